@@ -1,0 +1,46 @@
+package dev.vestibule.application.hashing;
+
+import dev.vestibule.domain.model.password.PasswordCheck;
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.port.out.PasswordHasher;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Runs the slow {@link PasswordHasher} on a bounded scheduler, so that hashing never holds an
+ * event-loop thread and the number of hashes in flight (each Argon2 hash takes ~19 MiB) has a ceiling.
+ * Passwords are normalized here, once, so that hashing and verifying always see the same form.
+ */
+public final class OffloadedPasswordHasher {
+
+    /** Random enough that nobody's password matches it; only its cost matters. */
+    private static final String DUMMY_PASSWORD = "vestibule-dummy-password-for-constant-time";
+
+    private final PasswordHasher hasher;
+    private final Scheduler scheduler;
+    private final Mono<PasswordHash> dummyHash;
+
+    public OffloadedPasswordHasher(PasswordHasher hasher, Scheduler scheduler) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.dummyHash = hash(DUMMY_PASSWORD).cache();
+    }
+
+    public Mono<PasswordHash> hash(String password) {
+        return Mono.fromCallable(() -> hasher.hash(PasswordPolicy.normalize(password))).subscribeOn(scheduler);
+    }
+
+    public Mono<PasswordCheck> verify(String password, PasswordHash hash) {
+        return Mono.fromCallable(() -> hasher.verify(PasswordPolicy.normalize(password), hash)).subscribeOn(scheduler);
+    }
+
+    /**
+     * Spends the time of one verification when there is no real hash to check (unknown user, no local
+     * password), so that response time does not tell a visitor whether an account exists.
+     */
+    public Mono<Void> verifyAgainstDummy(String password) {
+        return dummyHash.flatMap(hash -> verify(password, hash)).then();
+    }
+}

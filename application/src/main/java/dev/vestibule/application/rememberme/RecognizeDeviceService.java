@@ -1,0 +1,76 @@
+package dev.vestibule.application.rememberme;
+
+import dev.vestibule.domain.model.login.RememberMeToken;
+import dev.vestibule.domain.model.login.RememberedDevice;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.port.in.DeviceRecognition;
+import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Recognizes a remembered browser: rotates its secret on every use and revokes a series whose old secret reappears. */
+public final class RecognizeDeviceService implements RecognizeDevice {
+
+    private static final DeviceRecognition NOT_RECOGNIZED = new DeviceRecognition.NotRecognized();
+
+    private final RememberedDeviceRepository devices;
+    private final UserRepository users;
+    private final RememberMeSettings settings;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public RecognizeDeviceService(RememberedDeviceRepository devices, UserRepository users,
+                                  RememberMeSettings settings, Clock clock, SecureRandom random) {
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.users = Objects.requireNonNull(users, "users");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Mono<DeviceRecognition> recognize(RememberMeToken token) {
+        return recognize(token, true);
+    }
+
+    private Mono<DeviceRecognition> recognize(RememberMeToken token, boolean mayRetry) {
+        return devices.findBySeries(token.series())
+                .flatMap(device -> {
+                    Instant now = clock.instant();
+                    return switch (device.recognize(token, now, settings.rotationGracePeriod())) {
+                        case CURRENT -> rotate(device, token, now, mayRetry);
+                        case JUST_ROTATED -> signIn(device, Optional.empty());
+                        case STOLEN -> devices.remove(device.series())
+                                .thenReturn(new DeviceRecognition.TheftDetected(device.userId()));
+                        case EXPIRED -> devices.remove(device.series()).thenReturn(NOT_RECOGNIZED);
+                    };
+                })
+                .defaultIfEmpty(NOT_RECOGNIZED);
+    }
+
+    /** Losing the rotation race means a parallel request rotated first: judge the token again, once. */
+    private Mono<DeviceRecognition> rotate(RememberedDevice device, RememberMeToken token, Instant now,
+                                           boolean mayRetry) {
+        RememberMeToken next = token.rotate(random);
+        return devices.replace(device, device.rotatedTo(next, now))
+                .flatMap(won -> {
+                    if (won) {
+                        return signIn(device, Optional.of(next));
+                    }
+                    return mayRetry ? recognize(token, false) : Mono.just(NOT_RECOGNIZED);
+                });
+    }
+
+    private Mono<DeviceRecognition> signIn(RememberedDevice device, Optional<RememberMeToken> next) {
+        return users.findById(device.userId())
+                .filter(User::isActive)
+                .map(user -> (DeviceRecognition) new DeviceRecognition.Recognized(user, next))
+                .switchIfEmpty(Mono.defer(() -> devices.remove(device.series()).thenReturn(NOT_RECOGNIZED)));
+    }
+}

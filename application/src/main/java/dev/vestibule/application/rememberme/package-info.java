@@ -1,0 +1,2 @@
+/** Remembering a browser, recognizing it later, forgetting it at logout. */
+package dev.vestibule.application.rememberme;

@@ -1,0 +1,29 @@
+package dev.vestibule.domain.port.out;
+
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import reactor.core.publisher.Mono;
+
+/** Where users are kept. Usernames and email addresses are unique ignoring case, enforced by the store. */
+public interface UserRepository {
+
+    /** Stores a new user; a taken username or email is a result, not an error, even when two sign-ups race. */
+    Mono<AddUserResult> add(User user);
+
+    Mono<User> findById(UserId id);
+
+    /** The user whose username or email address equals {@code login}, ignoring case. */
+    Mono<User> findByLogin(String login);
+
+    Mono<User> findByExternalIdentity(ExternalIdentity identity);
+
+    Mono<Boolean> isUsernameTaken(Username username);
+
+    Mono<Boolean> isEmailTaken(EmailAddress email);
+
+    Mono<Void> changePasswordHash(UserId id, PasswordHash newHash);
+}

@@ -1,0 +1,2 @@
+/** Driven ports: what the domain needs from storage and cryptography. */
+package dev.vestibule.domain.port.out;
