@@ -1,0 +1,30 @@
+package dev.vestibule.adapters.web;
+
+import com.samskivert.mustache.Mustache;
+import dev.vestibule.adapters.web.security.SessionCookieResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.web.server.session.WebSessionIdResolver;
+
+/**
+ * The web adapter's single entry point for bootstrap: pages, security, session cookie. It needs the
+ * driving ports (LoginService, RegisterUser, ...) and a {@code RememberMeCookie} as beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@ComponentScan(basePackageClasses = WebConfiguration.class)
+public class WebConfiguration {
+
+    /** Empty strings count as false, so "{{#next}}" leaves out a hidden field that has nothing to carry. */
+    @Bean
+    Mustache.Compiler mustacheCompiler(Mustache.TemplateLoader mustacheTemplateLoader) {
+        return Mustache.compiler().withLoader(mustacheTemplateLoader).emptyStringIsFalse(true);
+    }
+
+    @Bean
+    WebSessionIdResolver webSessionIdResolver() {
+        return new SessionCookieResolver();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vestibule.adapters.web.flash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/** Flask's flash(): messages queued in the session, shown once on the next rendered page, then gone. */
+public final class FlashMessages {
+
+    static final String SESSION_ATTRIBUTE = "vestibule.flash";
+    /** A page reached by a loop of redirects must not grow the session without bound. */
+    private static final int MAX_QUEUED = 10;
+
+    private FlashMessages() {
+    }
+
+    public static Mono<Void> add(ServerWebExchange exchange, FlashCategory category, String text) {
+        return exchange.getSession().doOnNext(session -> add(session, new FlashMessage(category, text))).then();
+    }
+
+    public static void add(WebSession session, FlashMessage message) {
+        List<Object> queued = new ArrayList<>(stored(session));
+        if (queued.size() < MAX_QUEUED) {
+            queued.add(message.encode());
+        }
+        session.getAttributes().put(SESSION_ATTRIBUTE, queued);
+    }
+
+    /** The queued messages, removed from the session: a second call (or the next page) sees none. */
+    public static List<FlashMessage> takeFrom(WebSession session) {
+        List<?> queued = stored(session);
+        if (queued.isEmpty()) {
+            return List.of();
+        }
+        session.getAttributes().remove(SESSION_ATTRIBUTE);
+        return queued.stream().map(FlashMessage::decode).flatMap(Optional::stream).toList();
+    }
+
+    private static List<?> stored(WebSession session) {
+        return session.getAttribute(SESSION_ATTRIBUTE) instanceof List<?> list ? list : List.of();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vestibule.adapters.web.hashing;
+
+import dev.vestibule.domain.model.password.PasswordCheck;
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.port.out.PasswordHasher;
+import java.util.Map;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Argon2id through Spring Security's {@link DelegatingPasswordEncoder}: every hash names its algorithm
+ * ("{argon2}..."), so hashes made with older parameters, or imported bcrypt hashes, keep working and are
+ * reported as outdated, to be replaced at the next successful login. Argon2 rather than bcrypt because
+ * bcrypt ignores everything past 72 bytes, which silently weakens long passphrases.
+ */
+public final class SpringSecurityPasswordHasher implements PasswordHasher {
+
+    private static final String ARGON2 = "argon2";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final PasswordEncoder encoder;
+
+    public SpringSecurityPasswordHasher(Argon2Parameters parameters) {
+        var argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
+                parameters.parallelism(), parameters.memoryKib(), parameters.iterations());
+        this.encoder = new DelegatingPasswordEncoder(ARGON2, Map.of(
+                ARGON2, argon2,
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Override
+    public PasswordHash hash(String password) {
+        return new PasswordHash(encoder.encode(password));
+    }
+
+    @Override
+    public PasswordCheck verify(String password, PasswordHash hash) {
+        boolean matches;
+        try {
+            matches = encoder.matches(password, hash.encoded());
+        } catch (IllegalArgumentException unreadableHash) {
+            // An unknown algorithm id or a mangled hash: nobody can sign in with it, and nobody learns why.
+            return PasswordCheck.DOES_NOT_MATCH;
+        }
+        if (!matches) {
+            return PasswordCheck.DOES_NOT_MATCH;
+        }
+        return encoder.upgradeEncoding(hash.encoded()) ? PasswordCheck.MATCHES_BUT_OUTDATED : PasswordCheck.MATCHES;
+    }
+}

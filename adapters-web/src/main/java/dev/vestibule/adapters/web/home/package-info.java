@@ -1,0 +1,2 @@
+/** The index page. */
+package dev.vestibule.adapters.web.home;

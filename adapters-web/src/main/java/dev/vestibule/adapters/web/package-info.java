@@ -1,0 +1,2 @@
+/** The browser-facing adapter: pages, forms, sessions and Spring Security. */
+package dev.vestibule.adapters.web;

@@ -1,0 +1,62 @@
+package dev.vestibule.adapters.web.registration;
+
+import dev.vestibule.adapters.web.flash.FlashCategory;
+import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.adapters.web.login.NextPath;
+import dev.vestibule.adapters.web.security.AlreadySignedIn;
+import dev.vestibule.adapters.web.security.SessionUserContextRepository;
+import dev.vestibule.domain.port.in.RegisterUser;
+import dev.vestibule.domain.port.in.RegistrationOutcome;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Sign-up: the form, its errors next to their fields, and on success a signed-in user. */
+@Controller
+class RegistrationController {
+
+    static final String WELCOME = "Congratulations, you are now a registered user!";
+
+    private final RegisterUser registerUser;
+    private final SessionUserContextRepository contexts;
+
+    RegistrationController(RegisterUser registerUser, SessionUserContextRepository contexts) {
+        this.registerUser = registerUser;
+        this.contexts = contexts;
+    }
+
+    @GetMapping("/register")
+    Mono<Rendering> registrationForm(@RequestParam(name = "next", required = false) String next,
+                                     ServerWebExchange exchange) {
+        return AlreadySignedIn.orElse(exchange, Mono.fromSupplier(
+                () -> page(RegistrationView.blank(NextPath.parse(next).orElse("")), HttpStatus.OK)));
+    }
+
+    @PostMapping("/register")
+    Mono<Rendering> register(@ModelAttribute RegistrationForm form, ServerWebExchange exchange) {
+        String next = NextPath.parse(form.next()).orElse("");
+        return AlreadySignedIn.orElse(exchange, registerUser.register(form.toCommand()).flatMap(outcome -> {
+            if (outcome instanceof RegistrationOutcome.Registered registered) {
+                return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
+                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, WELCOME))
+                        .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next).build());
+            }
+            RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
+            return Mono.just(page(RegistrationView.from(form, rejected, next), HttpStatus.UNPROCESSABLE_CONTENT));
+        }));
+    }
+
+    private static Rendering page(RegistrationView view, HttpStatus status) {
+        return Rendering.view("registration/register")
+                .modelAttribute("title", "Register")
+                .modelAttribute("form", view)
+                .status(status)
+                .build();
+    }
+}

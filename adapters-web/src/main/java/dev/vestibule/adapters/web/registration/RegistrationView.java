@@ -1,0 +1,24 @@
+package dev.vestibule.adapters.web.registration;
+
+import dev.vestibule.domain.port.in.RegistrationField;
+import dev.vestibule.domain.port.in.RegistrationOutcome;
+import java.util.List;
+import java.util.Objects;
+
+/** What the sign-up template sees. Passwords are never sent back to the browser. */
+record RegistrationView(FieldView username, FieldView email, FieldView password, FieldView password2, String next) {
+
+    static RegistrationView blank(String next) {
+        return new RegistrationView(FieldView.empty(), FieldView.empty(), FieldView.empty(), FieldView.empty(), next);
+    }
+
+    static RegistrationView from(RegistrationForm form, RegistrationOutcome.Rejected rejected, String next) {
+        var problems = rejected.problems();
+        return new RegistrationView(
+                new FieldView(Objects.requireNonNullElse(form.username(), ""), problems.getOrDefault(RegistrationField.USERNAME, List.of())),
+                new FieldView(Objects.requireNonNullElse(form.email(), ""), problems.getOrDefault(RegistrationField.EMAIL, List.of())),
+                new FieldView("", problems.getOrDefault(RegistrationField.PASSWORD, List.of())),
+                new FieldView("", problems.getOrDefault(RegistrationField.PASSWORD_REPEAT, List.of())),
+                next);
+    }
+}

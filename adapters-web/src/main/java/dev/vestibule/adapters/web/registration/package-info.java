@@ -1,0 +1,2 @@
+/** The sign-up page. */
+package dev.vestibule.adapters.web.registration;

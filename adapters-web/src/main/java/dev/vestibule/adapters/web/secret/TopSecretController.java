@@ -1,0 +1,16 @@
+package dev.vestibule.adapters.web.secret;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** A page only signed-in users see; the security configuration turns everyone else away. */
+@Controller
+class TopSecretController {
+
+    @GetMapping("/top-secret")
+    String topSecret(Model model) {
+        model.addAttribute("title", "Top secret");
+        return "secret/top-secret";
+    }
+}

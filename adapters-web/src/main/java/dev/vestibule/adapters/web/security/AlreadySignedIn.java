@@ -1,0 +1,24 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.adapters.web.flash.FlashCategory;
+import dev.vestibule.adapters.web.flash.FlashMessages;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Login and sign-up pages are for visitors: a signed-in user who opens one goes home instead. */
+public final class AlreadySignedIn {
+
+    static final String MESSAGE = "You are already logged in.";
+
+    private AlreadySignedIn() {
+    }
+
+    /** The page {@code forVisitors} renders, unless someone is signed in. */
+    public static Mono<Rendering> orElse(ServerWebExchange exchange, Mono<Rendering> forVisitors) {
+        return SignedInUser.current()
+                .flatMap(user -> FlashMessages.add(exchange, FlashCategory.INFO, MESSAGE)
+                        .thenReturn(Rendering.redirectTo("/").build()))
+                .switchIfEmpty(forVisitors);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.domain.port.in.ForgetDevice;
+import java.util.Objects;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ends the login everywhere: the remembered series is revoked, and the session is emptied and moved to
+ * a new id, which deletes the old id from the session store (every instance sees it gone). The session
+ * is renewed rather than invalidated because the "logged out" message must survive the redirect.
+ */
+final class EndSessionLogoutHandler implements ServerLogoutHandler {
+
+    private final ForgetDevice forgetDevice;
+    private final RememberMeCookie cookie;
+
+    EndSessionLogoutHandler(ForgetDevice forgetDevice, RememberMeCookie cookie) {
+        this.forgetDevice = Objects.requireNonNull(forgetDevice, "forgetDevice");
+        this.cookie = Objects.requireNonNull(cookie, "cookie");
+    }
+
+    @Override
+    public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
+        ServerWebExchange exchange = webFilterExchange.getExchange();
+        Mono<Void> forget = cookie.read(exchange).map(forgetDevice::forget).orElse(Mono.empty());
+        return forget
+                .then(Mono.fromRunnable(() -> {
+                    if (cookie.isPresent(exchange)) {
+                        cookie.clear(exchange);
+                    }
+                }))
+                .then(exchange.getSession())
+                .flatMap(session -> {
+                    session.getAttributes().clear();
+                    return session.changeSessionId();
+                });
+    }
+}

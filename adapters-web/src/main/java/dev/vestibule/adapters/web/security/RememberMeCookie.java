@@ -1,0 +1,46 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.domain.model.login.RememberMeToken;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The persistent "remember-me" cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, lasting the series' lifetime. */
+public final class RememberMeCookie {
+
+    public static final String NAME = "remember-me";
+
+    private final Duration lifetime;
+
+    public RememberMeCookie(Duration lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    public Optional<RememberMeToken> read(ServerWebExchange exchange) {
+        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(NAME);
+        return cookie == null ? Optional.empty() : RememberMeToken.decode(cookie.getValue());
+    }
+
+    public boolean isPresent(ServerWebExchange exchange) {
+        return exchange.getRequest().getCookies().getFirst(NAME) != null;
+    }
+
+    public void write(ServerWebExchange exchange, RememberMeToken token) {
+        exchange.getResponse().addCookie(cookie(exchange, token.encode()).maxAge(lifetime).build());
+    }
+
+    public void clear(ServerWebExchange exchange) {
+        exchange.getResponse().addCookie(cookie(exchange, "").maxAge(0).build());
+    }
+
+    private static ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String value) {
+        return ResponseCookie.from(NAME, value)
+                .path("/")
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure(Https.isUsedBy(exchange.getRequest()));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.adapters.web.flash.FlashCategory;
+import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.domain.model.login.RememberMeToken;
+import dev.vestibule.domain.port.in.DeviceRecognition;
+import dev.vestibule.domain.port.in.RecognizeDevice;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Signs a remembered browser back in when its session is gone: Spring Security has no remember-me for
+ * WebFlux, so this filter does what its servlet {@code RememberMeAuthenticationFilter} with persistent
+ * tokens does. It runs only for requests with no signed-in session and a remember-me cookie.
+ */
+final class RememberMeWebFilter implements WebFilter {
+
+    static final String THEFT_MESSAGE = "For your safety, please log in again: "
+            + "this browser's saved login was also used from somewhere else, so we have cancelled it.";
+    private static final Logger log = LoggerFactory.getLogger(RememberMeWebFilter.class);
+
+    private final RecognizeDevice recognizeDevice;
+    private final SessionUserContextRepository contexts;
+    private final RememberMeCookie cookie;
+
+    RememberMeWebFilter(RecognizeDevice recognizeDevice, SessionUserContextRepository contexts, RememberMeCookie cookie) {
+        this.recognizeDevice = Objects.requireNonNull(recognizeDevice, "recognizeDevice");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.cookie = Objects.requireNonNull(cookie, "cookie");
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!cookie.isPresent(exchange)) {
+            return chain.filter(exchange);
+        }
+        return contexts.load(exchange)
+                .map(signedIn -> true)
+                .defaultIfEmpty(false)
+                .flatMap(signedIn -> signedIn ? chain.filter(exchange) : recognize(exchange, chain));
+    }
+
+    private Mono<Void> recognize(ServerWebExchange exchange, WebFilterChain chain) {
+        Optional<RememberMeToken> token = cookie.read(exchange);
+        if (token.isEmpty()) {
+            cookie.clear(exchange);
+            return chain.filter(exchange);
+        }
+        return recognizeDevice.recognize(token.get()).flatMap(recognition -> {
+            if (recognition instanceof DeviceRecognition.Recognized recognized) {
+                SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
+                recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
+                return contexts.save(exchange, context)
+                        .then(chain.filter(exchange))
+                        .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
+            }
+            cookie.clear(exchange);
+            if (recognition instanceof DeviceRecognition.TheftDetected theft) {
+                log.warn("Remember-me secret replayed after rotation: series revoked for user {}", theft.userId());
+                return FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE).then(chain.filter(exchange));
+            }
+            return chain.filter(exchange);
+        });
+    }
+}

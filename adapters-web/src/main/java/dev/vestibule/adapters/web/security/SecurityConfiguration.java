@@ -1,0 +1,81 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoginService;
+import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.RememberDevice;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Who may see what, and how logging in and out works. Deny by default: only the listed public pages
+ * are open, everything else needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline scripts or styles, nothing from other origins, no framing, forms post only to us. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    @Bean
+    SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser) {
+        return new SessionUserContextRepository(loadCurrentUser);
+    }
+
+    @Bean
+    SecurityWebFilterChain vestibuleSecurityFilterChain(ServerHttpSecurity http,
+                                                        SessionUserContextRepository contexts,
+                                                        LoginService loginService,
+                                                        RememberDevice rememberDevice,
+                                                        RecognizeDevice recognizeDevice,
+                                                        ForgetDevice forgetDevice,
+                                                        RememberMeCookie rememberMeCookie) {
+        var loginRequired = new LoginRequiredEntryPoint();
+        var errorPage = new ErrorPageAccessDeniedHandler();
+        var clearContext = new SecurityContextServerLogoutHandler();
+        clearContext.setSecurityContextRepository(contexts);
+        return http
+                .securityContextRepository(contexts)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico").permitAll()
+                        .pathMatchers("/login", "/register", "/error").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .authenticationManager(new PasswordAuthenticationManager(loginService))
+                        .securityContextRepository(contexts)
+                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberDevice, forgetDevice, rememberMeCookie))
+                        .authenticationFailureHandler(new LoginFailureHandler())
+                        .authenticationEntryPoint(loginRequired))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(clearContext,
+                                new EndSessionLogoutHandler(forgetDevice, rememberMeCookie)))
+                        .logoutSuccessHandler(new LoggedOutSuccessHandler()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(loginRequired)
+                        .accessDeniedHandler(errorPage))
+                .csrf(csrf -> csrf.accessDeniedHandler(errorPage))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
+                .addFilterAfter(new RememberMeWebFilter(recognizeDevice, contexts, rememberMeCookie),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
+                .build();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.vestibule.adapters.web.security;
+
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.LoadCurrentUser;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * Flask-Login's model on Spring Security: the session keeps only the user's id, and the user is loaded
+ * from the database once per request that asks. A user who was deleted or deactivated is therefore
+ * signed out at their next request, and the session holds no serialized security objects that a new
+ * release would have to read.
+ */
+public final class SessionUserContextRepository implements ServerSecurityContextRepository {
+
+    static final String USER_ID_ATTRIBUTE = "vestibule.userId";
+    private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
+    private static final List<SimpleGrantedAuthority> USER_AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+
+    private final LoadCurrentUser loadCurrentUser;
+
+    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser) {
+        this.loadCurrentUser = Objects.requireNonNull(loadCurrentUser, "loadCurrentUser");
+    }
+
+    /** The security context of a freshly signed-in user. */
+    public static SecurityContext contextFor(User user) {
+        Authentication authentication =
+                UsernamePasswordAuthenticationToken.authenticated(SignedInUser.of(user), null, USER_AUTHORITIES);
+        return new SecurityContextImpl(authentication);
+    }
+
+    /**
+     * Signing in stores the id and gives the session a new id (session fixation defence, ASVS V7.2.4);
+     * saving an empty context forgets the user.
+     */
+    @Override
+    public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+        return exchange.getSession().flatMap(session -> {
+            if (context == null || !(context.getAuthentication() != null
+                    && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
+                session.getAttributes().remove(USER_ID_ATTRIBUTE);
+                exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
+                return Mono.empty();
+            }
+            session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
+            exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));
+            return session.changeSessionId();
+        });
+    }
+
+    /** Loads at most once per request, however many filters and pages ask. */
+    @Override
+    public Mono<SecurityContext> load(ServerWebExchange exchange) {
+        Mono<SecurityContext> loaded = exchange.getAttribute(LOADED_CONTEXT);
+        if (loaded == null) {
+            loaded = exchange.getSession().flatMap(this::loadFrom).cache();
+            exchange.getAttributes().put(LOADED_CONTEXT, loaded);
+        }
+        return loaded;
+    }
+
+    private Mono<SecurityContext> loadFrom(WebSession session) {
+        if (!(session.getAttribute(USER_ID_ATTRIBUTE) instanceof String storedId)) {
+            return Mono.empty();
+        }
+        UserId id;
+        try {
+            id = UserId.parse(storedId);
+        } catch (IllegalArgumentException corrupted) {
+            session.getAttributes().remove(USER_ID_ATTRIBUTE);
+            return Mono.empty();
+        }
+        return loadCurrentUser.load(id)
+                .map(SessionUserContextRepository::contextFor)
+                .switchIfEmpty(Mono.fromRunnable(() -> session.getAttributes().remove(USER_ID_ATTRIBUTE)));
+    }
+}

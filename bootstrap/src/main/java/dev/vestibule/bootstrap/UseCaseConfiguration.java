@@ -1,0 +1,114 @@
+package dev.vestibule.bootstrap;
+
+import dev.vestibule.adapters.web.hashing.Argon2Parameters;
+import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
+import dev.vestibule.adapters.web.security.RememberMeCookie;
+import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.registration.RegisterUserService;
+import dev.vestibule.application.rememberme.ForgetDeviceService;
+import dev.vestibule.application.rememberme.RecognizeDeviceService;
+import dev.vestibule.application.rememberme.RememberDeviceService;
+import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoginService;
+import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.RegisterUser;
+import dev.vestibule.domain.port.in.RememberDevice;
+import dev.vestibule.domain.port.out.PasswordHasher;
+import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** Builds the use cases with plain constructors (they know nothing of Spring) and exposes them as their ports. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    /**
+     * Hashing gets its own small pool, never the event loop: as many threads as cores (more would only
+     * queue inside the CPU) and a bounded queue, beyond which a login fails fast instead of piling up.
+     */
+    @Bean(destroyMethod = "dispose")
+    Scheduler passwordHashingScheduler(VestibuleProperties properties) {
+        VestibuleProperties.Hashing hashing = properties.hashing();
+        return Schedulers.newBoundedElastic(hashing.effectiveThreads(), hashing.queueSize(), "password-hashing");
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(VestibuleProperties properties) {
+        VestibuleProperties.Hashing hashing = properties.hashing();
+        return new SpringSecurityPasswordHasher(new Argon2Parameters(
+                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()));
+    }
+
+    @Bean
+    OffloadedPasswordHasher offloadedPasswordHasher(PasswordHasher passwordHasher, Scheduler passwordHashingScheduler) {
+        return new OffloadedPasswordHasher(passwordHasher, passwordHashingScheduler);
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy(VestibuleProperties properties) {
+        return new PasswordPolicy(properties.password().minLength(), properties.password().maxLength(),
+                CommonPasswordList.load());
+    }
+
+    @Bean
+    RememberMeSettings rememberMeSettings(VestibuleProperties properties) {
+        return new RememberMeSettings(properties.rememberMe().lifetime(), properties.rememberMe().rotationGracePeriod());
+    }
+
+    @Bean
+    RememberMeCookie rememberMeCookie(RememberMeSettings settings) {
+        return new RememberMeCookie(settings.lifetime());
+    }
+
+    @Bean
+    RegisterUser registerUser(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        return new RegisterUserService(users, hasher, policy, clock);
+    }
+
+    @Bean
+    LoginService loginService(UserRepository users, OffloadedPasswordHasher hasher) {
+        return new LogInService(users, hasher);
+    }
+
+    @Bean
+    LoadCurrentUser loadCurrentUser(UserRepository users) {
+        return new LoadCurrentUserService(users);
+    }
+
+    @Bean
+    RememberDevice rememberDevice(RememberedDeviceRepository devices, RememberMeSettings settings,
+                                  Clock clock, SecureRandom random) {
+        return new RememberDeviceService(devices, settings, clock, random);
+    }
+
+    @Bean
+    RecognizeDevice recognizeDevice(RememberedDeviceRepository devices, UserRepository users,
+                                    RememberMeSettings settings, Clock clock, SecureRandom random) {
+        return new RecognizeDeviceService(devices, users, settings, clock, random);
+    }
+
+    @Bean
+    ForgetDevice forgetDevice(RememberedDeviceRepository devices) {
+        return new ForgetDeviceService(devices);
+    }
+}
