@@ -1,0 +1,158 @@
+package dev.vestibule.bootstrap.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
+
+/**
+ * A cookie-keeping HTTP client that behaves like a browser where the tests need it to: it keeps and
+ * sends cookies (shared across ports of one host, as browsers do, so it can hop between instances
+ * like a load balancer would send it), submits forms with the CSRF token the page carried, and
+ * follows redirects only when asked, so tests can look at each hop.
+ */
+public final class Browser {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private String baseUrl;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** From now on, talk to another instance of the same deployment (cookies are kept). */
+    public Browser switchTo(String otherBaseUrl) {
+        this.baseUrl = otherBaseUrl;
+        return this;
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** GET, then follow redirects as a browser does. */
+    public Page open(String path) {
+        Page page = get(path);
+        for (int hops = 0; page.isRedirect() && hops < 5; hops++) {
+            page = get(page.location().orElseThrow());
+        }
+        return page;
+    }
+
+    /** Follows the redirect a response asked for. */
+    public Page follow(Page redirect) {
+        return open(redirect.location().orElseThrow(() -> new AssertionError("not a redirect: " + redirect.status())));
+    }
+
+    /** Posts a form exactly as given: no CSRF token is added. */
+    public Page post(String path, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
+    }
+
+    /** Posts a body as it is, for malformed requests. */
+    public Page postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Opens {@code pagePath}, then submits its form for {@code action} with the page's CSRF token and {@code fields}. */
+    public Page submit(String pagePath, String action, Map<String, String> fields) {
+        Page page = open(pagePath);
+        Element form = page.html().selectFirst("form[action=" + action + "]");
+        if (form == null) {
+            throw new AssertionError("no form posting to " + action + " on " + pagePath + ":\n" + page.body());
+        }
+        Map<String, String> posted = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> posted.put(input.attr("name"), input.attr("value")));
+        posted.putAll(fields);
+        return post(action, posted);
+    }
+
+    public Page register(String username, String email, String password) {
+        return submit("/register", "/register", Map.of("username", username, "email", email,
+                "password", password, "password2", password));
+    }
+
+    public Page logIn(String login, String password, boolean rememberMe) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("username", login, "password", password));
+        if (rememberMe) {
+            fields.put("remember-me", "on");
+        }
+        return submit("/login", "/login", fields);
+    }
+
+    /** Logs out through the navigation's form, as a person would click "Log Out". */
+    public Page logOut() {
+        return submit("/", "/logout", Map.of());
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** What closing the browser does to a session cookie. */
+    public void dropCookie(String name) {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .toList()
+                .forEach(cookie -> cookies.getCookieStore().remove(null, cookie));
+    }
+
+    /** Plants a cookie, e.g. a copy an attacker stole earlier. */
+    public void setCookie(String name, String value) {
+        dropCookie(name);
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers(), response.body());
+        } catch (IOException failure) {
+            throw new IllegalStateException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vestibule.bootstrap.support;
+
+import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
+import dev.vestibule.bootstrap.VestibuleApplication;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real instance of the packaged application, on a random port, against real PostgreSQL and Redis:
+ * what a browser behind a load balancer talks to. Instances started from here share one database and
+ * one Redis namespace, as the instances of one deployment do.
+ */
+public final class RunningVestibule implements AutoCloseable {
+
+    private static RunningVestibule shared;
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+
+    private RunningVestibule(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** The instance most tests share; it lives as long as the test JVM. */
+    public static synchronized RunningVestibule shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "vestibule-test-instance-stop"));
+        }
+        return shared;
+    }
+
+    /** Another instance of the same deployment; the caller closes it. */
+    public static RunningVestibule start(String... extraArguments) {
+        List<String> arguments = new ArrayList<>();
+        settings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(extraArguments));
+        SpringApplication application = new SpringApplication(VestibuleApplication.class);
+        return new RunningVestibule(application.run(arguments.toArray(String[]::new)));
+    }
+
+    private static Map<String, String> settings() {
+        PostgresTestDatabase database = PostgresTestDatabase.shared();
+        RedisTestServer redis = RedisTestServer.shared();
+        Map<String, String> settings = new LinkedHashMap<>(database.springProperties());
+        settings.put("server.port", "0");
+        settings.put("vestibule.session.store", "redis");
+        settings.put("vestibule.session.redis-namespace", redis.sessionNamespace());
+        settings.put("spring.data.redis.host", redis.host());
+        settings.put("spring.data.redis.port", String.valueOf(redis.port()));
+        settings.put("management.health.redis.enabled", "true");
+        // Short enough that a test can wait it out; the default (30 s) is covered by the unit tests.
+        settings.put("vestibule.remember-me.rotation-grace-period", "1s");
+        return settings;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Runs SQL against the deployment's database, as an administrator would (e.g. deactivating a user). */
+    public static int executeSql(String sql, Object... parameters) {
+        PostgresTestDatabase database = PostgresTestDatabase.shared();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** A single number from the database, e.g. a count. */
+    public static long queryForLong(String sql, Object... parameters) {
+        PostgresTestDatabase database = PostgresTestDatabase.shared();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
