@@ -1,0 +1,22 @@
+package dev.vestibule.architecture;
+
+/** The package patterns the rules talk about, spelled once so that a rename breaks one place. */
+final class Packages {
+
+    static final String ROOT = "dev.vestibule";
+
+    static final String MODEL = "dev.vestibule.domain.model..";
+    static final String PORTS = "dev.vestibule.domain.port..";
+    static final String PORTS_IN = "dev.vestibule.domain.port.in";
+    static final String PORTS_OUT = "dev.vestibule.domain.port.out";
+    static final String DOMAIN = "dev.vestibule.domain..";
+    static final String APPLICATION = "dev.vestibule.application..";
+    static final String WEB = "dev.vestibule.adapters.web..";
+    static final String PERSISTENCE = "dev.vestibule.adapters.persistence..";
+    static final String BOOTSTRAP = "dev.vestibule.bootstrap..";
+
+    static final String JDK = "java..";
+
+    private Packages() {
+    }
+}
