@@ -20,12 +20,14 @@ public final class OffloadedPasswordHasher {
 
     private final PasswordHasher hasher;
     private final Scheduler scheduler;
-    private final Mono<PasswordHash> dummyHash;
+    private final PasswordHash dummyHash;
 
     public OffloadedPasswordHasher(PasswordHasher hasher, Scheduler scheduler) {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.dummyHash = hash(DUMMY_PASSWORD).cache();
+        // Made once, up front (on the thread that builds the service, at startup), so that the first
+        // unknown-user login costs the same as any other.
+        this.dummyHash = hasher.hash(PasswordPolicy.normalize(DUMMY_PASSWORD));
     }
 
     public Mono<PasswordHash> hash(String password) {
@@ -41,6 +43,6 @@ public final class OffloadedPasswordHasher {
      * password), so that response time does not tell a visitor whether an account exists.
      */
     public Mono<Void> verifyAgainstDummy(String password) {
-        return dummyHash.flatMap(hash -> verify(password, hash)).then();
+        return verify(password, dummyHash).then();
     }
 }

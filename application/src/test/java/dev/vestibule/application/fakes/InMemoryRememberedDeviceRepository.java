@@ -7,45 +7,66 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
-/** A {@link RememberedDeviceRepository} in a map. */
+/**
+ * A {@link RememberedDeviceRepository} in a map. Every operation happens when its {@code Mono} is
+ * subscribed, under one lock, so that {@link #replace} is a true compare-and-set for parallel callers.
+ */
 public final class InMemoryRememberedDeviceRepository implements RememberedDeviceRepository {
 
     private final Map<String, RememberedDevice> devices = new LinkedHashMap<>();
 
     @Override
-    public synchronized Mono<Void> add(RememberedDevice device) {
+    public Mono<Void> add(RememberedDevice device) {
         return Mono.fromRunnable(() -> {
-            if (devices.putIfAbsent(device.series(), device) != null) {
-                throw new IllegalStateException("series already exists");
+            synchronized (this) {
+                if (devices.putIfAbsent(device.series(), device) != null) {
+                    throw new IllegalStateException("series already exists");
+                }
             }
         });
     }
 
     @Override
-    public synchronized Mono<RememberedDevice> findBySeries(String series) {
-        return Mono.justOrEmpty(devices.get(series));
+    public Mono<RememberedDevice> findBySeries(String series) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return devices.get(series);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> replace(RememberedDevice current, RememberedDevice next) {
-        RememberedDevice stored = devices.get(current.series());
-        if (stored == null || !stored.secretHash().equals(current.secretHash())) {
-            return Mono.just(false);
-        }
-        devices.put(next.series(), next);
-        return Mono.just(true);
+    public Mono<Boolean> replace(RememberedDevice current, RememberedDevice next) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                RememberedDevice stored = devices.get(current.series());
+                if (stored == null || !stored.secretHash().equals(current.secretHash())) {
+                    return false;
+                }
+                devices.put(next.series(), next);
+                return true;
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Void> remove(String series) {
-        return Mono.fromRunnable(() -> devices.remove(series));
+    public Mono<Void> remove(String series) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                devices.remove(series);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Long> removeExpired(Instant now) {
-        long before = devices.size();
-        devices.values().removeIf(device -> !now.isBefore(device.expiresAt()));
-        return Mono.just(before - devices.size());
+    public Mono<Long> removeExpired(Instant now) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = devices.size();
+                devices.values().removeIf(device -> !now.isBefore(device.expiresAt()));
+                return before - devices.size();
+            }
+        });
     }
 
     public synchronized int count() {

@@ -14,53 +14,86 @@ import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** A {@link UserRepository} in a map, with the same uniqueness rules as the database. */
+/**
+ * A {@link UserRepository} in a map, with the same uniqueness rules as the database. Like a real store,
+ * every operation happens when its {@code Mono} is subscribed, not when the method is called, and under
+ * one lock, so that the fake stays a reference for parallel callers too.
+ */
 public final class InMemoryUserRepository implements UserRepository {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
 
     @Override
-    public synchronized Mono<AddUserResult> add(User user) {
-        if (find(user.username().canonical()).isPresent()) {
-            return Mono.just(new AddUserResult.UsernameTaken());
-        }
-        if (find(user.email().value()).isPresent()) {
-            return Mono.just(new AddUserResult.EmailTaken());
-        }
-        users.put(user.id(), user);
-        return Mono.just(new AddUserResult.Added(user));
+    public Mono<AddUserResult> add(User user) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                if (find(user.username().canonical()).isPresent()) {
+                    return new AddUserResult.UsernameTaken();
+                }
+                if (find(user.email().value()).isPresent()) {
+                    return new AddUserResult.EmailTaken();
+                }
+                users.put(user.id(), user);
+                return new AddUserResult.Added(user);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<User> findById(UserId id) {
-        return Mono.justOrEmpty(users.get(id));
+    public Mono<User> findById(UserId id) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return users.get(id);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<User> findByLogin(String login) {
-        return Mono.justOrEmpty(find(login));
+    public Mono<User> findByLogin(String login) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return find(login).orElse(null);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-        return Mono.justOrEmpty(users.values().stream()
-                .filter(user -> user.externalIdentities().contains(identity))
-                .findFirst());
+    public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return users.values().stream()
+                        .filter(user -> user.externalIdentities().contains(identity))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> isUsernameTaken(Username username) {
-        return Mono.just(find(username.canonical()).isPresent());
+    public Mono<Boolean> isUsernameTaken(Username username) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return find(username.canonical()).isPresent();
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> isEmailTaken(EmailAddress email) {
-        return Mono.just(find(email.value()).isPresent());
+    public Mono<Boolean> isEmailTaken(EmailAddress email) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return find(email.value()).isPresent();
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-        return Mono.fromRunnable(() -> users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash)));
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
+            }
+        });
     }
 
     /** Test hook, as an administrator would do in the database. */
@@ -72,6 +105,7 @@ public final class InMemoryUserRepository implements UserRepository {
         return users.size();
     }
 
+    /** Callers hold the lock. */
     private Optional<User> find(String login) {
         String wanted = login.toLowerCase(Locale.ROOT);
         return users.values().stream()

@@ -1,0 +1,342 @@
+package dev.vestibule.application.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vestibule.application.fakes.FakePasswordHasher;
+import dev.vestibule.application.fakes.InMemoryUserRepository;
+import dev.vestibule.application.fakes.MutableClock;
+import dev.vestibule.application.fakes.RecordingPasswordHasher;
+import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.domain.model.password.CommonPasswords;
+import dev.vestibule.domain.model.password.PasswordCheck;
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.port.in.RegistrationCommand;
+import dev.vestibule.domain.port.in.RegistrationField;
+import dev.vestibule.domain.port.in.RegistrationOutcome;
+import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+class RegisterUserServiceTests {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final PasswordHash RIVALS_HASH = new PasswordHash("{rival}hash");
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final FakePasswordHasher fakeHasher = new FakePasswordHasher();
+    private final RecordingPasswordHasher hasher = new RecordingPasswordHasher(fakeHasher);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final PasswordPolicy policy = new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
+
+    private RegisterUserService service(UserRepository repository, Scheduler hashing) {
+        return new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock);
+    }
+
+    private RegisterUserService service() {
+        return service(users, Schedulers.immediate());
+    }
+
+    @Test
+    void registerWhenEveryFieldValidThenStoresActiveUserWithAHashNotThePassword() {
+        clock.advance(Duration.ofHours(3));
+
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
+                        registered -> {
+                            User user = registered.user();
+                            assertThat(user.username()).isEqualTo(new Username("alice"));
+                            assertThat(user.email()).isEqualTo(new EmailAddress("alice@example.com"));
+                            assertThat(user.isActive()).isTrue();
+                            assertThat(user.registeredAt()).isEqualTo(NOW.plus(Duration.ofHours(3)));
+                            assertThat(user.passwordHash()).hasValueSatisfying(hash -> {
+                                assertThat(hash.encoded()).isNotEqualTo(PASSWORD);
+                                assertThat(fakeHasher.verify(PASSWORD, hash)).isEqualTo(PasswordCheck.MATCHES);
+                            });
+                        }))
+                .verifyComplete();
+
+        assertThat(hasher.hashedPasswords()).containsExactly(PASSWORD);
+        StepVerifier.create(users.findByLogin("alice"))
+                .assertNext(stored -> assertThat(stored.passwordHash()).hasValueSatisfying(
+                        hash -> assertThat(fakeHasher.verify(PASSWORD, hash)).isEqualTo(PasswordCheck.MATCHES)))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerKeepsTheUsernameAsTypedButTrimmedAndNormalizesTheEmail() {
+        StepVerifier.create(service().register(
+                        new RegistrationCommand("  Alice.Smith ", " Alice.Smith@Example.COM ", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
+                        registered -> {
+                            assertThat(registered.user().username().value()).isEqualTo("Alice.Smith");
+                            assertThat(registered.user().email().value()).isEqualTo("alice.smith@example.com");
+                        }))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerHashesThePasswordInItsNormalizedForm() {
+        String decomposed = "cafe\u0301 au lait tous les matins";
+
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", decomposed, decomposed)))
+                .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
+                .verifyComplete();
+
+        assertThat(hasher.hashedPasswords()).containsExactly("caf\u00E9 au lait tous les matins");
+    }
+
+    @Test
+    void registerWhenEveryFieldWrongThenAllProblemsReportedTogetherAndNothingHashedOrStored() {
+        StepVerifier.create(service().register(new RegistrationCommand("a b", "not-an-email", "short", "shorter")))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.USERNAME, List.of("Username may contain only letters, digits, '.', '_' and '-'."),
+                        RegistrationField.EMAIL, List.of("Please enter a valid email address, like name@example.com."),
+                        RegistrationField.PASSWORD, List.of("Password must be at least 8 characters long."),
+                        RegistrationField.PASSWORD_REPEAT, List.of(RegisterUserService.PASSWORDS_DIFFER))))
+                .verifyComplete();
+
+        assertThat(hasher.hashedPasswords()).isEmpty();
+        assertThat(users.count()).isZero();
+    }
+
+    @Test
+    void registerWhenFieldsMissingThenAskedForEach() {
+        StepVerifier.create(service().register(new RegistrationCommand(null, " ", "", null)))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.USERNAME, List.of("Please choose a username."),
+                        RegistrationField.EMAIL, List.of("Please enter your email address."),
+                        RegistrationField.PASSWORD, List.of(RegisterUserService.PASSWORD_MISSING))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenRepeatDiffersThenOnlyTheRepeatFieldIsWrong() {
+        StepVerifier.create(service().register(
+                        new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " ")))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(RegistrationField.PASSWORD_REPEAT, List.of(RegisterUserService.PASSWORDS_DIFFER))))
+                .verifyComplete();
+
+        assertThat(users.count()).isZero();
+    }
+
+    @Test
+    void registerWhenPasswordContainsTheUsernameThenPasswordFieldError() {
+        String password = "ALICE-in-wonderland";
+
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password)))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.PASSWORD, List.of("Password must not contain your username.",
+                                "Password must not contain your email address."))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenPasswordContainsTheEmailLocalPartThenPasswordFieldError() {
+        String password = "forever-wonder.land-77";
+
+        StepVerifier.create(service().register(
+                        new RegistrationCommand("alice", "wonder.land@example.com", password, password)))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.PASSWORD, List.of("Password must not contain your email address."))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenUsernameInvalidThenPasswordStillJudgedAgainstTheEmail() {
+        String password = "forever-wonder.land-77";
+
+        StepVerifier.create(service().register(new RegistrationCommand("a", "wonder.land@example.com", password, password)))
+                .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(
+                        RegistrationField.USERNAME, RegistrationField.PASSWORD)
+                        .containsEntry(RegistrationField.PASSWORD, List.of("Password must not contain your email address.")))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenPasswordCommonThenPasswordFieldError() {
+        StepVerifier.create(service().register(
+                        new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop")))
+                .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(RegistrationField.PASSWORD)
+                        .hasEntrySatisfying(RegistrationField.PASSWORD,
+                                messages -> assertThat(messages).singleElement().asString().contains("too common")))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenPasswordBreaksSeveralRulesThenEveryReasonListed() {
+        StepVerifier.create(service().register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob")))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.PASSWORD, List.of("Password must be at least 8 characters long.",
+                                "Password must not contain your username.",
+                                "Password must not contain your email address."))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenUsernameAndEmailTakenInOtherCaseThenBothReportedAtOnceWithoutHashing() {
+        stored(User.registerWithPassword(new Username("bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
+        stored(User.registerWithPassword(new Username("carol"), new EmailAddress("carol@example.com"), RIVALS_HASH, NOW));
+
+        StepVerifier.create(service().register(new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN),
+                        RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                .verifyComplete();
+
+        assertThat(hasher.hashedPasswords()).isEmpty();
+        assertThat(users.count()).isEqualTo(2);
+    }
+
+    @Test
+    void registerWhenOnlyUsernameTakenInOtherCaseThenOnlyUsernameFieldError() {
+        stored(User.registerWithPassword(new Username("Bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
+
+        StepVerifier.create(service().register(new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenOnlyEmailTakenInOtherCaseThenOnlyEmailFieldError() {
+        stored(User.registerWithExternalIdentity(new Username("bob"), new EmailAddress("bob@example.com"),
+                new ExternalIdentity("github", "42"), NOW));
+
+        StepVerifier.create(service().register(new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                .verifyComplete();
+    }
+
+    @Test
+    void registerWhenRivalTakesTheUsernameBetweenCheckAndStoreThenUsernameFieldError() {
+        User rival = User.registerWithPassword(new Username("ALICE"), new EmailAddress("rival@example.com"), RIVALS_HASH, NOW);
+        RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
+
+        StepVerifier.create(service(racing, Schedulers.immediate())
+                        .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
+                .verifyComplete();
+
+        assertThat(racing.availabilityAnswers()).containsExactly(false, false);
+        StepVerifier.create(users.findByLogin("alice")).expectNext(rival).verifyComplete();
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void registerWhenRivalTakesTheEmailBetweenCheckAndStoreThenEmailFieldError() {
+        User rival = User.registerWithPassword(new Username("rival"), new EmailAddress("alice@example.com"), RIVALS_HASH, NOW);
+        RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
+
+        StepVerifier.create(service(racing, Schedulers.immediate())
+                        .register(new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD)))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                .verifyComplete();
+
+        assertThat(racing.availabilityAnswers()).containsExactly(false, false);
+        StepVerifier.create(users.findByLogin("alice@example.com")).expectNext(rival).verifyComplete();
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void registerHashesOnTheGivenSchedulerNotOnTheCallersThread() {
+        Scheduler hashing = Schedulers.newBoundedElastic(2, 16, "vestibule-test-hashing");
+        try {
+            StepVerifier.create(service(users, hashing)
+                            .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+                    .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+
+            assertThat(hasher.threadNames()).singleElement().asString()
+                    .startsWith("vestibule-test-hashing-")
+                    .isNotEqualTo(Thread.currentThread().getName());
+        } finally {
+            hashing.dispose();
+        }
+    }
+
+    private static Map<RegistrationField, List<String>> problems(RegistrationOutcome outcome) {
+        assertThat(outcome).isInstanceOf(RegistrationOutcome.Rejected.class);
+        return ((RegistrationOutcome.Rejected) outcome).problems();
+    }
+
+    private void stored(User user) {
+        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+    }
+
+    /**
+     * Lets a rival's sign-up land between the availability check and the insert, as a parallel request
+     * can: the check finds the names free, the insert then finds them taken.
+     */
+    private static final class RivalSignsUpInBetween implements UserRepository {
+
+        private final InMemoryUserRepository delegate;
+        private final User rival;
+        private final List<Boolean> availabilityAnswers = new CopyOnWriteArrayList<>();
+
+        RivalSignsUpInBetween(InMemoryUserRepository delegate, User rival) {
+            this.delegate = delegate;
+            this.rival = rival;
+        }
+
+        /** What the availability checks answered: "taken?" for the username, then for the email. */
+        List<Boolean> availabilityAnswers() {
+            return List.copyOf(availabilityAnswers);
+        }
+
+        @Override
+        public Mono<Boolean> isUsernameTaken(Username username) {
+            return delegate.isUsernameTaken(username).doOnNext(availabilityAnswers::add);
+        }
+
+        @Override
+        public Mono<Boolean> isEmailTaken(EmailAddress email) {
+            return delegate.isEmailTaken(email).doOnNext(availabilityAnswers::add);
+        }
+
+        @Override
+        public Mono<AddUserResult> add(User user) {
+            return delegate.add(rival).then(delegate.add(user));
+        }
+
+        @Override
+        public Mono<User> findById(UserId id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public Mono<User> findByLogin(String login) {
+            return delegate.findByLogin(login);
+        }
+
+        @Override
+        public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
+            return delegate.findByExternalIdentity(identity);
+        }
+
+        @Override
+        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+            return delegate.changePasswordHash(id, newHash);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.vestibule.domain.model.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.Username;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordPolicyTests {
+
+    private static final long SEED = 0x5EED_0003L;
+    /** Neither appears in a password made of lowercase letters and spaces. */
+    private static final Username USERNAME = new Username("user_7");
+    private static final EmailAddress EMAIL = new EmailAddress("q.x9@example.com");
+
+    private static PasswordPolicy defaultPolicy(String... commonPasswords) {
+        return new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+                CommonPasswords.of(List.of(commonPasswords)));
+    }
+
+    @Test
+    void defaultMinimumIsEightAsNistRequires() {
+        assertThat(PasswordPolicy.DEFAULT_MINIMUM_LENGTH).isEqualTo(8);
+        assertThat(defaultPolicy().minimumLength()).isEqualTo(8);
+    }
+
+    @Test
+    void checkWhenSevenCharactersThenTooShortWithMessage() {
+        List<PasswordRejection> rejections = defaultPolicy().check("kq7vz3m", USERNAME, EMAIL);
+
+        assertThat(rejections).containsExactly(new PasswordRejection.TooShort(8));
+        assertThat(rejections.get(0).message()).isEqualTo("Password must be at least 8 characters long.");
+    }
+
+    @Test
+    void checkWhenEightCharactersThenAccepted() {
+        assertThat(defaultPolicy().check("kq7vz3mw", USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenMinimumConfiguredHigherThenShorterPasswordsTooShort() {
+        PasswordPolicy policy = new PasswordPolicy(12, 256, CommonPasswords.none());
+
+        assertThat(policy.check("kq7vz3mw-ab", USERNAME, EMAIL)).containsExactly(new PasswordRejection.TooShort(12));
+        assertThat(policy.check("kq7vz3mw-abc", USERNAME, EMAIL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, 0, 1, 6, 7})
+    void constructorWhenMinimumBelowEightThenRefused(int minimumLength) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordPolicy(minimumLength, 256, CommonPasswords.none()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8, 63", "8, 8", "8, 0", "100, 80"})
+    void constructorWhenMaximumBelowSixtyFourOrBelowMinimumThenRefused(int minimumLength, int maximumLength) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordPolicy(minimumLength, maximumLength, CommonPasswords.none()));
+    }
+
+    @Test
+    void constructorWhenMaximumExactlySixtyFourThenAllowed() {
+        assertThat(new PasswordPolicy(8, 64, CommonPasswords.none()).maximumLength()).isEqualTo(64);
+    }
+
+    @Test
+    void constructorWhenNoCommonPasswordsGivenThenRefused() {
+        assertThatNullPointerException().isThrownBy(() -> new PasswordPolicy(8, 256, null));
+    }
+
+    @Test
+    void checkWhenSixtyFourCharactersThenAccepted() {
+        assertThat(defaultPolicy().check("k".repeat(64), USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenHundredCharacterPassphraseThenAccepted() {
+        String passphrase = "the quick brown fox jumps over the lazy dog while seven wizards quietly hex the jovial bookkeeper";
+        String hundred = passphrase + "!".repeat(100 - passphrase.length());
+
+        assertThat(hundred).hasSize(100);
+        assertThat(defaultPolicy().check(hundred, USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenAtConfiguredMaximumThenAcceptedAndOneMoreTooLong() {
+        PasswordPolicy policy = defaultPolicy();
+
+        assertThat(policy.check("k".repeat(256), USERNAME, EMAIL)).isEmpty();
+        List<PasswordRejection> rejections = policy.check("k".repeat(257), USERNAME, EMAIL);
+        assertThat(rejections).containsExactly(new PasswordRejection.TooLong(256));
+        assertThat(rejections.get(0).message()).isEqualTo("Password must be at most 256 characters long.");
+    }
+
+    @Test
+    void checkWhenTwoLongPasswordsDifferOnlyInTheLastCharacterThenEachJudgedOnItsFullLength() {
+        // Past 72 bytes (bcrypt's cut) and 64 characters: a policy that truncated would see one password twice.
+        String shared = "a-long-and-rather-popular-passphrase-that-lists-have-seen-before-in-breach-dumps-";
+        String listed = shared + "1";
+        String unlisted = shared + "2";
+        PasswordPolicy policy = defaultPolicy(listed);
+
+        assertThat(listed.length()).isGreaterThan(72);
+        assertThat(policy.check(listed, USERNAME, EMAIL)).containsExactly(new PasswordRejection.Common());
+        assertThat(policy.check(unlisted, USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenUsernameOnlyAtTheEndOfALongPasswordThenStillFound() {
+        String password = "z".repeat(120) + "alice";
+
+        assertThat(defaultPolicy().check(password, new Username("alice"), EMAIL))
+                .containsExactly(new PasswordRejection.ContainsUsername());
+    }
+
+    @ParameterizedTest
+    @MethodSource("generatedLengths")
+    void checkJudgesLengthAgainstBothBounds(int length) {
+        List<PasswordRejection> rejections = defaultPolicy().check("k".repeat(length), USERNAME, EMAIL);
+
+        assertThat(rejections.contains(new PasswordRejection.TooShort(8))).isEqualTo(length < 8);
+        assertThat(rejections.contains(new PasswordRejection.TooLong(256))).isEqualTo(length > 256);
+        assertThat(rejections).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void checkWhenEightEmojiThenEightCharactersAndAccepted() {
+        String eightEmoji = "😀🐈🎉🔑🌍🚲🍕🎸";
+
+        assertThat(eightEmoji).hasSize(16);
+        assertThat(defaultPolicy().check(eightEmoji, USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenFourEmojiThenTooShortAlthoughEightUtf16Units() {
+        String fourEmoji = "😀🐈🎉🔑";
+
+        assertThat(fourEmoji).hasSize(8);
+        assertThat(defaultPolicy().check(fourEmoji, USERNAME, EMAIL))
+                .containsExactly(new PasswordRejection.TooShort(8));
+    }
+
+    @Test
+    void checkCountsCharactersAfterNfkcNormalization() {
+        // "e" + COMBINING ACUTE ACCENT, four times: eight code points as typed, four after normalization.
+        String decomposed = "e\u0301".repeat(4);
+
+        assertThat(decomposed.codePointCount(0, decomposed.length())).isEqualTo(8);
+        assertThat(defaultPolicy().check(decomposed, USERNAME, EMAIL))
+                .containsExactly(new PasswordRejection.TooShort(8));
+    }
+
+    @Test
+    void checkWhenCommonPasswordTypedInFullWidthThenStillCommon() {
+        assertThat(defaultPolicy("password").check("ｐａｓｓｗｏｒｄ", USERNAME, EMAIL))
+                .containsExactly(new PasswordRejection.Common());
+    }
+
+    @Test
+    void normalizeUsesNfkc() {
+        assertThat(PasswordPolicy.normalize("ﬁｎｅ\u00A0café")).isEqualTo("fine café");
+        assertThat(PasswordPolicy.normalize("cafe\u0301")).isEqualTo("café");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"correct horse battery staple", "alllowercaseletters", "40596182", "ZZZZYYYYXXXX", "        x"})
+    void checkWhenNoMixOfCharacterClassesThenStillAccepted(String password) {
+        assertThat(defaultPolicy().check(password, USERNAME, EMAIL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("generatedLowercasePassphrases")
+    void checkWhenGeneratedLowercasePassphraseThenAcceptedWithoutCompositionRules(String passphrase) {
+        assertThat(defaultPolicy().check(passphrase, USERNAME, EMAIL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "PASSWORD", "PassWord", "iloveyou", "ILoveYou"})
+    void checkWhenOnCommonListInAnyCaseThenRejectedAsCommon(String password) {
+        List<PasswordRejection> rejections = defaultPolicy("Password", "iloveyou").check(password, USERNAME, EMAIL);
+
+        assertThat(rejections).containsExactly(new PasswordRejection.Common());
+        assertThat(rejections.get(0).message()).contains("too common");
+    }
+
+    @Test
+    void checkWhenCommonPasswordIsOnlyPartOfItThenNotCommon() {
+        assertThat(defaultPolicy("password").check("password-of-my-own-77", USERNAME, EMAIL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice-in-wonderland", "my ALICE password", "xxAlIcExx99", "ａｌｉｃｅ-in-chains"})
+    void checkWhenContainsUsernameInAnyCaseThenRejected(String password) {
+        List<PasswordRejection> rejections = defaultPolicy().check(password, new Username("Alice"), EMAIL);
+
+        assertThat(rejections).containsExactly(new PasswordRejection.ContainsUsername());
+        assertThat(rejections.get(0).message()).isEqualTo("Password must not contain your username.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my-wonder.land-secret", "MY-WONDER.LAND-SECRET"})
+    void checkWhenContainsEmailLocalPartInAnyCaseThenRejected(String password) {
+        List<PasswordRejection> rejections =
+                defaultPolicy().check(password, USERNAME, new EmailAddress("wonder.land@example.com"));
+
+        assertThat(rejections).containsExactly(new PasswordRejection.ContainsEmail());
+        assertThat(rejections.get(0).message()).isEqualTo("Password must not contain your email address.");
+    }
+
+    @Test
+    void checkWhenEmailLocalPartHasThreeCharactersThenChecked() {
+        assertThat(defaultPolicy().check("joe-is-here-77", USERNAME, new EmailAddress("joe@example.com")))
+                .containsExactly(new PasswordRejection.ContainsEmail());
+    }
+
+    @Test
+    void checkWhenEmailLocalPartHasTwoCharactersThenNotChecked() {
+        assertThat(defaultPolicy().check("jo-jo-banana-77", USERNAME, new EmailAddress("jo@example.com"))).isEmpty();
+    }
+
+    @Test
+    void checkWhenUsernameAndEmailUnknownThenOnlyTheOtherRulesApply() {
+        assertThat(defaultPolicy().check("alice-in-chains", null, null)).isEmpty();
+        assertThat(defaultPolicy().check("short", null, null)).containsExactly(new PasswordRejection.TooShort(8));
+    }
+
+    @Test
+    void checkReportsEveryReasonAtOnceEachWithAMessage() {
+        PasswordPolicy policy = defaultPolicy("alice");
+
+        List<PasswordRejection> rejections =
+                policy.check("Alice", new Username("alice"), new EmailAddress("alice@example.com"));
+
+        assertThat(rejections).containsExactlyInAnyOrder(
+                new PasswordRejection.TooShort(8),
+                new PasswordRejection.Common(),
+                new PasswordRejection.ContainsUsername(),
+                new PasswordRejection.ContainsEmail());
+        assertThat(rejections).extracting(PasswordRejection::message).allSatisfy(message -> assertThat(message).isNotBlank())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void checkWhenTooLongAndContainingUsernameThenBothReported() {
+        assertThat(defaultPolicy().check("alice" + "k".repeat(300), new Username("alice"), EMAIL))
+                .containsExactlyInAnyOrder(new PasswordRejection.TooLong(256), new PasswordRejection.ContainsUsername());
+    }
+
+    @Test
+    void checkWhenPasswordNullThenRefused() {
+        assertThatNullPointerException().isThrownBy(() -> defaultPolicy().check(null, USERNAME, EMAIL));
+    }
+
+    static Stream<Integer> generatedLengths() {
+        Random random = new Random(SEED);
+        return Stream.concat(Stream.of(0, 1, 7, 8, 9, 63, 64, 65, 255, 256, 257),
+                IntStream.range(0, 25).mapToObj(i -> random.nextInt(400)));
+    }
+
+    static Stream<Arguments> generatedLowercasePassphrases() {
+        Random random = new Random(SEED + 1);
+        return IntStream.range(0, 30).mapToObj(i -> {
+            int length = 8 + random.nextInt(93);
+            StringBuilder passphrase = new StringBuilder(length);
+            while (passphrase.length() < length) {
+                passphrase.append(random.nextInt(6) == 0 ? ' ' : (char) ('a' + random.nextInt(26)));
+            }
+            return Arguments.of(passphrase.toString());
+        });
+    }
+}

@@ -1,0 +1,183 @@
+package dev.vestibule.domain.model.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsernameTests {
+
+    /** Fixed, so that a generated input that fails is the same input on the next run. */
+    private static final long SEED = 0x5EED_0001L;
+    private static final String ALLOWED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
+    private static final String LENGTH_MESSAGE = "Username must be 3 to 32 characters long.";
+    private static final String CHARACTERS_MESSAGE = "Username may contain only letters, digits, '.', '_' and '-'.";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "Alice", "alice.smith", "j_doe-42", "A1.", "007", "x-y_z.Q"})
+    void parseWhenAsciiLettersDigitsDotsUnderscoresHyphensThenAccepted(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.valid(new Username(raw)));
+    }
+
+    @Test
+    void parseWhenThreeCharactersThenAccepted() {
+        assertThat(Username.parse("abc").isValid()).isTrue();
+    }
+
+    @Test
+    void parseWhenTwoCharactersThenRejectedForLength() {
+        assertThat(Username.parse("ab")).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+    }
+
+    @Test
+    void parseWhenThirtyTwoCharactersThenAccepted() {
+        assertThat(Username.parse("a".repeat(32)).isValid()).isTrue();
+    }
+
+    @Test
+    void parseWhenThirtyThreeCharactersThenRejectedForLength() {
+        assertThat(Username.parse("a".repeat(33))).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+    }
+
+    @Test
+    void parseWhenSurroundingBlanksThenTrimmed() {
+        assertThat(Username.parse(" \t alice.smith \n")).isEqualTo(Validated.valid(new Username("alice.smith")));
+    }
+
+    @Test
+    void parseWhenTrimmedValueTooShortThenRejectedForLength() {
+        assertThat(Username.parse("  ab  ")).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "   ", "\t\n", "\u2003"})
+    void parseWhenEmptyOrBlankThenAskedToChooseOne(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid("Please choose a username."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice smith", "al\tice", "bob\u00A0jones"})
+    void parseWhenSpaceInsideThenRejected(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice@example.com", "al@ce", "@alice"})
+    void parseWhenAtSignThenRejectedSoThatNoUsernameLooksLikeAnEmail(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\u0430lice",      // Cyrillic a, looks exactly like "alice"
+            "p\u0430yp\u0430l", // Cyrillic a twice, looks like "paypal"
+            "\u0391dmin",      // Greek capital alpha
+            "\uFF41lice",      // full-width a
+            "ali\u200Bce",     // zero-width space
+            "ålice",
+            "alicé",
+            "ﬁlip",            // fi ligature
+            "日本語",
+            "bob😀"})
+    void parseWhenUnicodeLetterOrHomoglyphThenRejected(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice!", "al/ice", "al\\ice", "<script>", "al'ice", "al\"ice", "al+ice", "al:ice"})
+    void parseWhenAsciiPunctuationOtherThanDotUnderscoreHyphenThenRejected(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("generatedValidUsernames")
+    void parseWhenGeneratedFromAllowedCharactersThenAcceptedAsIs(String raw) {
+        assertThat(Username.parse(raw)).isEqualTo(Validated.valid(new Username(raw)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("generatedUsernamesWithOneForbiddenCharacter")
+    void parseWhenOneForbiddenCharacterAnywhereThenRejected(String raw) {
+        assertThat(Username.parse(raw).isValid()).isFalse();
+    }
+
+    @Test
+    void canonicalLowercases() {
+        assertThat(new Username("Alice.SMITH_42").canonical()).isEqualTo("alice.smith_42");
+    }
+
+    @Test
+    void canonicalKeepsTheValueAsTyped() {
+        Username username = new Username("Alice");
+
+        assertThat(username.canonical()).isEqualTo("alice");
+        assertThat(username.value()).isEqualTo("Alice");
+    }
+
+    @Test
+    void canonicalWhenDefaultLocaleIsTurkishThenStillPlainAsciiLowercase() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+
+            assertThat(new Username("TIM").canonical()).isEqualTo("tim");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void sameAsIgnoresCase() {
+        assertThat(new Username("Alice").sameAs(new Username("aLICE"))).isTrue();
+    }
+
+    @Test
+    void sameAsWhenDifferentNamesThenFalse() {
+        assertThat(new Username("alice").sameAs(new Username("alice2"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ab", " alice", "alice ", "al ice", "\u0430lice", "al@ce", "abcdefghijklmnopqrstuvwxyz0123456"})
+    void constructorWhenInvalidThenRejected(String value) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Username(value));
+    }
+
+    @Test
+    void constructorWhenNullThenRejected() {
+        assertThatNullPointerException().isThrownBy(() -> new Username(null));
+    }
+
+    static Stream<String> generatedValidUsernames() {
+        Random random = new Random(SEED);
+        return IntStream.range(0, 40).mapToObj(i -> randomAllowed(random, 3 + random.nextInt(30)));
+    }
+
+    static Stream<String> generatedUsernamesWithOneForbiddenCharacter() {
+        String forbidden = " @!#$%^&*()+=[]{}|\\/:;\"'<>,?~`\u0430\u00E9\u00DF\u200B\uFF41\u3042";
+        Random random = new Random(SEED + 1);
+        return IntStream.range(0, 40).mapToObj(i -> {
+            StringBuilder name = new StringBuilder(randomAllowed(random, 3 + random.nextInt(28)));
+            // inside, not at an end, where a blank would be trimmed away and rightly accepted
+            name.insert(1 + random.nextInt(name.length() - 1), forbidden.charAt(random.nextInt(forbidden.length())));
+            return name.toString();
+        });
+    }
+
+    private static String randomAllowed(Random random, int length) {
+        StringBuilder name = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            name.append(ALLOWED.charAt(random.nextInt(ALLOWED.length())));
+        }
+        return name.toString();
+    }
+}
