@@ -34,6 +34,12 @@ public final class RecordingPasswordHasher implements PasswordHasher {
         return delegate.verify(password, hash);
     }
 
+    /** Forgets what was recorded so far, e.g. the dummy hash a service makes when it is built. */
+    public void clear() {
+        hashedPasswords.clear();
+        threadNames.clear();
+    }
+
     /** Every password handed to {@link #hash}, as it arrived (normalized by the caller, if it normalizes). */
     public List<String> hashedPasswords() {
         return List.copyOf(hashedPasswords);

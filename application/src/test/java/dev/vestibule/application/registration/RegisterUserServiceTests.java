@@ -45,7 +45,9 @@ class RegisterUserServiceTests {
     private final PasswordPolicy policy = new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
 
     private RegisterUserService service(UserRepository repository, Scheduler hashing) {
-        return new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock);
+        var service = new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock);
+        hasher.clear();
+        return service;
     }
 
     private RegisterUserService service() {
