@@ -1,0 +1,29 @@
+package dev.vestibule.adapters.persistence;
+
+import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedDeviceRepository;
+import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
+import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.UserRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The persistence adapter's beans, typed as the driven ports; the connection factory, database client,
+ * transaction manager and Flyway come from Spring Boot's auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    @Bean
+    UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager) {
+        return new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager));
+    }
+
+    @Bean
+    RememberedDeviceRepository rememberedDeviceRepository(DatabaseClient databaseClient) {
+        return new R2dbcRememberedDeviceRepository(databaseClient);
+    }
+}

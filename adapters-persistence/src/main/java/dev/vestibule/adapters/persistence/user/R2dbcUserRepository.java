@@ -1,0 +1,147 @@
+package dev.vestibule.adapters.persistence.user;
+
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.UserRepository;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link UserRepository} on R2DBC, where the database's unique indexes decide which of two racing sign-ups wins. */
+public final class R2dbcUserRepository implements UserRepository {
+
+    private static final String USER_COLUMNS = "u.id, u.username, u.email, u.password_hash, u.active, u.registered_at";
+
+    private final DatabaseClient databaseClient;
+    private final TransactionalOperator transactionalOperator;
+
+    public R2dbcUserRepository(DatabaseClient databaseClient, TransactionalOperator transactionalOperator) {
+        this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+        this.transactionalOperator = Objects.requireNonNull(transactionalOperator, "transactionalOperator");
+    }
+
+    @Override
+    public Mono<AddUserResult> add(User user) {
+        UserRow row = UserMapper.toRow(user);
+        Mono<Long> insertUser = databaseClient.sql("""
+                        INSERT INTO users (id, username, email, password_hash, active, registered_at)
+                        VALUES (:id, :username, :email, :passwordHash, :active, :registeredAt)""")
+                .bind("id", row.id())
+                .bind("username", row.username())
+                .bind("email", row.email())
+                .bind("passwordHash", Parameters.in(R2dbcType.VARCHAR, row.passwordHash()))
+                .bind("active", row.active())
+                .bind("registeredAt", row.registeredAt())
+                .fetch()
+                .rowsUpdated();
+        Flux<Long> insertIdentities = Flux.fromIterable(UserMapper.toIdentityRows(user))
+                .concatMap(identity -> databaseClient.sql("""
+                                INSERT INTO external_identities (provider, subject, user_id)
+                                VALUES (:provider, :subject, :userId)""")
+                        .bind("provider", identity.provider())
+                        .bind("subject", identity.subject())
+                        .bind("userId", identity.userId())
+                        .fetch()
+                        .rowsUpdated());
+        // The error is translated outside the transaction, so that the transaction sees it and rolls back.
+        return transactionalOperator.transactional(insertUser.thenMany(insertIdentities).then())
+                .then(Mono.<AddUserResult>fromSupplier(() -> new AddUserResult.Added(user)))
+                .onErrorResume(DataIntegrityViolationException.class, failure -> UniqueViolations.resultOf(failure)
+                        .map(Mono::just)
+                        .orElseGet(() -> Mono.error(failure)));
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = :id")
+                .bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<User> findByLogin(String login) {
+        // Lower-cased here rather than by the database, whose lower() depends on its collation (with C it
+        // leaves non-ASCII letters alone): the stored email and Username.canonical() use Java's rules too.
+        // Both sides are the indexed expressions, so PostgreSQL can use both unique indexes.
+        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u"
+                        + " WHERE lower(u.username) = :login OR lower(u.email) = :login")
+                .bind("login", login.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
+        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u"
+                        + " JOIN external_identities e ON e.user_id = u.id"
+                        + " WHERE e.provider = :provider AND e.subject = :subject")
+                .bind("provider", identity.provider())
+                .bind("subject", identity.subject()));
+    }
+
+    @Override
+    public Mono<Boolean> isUsernameTaken(Username username) {
+        return exists(databaseClient.sql("SELECT 1 FROM users WHERE lower(username) = :username")
+                .bind("username", username.canonical()));
+    }
+
+    @Override
+    public Mono<Boolean> isEmailTaken(EmailAddress email) {
+        return exists(databaseClient.sql("SELECT 1 FROM users WHERE lower(email) = :email")
+                .bind("email", email.value()));
+    }
+
+    @Override
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        return databaseClient.sql("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+                .bind("passwordHash", newHash.encoded())
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    private Mono<User> findOne(DatabaseClient.GenericExecuteSpec query) {
+        return query.map(R2dbcUserRepository::readUser)
+                .one()
+                .flatMap(row -> identitiesOf(row.id())
+                        .collectList()
+                        .map(identities -> UserMapper.toDomain(row, identities)));
+    }
+
+    private Flux<ExternalIdentityRow> identitiesOf(UUID userId) {
+        return databaseClient.sql("SELECT user_id, provider, subject FROM external_identities"
+                        + " WHERE user_id = :userId ORDER BY provider, subject")
+                .bind("userId", userId)
+                .map(row -> new ExternalIdentityRow(
+                        row.get("user_id", UUID.class),
+                        row.get("provider", String.class),
+                        row.get("subject", String.class)))
+                .all();
+    }
+
+    private static Mono<Boolean> exists(DatabaseClient.GenericExecuteSpec query) {
+        return query.map(row -> Boolean.TRUE).first().hasElement();
+    }
+
+    private static UserRow readUser(Readable row) {
+        return new UserRow(
+                row.get("id", UUID.class),
+                row.get("username", String.class),
+                row.get("email", String.class),
+                row.get("password_hash", String.class),
+                Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                row.get("registered_at", OffsetDateTime.class));
+    }
+}
