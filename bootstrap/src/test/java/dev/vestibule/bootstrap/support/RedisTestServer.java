@@ -64,7 +64,8 @@ public final class RedisTestServer {
     }
 
     private static RedisTestServer start() {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
+        // A server named explicitly wins over Docker: whoever set the variable meant that server.
+        if (System.getenv(HOST_VARIABLE) == null && DockerClientFactory.instance().isDockerAvailable()) {
             GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE)).withExposedPorts(6379);
             container.start();
             return new RedisTestServer(container.getHost(), container.getMappedPort(6379));

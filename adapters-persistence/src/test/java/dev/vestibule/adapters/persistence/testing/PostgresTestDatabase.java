@@ -99,7 +99,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
      * @throws IllegalStateException when neither Docker nor the configured server is available
      */
     public static PostgresTestDatabase create() {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
+        // A server named explicitly wins over Docker: whoever set the variable meant that server.
+        if (System.getenv(HOST_VARIABLE) == null && DockerClientFactory.instance().isDockerAvailable()) {
             return inContainer();
         }
         return onConfiguredServer();
