@@ -1,10 +1,7 @@
 package dev.vestibule.adapters.web.error;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -14,12 +11,11 @@ import reactor.core.publisher.Mono;
 /**
  * A form body with broken percent-encoding ("%zz") makes WebFlux's form reader throw an
  * IllegalArgumentException wherever the form is first read (often in the CSRF filter), which would end
- * as a 500. Reading the form here, before anything else, turns it into a 400 page instead, and the
- * request goes no further; a well-formed form is read once and cached by the exchange as usual.
+ * as a 500. Reading the form here, first in the security chain (right after the security headers are
+ * arranged, before CSRF), turns it into a 400 page instead, and the request goes no further; a
+ * well-formed form is read once and cached by the exchange as usual.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class MalformedFormFilter implements WebFilter {
+public final class MalformedFormFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

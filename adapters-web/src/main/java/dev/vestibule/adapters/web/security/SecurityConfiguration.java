@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.error.MalformedFormFilter;
 import dev.vestibule.domain.port.in.ForgetDevice;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LoginService;
@@ -13,6 +14,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -28,9 +31,12 @@ class SecurityConfiguration {
             + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
+    /** One CSRF token store, shared by the CSRF filter and the sign-in that must replace the token. */
+    private final ServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
+
     @Bean
     SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser) {
-        return new SessionUserContextRepository(loadCurrentUser);
+        return new SessionUserContextRepository(loadCurrentUser, csrfTokens);
     }
 
     @Bean
@@ -68,12 +74,13 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(loginRequired)
                         .accessDeniedHandler(errorPage))
-                .csrf(csrf -> csrf.accessDeniedHandler(errorPage))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(errorPage))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
+                .addFilterAfter(new MalformedFormFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAfter(new RememberMeWebFilter(recognizeDevice, contexts, rememberMeCookie),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();

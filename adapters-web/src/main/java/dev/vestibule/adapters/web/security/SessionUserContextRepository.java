@@ -11,6 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
@@ -28,9 +29,12 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     private static final List<SimpleGrantedAuthority> USER_AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
     private final LoadCurrentUser loadCurrentUser;
+    private final ServerCsrfTokenRepository csrfTokens;
 
-    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser) {
+    /** @param csrfTokens the store the CSRF filter uses, so that signing in can drop the token issued before */
+    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser, ServerCsrfTokenRepository csrfTokens) {
         this.loadCurrentUser = Objects.requireNonNull(loadCurrentUser, "loadCurrentUser");
+        this.csrfTokens = Objects.requireNonNull(csrfTokens, "csrfTokens");
     }
 
     /** The security context of a freshly signed-in user. */
@@ -41,8 +45,9 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     }
 
     /**
-     * Signing in stores the id and gives the session a new id (session fixation defence, ASVS V7.2.4);
-     * saving an empty context forgets the user.
+     * Signing in stores the id and gives the session a new id (session fixation defence, ASVS V7.2.4) and
+     * drops its CSRF token, so that a token handed out before the login (to whoever planted or read the
+     * session) is worthless after it; the next page gets a fresh one. Saving an empty context forgets the user.
      */
     @Override
     public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
@@ -55,7 +60,7 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             }
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
             exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));
-            return session.changeSessionId();
+            return csrfTokens.saveToken(exchange, null).then(session.changeSessionId());
         });
     }
 

@@ -1,0 +1,113 @@
+package dev.vestibule.adapters.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vestibule.adapters.web.Browser;
+import dev.vestibule.adapters.web.Page;
+import dev.vestibule.adapters.web.TestUsers;
+import dev.vestibule.adapters.web.TestUsers.TestUser;
+import dev.vestibule.adapters.web.WebAdapterTest;
+import dev.vestibule.application.fakes.InMemoryUserRepository;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.port.in.RegisterUser;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+
+@WebAdapterTest
+class SessionUserTests {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    RegisterUser registerUser;
+
+    @Autowired
+    InMemoryUserRepository users;
+
+    @Autowired
+    WebSessionManager sessions;
+
+    @Test
+    void sessionCookieThenHttpOnlyLaxForTheWholeSiteAndGoneWithTheBrowser() {
+        Page page = new Browser(client).get("/login");
+
+        ResponseCookie session = page.cookie("SESSION").orElseThrow();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.getPath()).isEqualTo("/");
+        assertThat(session.getMaxAge().isNegative()).as("no Max-Age: a session cookie").isTrue();
+        assertThat(session.isSecure()).as("plain HTTP on localhost").isFalse();
+    }
+
+    @Test
+    void sessionCookieWhenRequestCameOverHttpsThenSecure() {
+        Page page = new Browser(client).get("https://localhost/login");
+
+        assertThat(page.cookie("SESSION").orElseThrow().isSecure()).isTrue();
+    }
+
+    @Test
+    void signedInSessionThenHoldsTheUsersIdAsTextAndNoSecurityObjects() {
+        TestUser user = TestUsers.registered(registerUser, "Lean");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        User stored = users.findByLogin(user.username()).block(Duration.ofSeconds(5));
+
+        WebSession session = ((DefaultWebSessionManager) sessions).getSessionStore()
+                .retrieveSession(browser.cookie("SESSION").orElseThrow())
+                .block(Duration.ofSeconds(5));
+
+        assertThat(session).isNotNull();
+        Map<String, Object> attributes = session.getAttributes();
+        assertThat(attributes).containsEntry("vestibule.userId", stored.id().toString());
+        assertThat(attributes.values()).noneMatch(value -> value instanceof SecurityContext
+                || value instanceof Authentication || value instanceof SignedInUser || value instanceof User);
+    }
+
+    @Test
+    void signedInUserWhenDeactivatedThenSignedOutAtTheNextRequest() {
+        TestUser user = TestUsers.registered(registerUser, "Banned");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        assertThat(browser.get("/top-secret").statusCode()).isEqualTo(200);
+
+        users.replace(users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
+
+        assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+        assertThat(browser.get("/").heading()).isEqualTo("Hello, Anonymous!");
+    }
+
+    @Test
+    void deactivatedUserThenCannotLogInAndSeesTheSameMessageAsEveryoneElse() {
+        TestUser user = TestUsers.registered(registerUser, "Disabled");
+        users.replace(users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
+        Browser browser = new Browser(client);
+
+        Page rejected = browser.logIn(user);
+
+        assertThat(rejected.location()).isEqualTo("/login");
+        assertThat(browser.follow(rejected).flashes()).containsExactly("Invalid username or password.");
+    }
+
+    @Test
+    void sessionCookieWhenTheSessionIsUnknownThenAnonymousWithAFreshSessionId() {
+        Browser browser = new Browser(client);
+        browser.setCookie("SESSION", "made-up-session-id");
+
+        Page home = browser.get("/");
+
+        assertThat(home.heading()).isEqualTo("Hello, Anonymous!");
+        assertThat(browser.cookie("SESSION")).get().as("never adopts an id the browser chose")
+                .isNotEqualTo("made-up-session-id");
+    }
+}
