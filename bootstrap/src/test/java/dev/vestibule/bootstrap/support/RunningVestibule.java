@@ -59,6 +59,7 @@ public final class RunningVestibule implements AutoCloseable {
         settings.put("vestibule.session.redis-namespace", redis.sessionNamespace());
         settings.put("spring.data.redis.host", redis.host());
         settings.put("spring.data.redis.port", String.valueOf(redis.port()));
+        settings.put("spring.data.redis.timeout", "2s");
         settings.put("management.health.redis.enabled", "true");
         // Short enough that a test can wait it out; the default (30 s) is covered by the unit tests.
         settings.put("vestibule.remember-me.rotation-grace-period", "1s");
