@@ -23,11 +23,16 @@ class ErrorPagesIT {
     }
 
     @Test
-    void anUnknownPageIsA404InTheSiteLayout() {
-        Page page = signedInBrowser().get("/no/such/page");
+    void anUnknownPageIsA404InTheSiteLayoutThatStillKnowsTheUser() {
+        String username = uniqueUsername("Lost");
+        Browser browser = new Browser(vestibule.baseUrl());
+        browser.register(username, emailOf(username), PASSWORD);
+
+        Page page = browser.get("/no/such/page");
 
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.heading()).isEqualTo("Page not found");
+        assertThat(page.html().select("nav .current-user").text()).isEqualTo(username);
         assertWithoutInternals(page);
     }
 

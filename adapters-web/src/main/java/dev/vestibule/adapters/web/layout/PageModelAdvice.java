@@ -1,33 +1,27 @@
 package dev.vestibule.adapters.web.layout;
 
-import dev.vestibule.adapters.web.security.SignedInUser;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/**
- * What every page's layout needs: the current user (Flask-Login's current_user), the CSRF token for
- * its forms (Mustache, unlike Thymeleaf, does not add it by itself) and the pending flash messages.
- */
+/** Puts the layout's {@link PageModel} into every controller's model. */
 @ControllerAdvice
 class PageModelAdvice {
 
-    @ModelAttribute("currentUser")
+    @ModelAttribute(PageModel.CURRENT_USER)
     Mono<CurrentUserView> currentUser() {
-        return SignedInUser.current().map(CurrentUserView::from);
+        return PageModel.currentUser();
     }
 
-    /** Subscribing is what makes Spring Security create and store the token. */
-    @ModelAttribute("_csrf")
+    @ModelAttribute(PageModel.CSRF_TOKEN)
     Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token == null ? Mono.empty() : token;
+        return PageModel.csrfToken(exchange);
     }
 
-    @ModelAttribute("flash")
+    @ModelAttribute(PageModel.FLASH)
     Mono<PendingFlash> flash(ServerWebExchange exchange) {
-        return exchange.getSession().map(PendingFlash::new);
+        return PageModel.flash(exchange);
     }
 }
