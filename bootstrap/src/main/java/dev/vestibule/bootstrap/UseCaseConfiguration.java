@@ -3,7 +3,13 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.adapters.web.hashing.Argon2Parameters;
 import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
+import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.application.device.TrustDeviceService;
+import dev.vestibule.application.events.RecordSecurityEventService;
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.events.ViewAccountActivityService;
+import dev.vestibule.application.throttle.LoginThrottle;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
 import dev.vestibule.application.registration.RegisterUserService;
@@ -17,9 +23,15 @@ import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LoginService;
 import dev.vestibule.domain.port.in.RecognizeDevice;
 import dev.vestibule.domain.port.in.RegisterUser;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RememberDevice;
+import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.out.AttemptLimiter;
+import dev.vestibule.domain.port.out.KnownDeviceRepository;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -76,18 +88,49 @@ class UseCaseConfiguration {
     }
 
     @Bean
+    SessionPolicy sessionPolicy(VestibuleProperties properties) {
+        return new SessionPolicy(properties.session().absoluteTimeout(), properties.throttling().knownDeviceLifetime());
+    }
+
+    @Bean
     RememberMeCookie rememberMeCookie(RememberMeSettings settings) {
         return new RememberMeCookie(settings.lifetime());
     }
 
     @Bean
-    RegisterUser registerUser(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-        return new RegisterUserService(users, hasher, policy, clock);
+    SecurityEvents securityEvents(SecurityEventLog log, Clock clock) {
+        return new SecurityEvents(log, clock);
     }
 
     @Bean
-    LoginService loginService(UserRepository users, OffloadedPasswordHasher hasher) {
-        return new LogInService(users, hasher);
+    RegisterUser registerUser(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy policy, Clock clock,
+                              AttemptLimiter limiter, VestibuleProperties properties, SecurityEvents events) {
+        return new RegisterUserService(users, hasher, policy, clock, limiter,
+                properties.throttling().policy().registrationsPerClientAddress(), events);
+    }
+
+    @Bean
+    LoginService loginService(UserRepository users, OffloadedPasswordHasher hasher, AttemptLimiter limiter,
+                              KnownDeviceRepository knownDevices, VestibuleProperties properties, Clock clock,
+                              SecurityEvents events) {
+        var throttle = new LoginThrottle(limiter, knownDevices, properties.throttling().policy(), clock);
+        return new LogInService(users, hasher, throttle, events);
+    }
+
+    @Bean
+    TrustDevice trustDevice(KnownDeviceRepository knownDevices, VestibuleProperties properties, Clock clock,
+                            SecureRandom random) {
+        return new TrustDeviceService(knownDevices, properties.throttling().knownDeviceLifetime(), clock, random);
+    }
+
+    @Bean
+    RecordSecurityEvent recordSecurityEvent(SecurityEvents events) {
+        return new RecordSecurityEventService(events);
+    }
+
+    @Bean
+    ViewAccountActivity viewAccountActivity(SecurityEventLog log) {
+        return new ViewAccountActivityService(log);
     }
 
     @Bean
@@ -103,8 +146,8 @@ class UseCaseConfiguration {
 
     @Bean
     RecognizeDevice recognizeDevice(RememberedDeviceRepository devices, UserRepository users,
-                                    RememberMeSettings settings, Clock clock, SecureRandom random) {
-        return new RecognizeDeviceService(devices, users, settings, clock, random);
+                                    RememberMeSettings settings, Clock clock, SecureRandom random, SecurityEvents events) {
+        return new RecognizeDeviceService(devices, users, settings, clock, random, events);
     }
 
     @Bean

@@ -4,14 +4,14 @@ import dev.vestibule.adapters.persistence.PersistenceConfiguration;
 import dev.vestibule.adapters.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /** Vestibule: the Flask-Login user system as a horizontally scalable Spring service. */
 // Users come from our own database through LoginService; Boot's generated in-memory user must not exist.
 @SpringBootApplication(excludeName =
         "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
-@ConfigurationPropertiesScan
+@EnableConfigurationProperties(VestibuleProperties.class)
 @Import({WebConfiguration.class, PersistenceConfiguration.class})
 public class VestibuleApplication {
 

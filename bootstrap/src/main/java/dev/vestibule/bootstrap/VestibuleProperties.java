@@ -1,6 +1,8 @@
 package dev.vestibule.bootstrap;
 
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.throttle.AttemptLimit;
+import dev.vestibule.domain.model.throttle.ThrottlePolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password   what a new password must be
  * @param rememberMe how long "remember me" lasts
  * @param hashing    the password-hashing pool and the Argon2id cost
- * @param session    where sessions live and how long an idle one lasts
+ * @param session    where sessions live and how long they last
+ * @param throttling how many failed logins and sign-ups are allowed
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue RememberMe rememberMe,
                                   @DefaultValue Hashing hashing,
-                                  @DefaultValue Session session) {
+                                  @DefaultValue Session session,
+                                  @DefaultValue Throttling throttling) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -43,13 +47,58 @@ public record VestibuleProperties(@DefaultValue Password password,
     }
 
     /**
-     * @param store          "memory" (one instance only) or "redis" (shared by every instance)
-     * @param idleTimeout    a session unused this long ends
-     * @param redisNamespace prefix of the session keys in Redis
+     * @param store           "memory" (one instance only) or "redis" (shared by every instance)
+     * @param idleTimeout     a session unused this long ends
+     * @param absoluteTimeout a signed-in session ends this long after the login, however active
+     * @param redisNamespace  prefix of the session keys in Redis
      */
     public record Session(@DefaultValue("memory") SessionStore store,
                           @DefaultValue("30m") Duration idleTimeout,
+                          @DefaultValue("12h") Duration absoluteTimeout,
                           @DefaultValue("vestibule:session") String redisNamespace) {
+    }
+
+    /**
+     * Each limit left unset keeps the default of {@link ThrottlePolicy#DEFAULT}.
+     *
+     * @param perAccount                    failed logins per account before attempts slow down
+     * @param perKnownDevice                the separate allowance of a browser that signed in to the account before
+     * @param perClientAddress              failed logins per client address
+     * @param registrationsPerClientAddress sign-ups per client address
+     * @param knownDeviceLifetime           how long a browser stays known after its last login
+     * @param redisKeyPrefix                prefix of the bucket keys in Redis
+     */
+    public record Throttling(Limit perAccount,
+                             Limit perKnownDevice,
+                             Limit perClientAddress,
+                             Limit registrationsPerClientAddress,
+                             @DefaultValue("365d") Duration knownDeviceLifetime,
+                             @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
+
+        ThrottlePolicy policy() {
+            ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
+            return new ThrottlePolicy(Limit.over(perAccount, defaults.perAccount()),
+                    Limit.over(perKnownDevice, defaults.perKnownDevice()),
+                    Limit.over(perClientAddress, defaults.perClientAddress()),
+                    Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()));
+        }
+    }
+
+    /**
+     * @param capacity    attempts allowed at once
+     * @param refillEvery one more attempt is allowed each time this passes
+     */
+    public record Limit(Integer capacity, Duration refillEvery) {
+
+        /** The configured parts of {@code configured} over {@code defaults}. */
+        static AttemptLimit over(Limit configured, AttemptLimit defaults) {
+            if (configured == null) {
+                return defaults;
+            }
+            return new AttemptLimit(defaults.name(),
+                    configured.capacity() == null ? defaults.capacity() : configured.capacity(),
+                    configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
+        }
     }
 
     public enum SessionStore {

@@ -1,8 +1,12 @@
 package dev.vestibule.adapters.persistence;
 
+import dev.vestibule.adapters.persistence.device.R2dbcKnownDeviceRepository;
+import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedDeviceRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
+import dev.vestibule.domain.port.out.KnownDeviceRepository;
 import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +29,15 @@ public class PersistenceConfiguration {
     @Bean
     RememberedDeviceRepository rememberedDeviceRepository(DatabaseClient databaseClient) {
         return new R2dbcRememberedDeviceRepository(databaseClient);
+    }
+
+    @Bean
+    SecurityEventLog securityEventLog(DatabaseClient databaseClient) {
+        return new R2dbcSecurityEventLog(databaseClient);
+    }
+
+    @Bean
+    KnownDeviceRepository knownDeviceRepository(DatabaseClient databaseClient) {
+        return new R2dbcKnownDeviceRepository(databaseClient);
     }
 }

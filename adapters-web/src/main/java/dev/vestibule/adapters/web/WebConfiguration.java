@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.security.SessionCookieResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
@@ -21,6 +22,17 @@ public class WebConfiguration {
     @Bean
     Mustache.Compiler mustacheCompiler(Mustache.TemplateLoader mustacheTemplateLoader) {
         return Mustache.compiler().withLoader(mustacheTemplateLoader).emptyStringIsFalse(true);
+    }
+
+    /**
+     * Event loops owned by this application context rather than Reactor Netty's JVM-wide ones: closing
+     * one context (an instance stopped in a test, a refresh) must not take down the loops of another.
+     */
+    @Bean
+    ReactorResourceFactory reactorResourceFactory() {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        return factory;
     }
 
     @Bean

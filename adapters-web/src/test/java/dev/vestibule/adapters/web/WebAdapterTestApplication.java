@@ -1,5 +1,19 @@
 package dev.vestibule.adapters.web;
 
+import dev.vestibule.adapters.web.security.SessionPolicy;
+import dev.vestibule.application.device.TrustDeviceService;
+import dev.vestibule.application.events.RecordSecurityEventService;
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.events.ViewAccountActivityService;
+import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.throttle.LoginThrottle;
+import dev.vestibule.domain.model.throttle.AttemptLimit;
+import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
+import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.adapters.web.hashing.Argon2Parameters;
 import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
@@ -87,17 +101,71 @@ public class WebAdapterTestApplication {
         return new RememberMeCookie(settings.lifetime());
     }
 
+    /**
+     * Per account and per device as in production; per client address and for sign-ups so generous that the
+     * many tests sharing this context (all from one "address") never meet them.
+     */
     @Bean
-    RegisterUser registerUser(InMemoryUserRepository users, OffloadedPasswordHasher hasher, MutableClock clock) {
-        return new RegisterUserService(users, hasher,
-                new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
-                        CommonPasswords.of(COMMON_PASSWORDS)),
-                clock);
+    ThrottlePolicy throttlePolicy() {
+        return new ThrottlePolicy(ThrottlePolicy.DEFAULT.perAccount(), ThrottlePolicy.DEFAULT.perKnownDevice(),
+                new AttemptLimit("client", 100_000, Duration.ofMillis(1)),
+                new AttemptLimit("registration", 100_000, Duration.ofMillis(1)));
     }
 
     @Bean
-    LoginService loginService(InMemoryUserRepository users, OffloadedPasswordHasher hasher) {
-        return new LogInService(users, hasher);
+    InMemoryAttemptLimiter attemptLimiter(MutableClock clock) {
+        return new InMemoryAttemptLimiter(clock);
+    }
+
+    @Bean
+    InMemoryKnownDeviceRepository knownDeviceRepository() {
+        return new InMemoryKnownDeviceRepository();
+    }
+
+    @Bean
+    InMemorySecurityEventLog securityEventLog() {
+        return new InMemorySecurityEventLog();
+    }
+
+    @Bean
+    SecurityEvents securityEvents(InMemorySecurityEventLog log, MutableClock clock) {
+        return new SecurityEvents(log, clock);
+    }
+
+    @Bean
+    SessionPolicy sessionPolicy() {
+        return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
+    }
+
+    @Bean
+    RegisterUser registerUser(InMemoryUserRepository users, OffloadedPasswordHasher hasher, MutableClock clock,
+                              InMemoryAttemptLimiter limiter, ThrottlePolicy throttlePolicy, SecurityEvents events) {
+        return new RegisterUserService(users, hasher,
+                new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+                        CommonPasswords.of(COMMON_PASSWORDS)),
+                clock, limiter, throttlePolicy.registrationsPerClientAddress(), events);
+    }
+
+    @Bean
+    LoginService loginService(InMemoryUserRepository users, OffloadedPasswordHasher hasher, InMemoryAttemptLimiter limiter,
+                              InMemoryKnownDeviceRepository knownDevices, ThrottlePolicy throttlePolicy, MutableClock clock,
+                              SecurityEvents events) {
+        return new LogInService(users, hasher, new LoginThrottle(limiter, knownDevices, throttlePolicy, clock), events);
+    }
+
+    @Bean
+    TrustDevice trustDevice(InMemoryKnownDeviceRepository knownDevices, MutableClock clock, SecureRandom random) {
+        return new TrustDeviceService(knownDevices, Duration.ofDays(365), clock, random);
+    }
+
+    @Bean
+    RecordSecurityEvent recordSecurityEvent(SecurityEvents events) {
+        return new RecordSecurityEventService(events);
+    }
+
+    @Bean
+    ViewAccountActivity viewAccountActivity(InMemorySecurityEventLog log) {
+        return new ViewAccountActivityService(log);
     }
 
     @Bean
@@ -113,8 +181,9 @@ public class WebAdapterTestApplication {
 
     @Bean
     RecognizeDevice recognizeDevice(InMemoryRememberedDeviceRepository devices, InMemoryUserRepository users,
-                                    RememberMeSettings settings, MutableClock clock, SecureRandom random) {
-        return new RecognizeDeviceService(devices, users, settings, clock, random);
+                                    RememberMeSettings settings, MutableClock clock, SecureRandom random,
+                                    SecurityEvents events) {
+        return new RecognizeDeviceService(devices, users, settings, clock, random, events);
     }
 
     @Bean

@@ -1,44 +1,78 @@
 package dev.vestibule.application.login;
 
+import dev.vestibule.application.events.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.application.throttle.LoginThrottle;
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginDecision;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordCheck;
+import dev.vestibule.domain.model.throttle.Permit;
 import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.LoginService;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** Logs a user in with a password or with an identity an external provider vouched for. */
+/**
+ * Logs a user in with a password or with an identity an external provider vouched for. Password
+ * attempts pass the throttle first (a throttled attempt is not even checked, so the right password does
+ * not get through either), and every outcome is recorded as a security event.
+ */
 public final class LogInService implements LoginService {
 
     private final UserRepository users;
     private final OffloadedPasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final SecurityEvents events;
 
-    public LogInService(UserRepository users, OffloadedPasswordHasher hasher) {
+    public LogInService(UserRepository users, OffloadedPasswordHasher hasher, LoginThrottle throttle, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
-    public Mono<LoginOutcome> logIn(Credentials credentials) {
-        if (credentials instanceof Credentials.Password password) {
-            return logInWithPassword(password);
+    public Mono<LoginOutcome> logIn(LoginAttempt attempt) {
+        if (attempt.credentials() instanceof Credentials.Password password) {
+            return logInWithPassword(password, attempt);
         }
-        return logInWithExternalIdentity((Credentials.External) credentials);
+        return logInWithExternalIdentity((Credentials.External) attempt.credentials(), attempt.origin());
     }
 
-    private Mono<LoginOutcome> logInWithPassword(Credentials.Password credentials) {
+    private Mono<LoginOutcome> logInWithPassword(Credentials.Password credentials, LoginAttempt attempt) {
         String login = credentials.login().strip();
-        return users.findByLogin(login)
-                .flatMap(user -> checkPassword(user, credentials.password()))
-                .switchIfEmpty(Mono.defer(() -> hasher.verifyAgainstDummy(credentials.password())
-                        .then(Mono.fromSupplier(LoginDecision::forUnknownUser))));
+        Origin origin = attempt.origin();
+        return users.findByLogin(login).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> throttle.bucketsFor(origin.clientAddress(), login, user.map(User::id), attempt.knownDeviceId())
+                        .flatMap(buckets -> throttle.acquire(buckets).flatMap(permit -> {
+                            if (permit instanceof Permit.Denied denied) {
+                                return events.record(SecurityEventType.LOGIN_THROTTLED, user.map(User::id), origin)
+                                        .thenReturn((LoginOutcome) new LoginOutcome.Throttled(denied.retryAfter()));
+                            }
+                            return check(user, credentials.password()).flatMap(outcome -> {
+                                if (outcome instanceof LoginOutcome.Succeeded succeeded) {
+                                    return throttle.release(buckets)
+                                            .then(events.record(SecurityEventType.LOGIN_SUCCEEDED, succeeded.user().id(), origin))
+                                            .thenReturn(outcome);
+                                }
+                                return events.record(SecurityEventType.LOGIN_FAILED, user.map(User::id), origin)
+                                        .thenReturn(outcome);
+                            });
+                        })));
     }
 
-    private Mono<LoginOutcome> checkPassword(User user, String password) {
+    private Mono<LoginOutcome> check(Optional<User> found, String password) {
+        if (found.isEmpty()) {
+            return hasher.verifyAgainstDummy(password).then(Mono.fromSupplier(LoginDecision::forUnknownUser));
+        }
+        User user = found.get();
         if (user.passwordHash().isEmpty()) {
             return hasher.verifyAgainstDummy(password).then(Mono.fromSupplier(LoginDecision::forUserWithoutPassword));
         }
@@ -57,11 +91,18 @@ public final class LogInService implements LoginService {
         return hasher.hash(password).flatMap(newHash -> users.changePasswordHash(user.id(), newHash));
     }
 
-    private Mono<LoginOutcome> logInWithExternalIdentity(Credentials.External credentials) {
+    private Mono<LoginOutcome> logInWithExternalIdentity(Credentials.External credentials, Origin origin) {
         return users.findByExternalIdentity(credentials.identity())
                 .map(user -> user.isActive()
                         ? (LoginOutcome) new LoginOutcome.Succeeded(user)
                         : new LoginOutcome.Rejected(LoginOutcome.Reason.DISABLED))
-                .defaultIfEmpty(LoginDecision.forUnknownUser());
+                .defaultIfEmpty(LoginDecision.forUnknownUser())
+                .flatMap(outcome -> {
+                    Optional<UserId> userId = outcome instanceof LoginOutcome.Succeeded succeeded
+                            ? Optional.of(succeeded.user().id()) : Optional.empty();
+                    SecurityEventType type = userId.isPresent()
+                            ? SecurityEventType.LOGIN_SUCCEEDED : SecurityEventType.LOGIN_FAILED;
+                    return events.record(type, userId, origin).thenReturn(outcome);
+                });
     }
 }

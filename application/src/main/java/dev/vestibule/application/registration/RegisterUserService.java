@@ -1,6 +1,11 @@
 package dev.vestibule.application.registration;
 
+import dev.vestibule.application.events.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.throttle.AttemptLimit;
+import dev.vestibule.domain.model.throttle.Permit;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;
@@ -12,6 +17,7 @@ import dev.vestibule.domain.port.in.RegistrationCommand;
 import dev.vestibule.domain.port.in.RegistrationField;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
 import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,6 +31,8 @@ import reactor.core.publisher.Mono;
  * Signs a user up. Cheap checks come first and are all reported together; the names are checked for
  * availability before the (expensive) hash is made; the store's unique indexes settle the race of two
  * sign-ups for the same name, so the loser gets the same field error as if it had come second.
+ * Sign-ups are limited per client address (each attempt that gets past the form checks counts), and a
+ * new account is recorded as a security event.
  */
 public final class RegisterUserService implements RegisterUser {
 
@@ -37,17 +45,23 @@ public final class RegisterUserService implements RegisterUser {
     private final OffloadedPasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final AttemptLimiter limiter;
+    private final AttemptLimit limit;
+    private final SecurityEvents events;
 
-    public RegisterUserService(UserRepository users, OffloadedPasswordHasher hasher,
-                               PasswordPolicy passwordPolicy, Clock clock) {
+    public RegisterUserService(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy passwordPolicy,
+                               Clock clock, AttemptLimiter limiter, AttemptLimit limit, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
-    public Mono<RegistrationOutcome> register(RegistrationCommand command) {
+    public Mono<RegistrationOutcome> register(RegistrationCommand command, Origin origin) {
         Validated<Username> username = Username.parse(command.username());
         Validated<EmailAddress> email = EmailAddress.parse(command.email());
         Map<RegistrationField, List<String>> problems = new EnumMap<>(RegistrationField.class);
@@ -57,7 +71,15 @@ public final class RegisterUserService implements RegisterUser {
         if (!problems.isEmpty()) {
             return Mono.just(new RegistrationOutcome.Rejected(problems));
         }
-        return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password());
+        return limiter.tryAcquire("registration:" + origin.clientAddress(), limit).flatMap(permit -> {
+            if (permit instanceof Permit.Denied denied) {
+                return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
+            }
+            return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password())
+                    .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
+                            ? events.record(SecurityEventType.REGISTERED, registered.user().id(), origin).thenReturn(outcome)
+                            : Mono.just(outcome));
+        });
     }
 
     private Map<RegistrationField, List<String>> passwordProblems(RegistrationCommand command,

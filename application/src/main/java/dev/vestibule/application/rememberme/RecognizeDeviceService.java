@@ -1,5 +1,8 @@
 package dev.vestibule.application.rememberme;
 
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.RememberMeToken;
 import dev.vestibule.domain.model.login.RememberedDevice;
 import dev.vestibule.domain.model.user.User;
@@ -24,19 +27,29 @@ public final class RecognizeDeviceService implements RecognizeDevice {
     private final RememberMeSettings settings;
     private final Clock clock;
     private final SecureRandom random;
+    private final SecurityEvents events;
 
     public RecognizeDeviceService(RememberedDeviceRepository devices, UserRepository users,
-                                  RememberMeSettings settings, Clock clock, SecureRandom random) {
+                                  RememberMeSettings settings, Clock clock, SecureRandom random, SecurityEvents events) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.users = Objects.requireNonNull(users, "users");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
-    public Mono<DeviceRecognition> recognize(RememberMeToken token) {
-        return recognize(token, true);
+    public Mono<DeviceRecognition> recognize(RememberMeToken token, Origin origin) {
+        return recognize(token, true).flatMap(recognition -> {
+            if (recognition instanceof DeviceRecognition.Recognized recognized) {
+                return events.record(SecurityEventType.REMEMBER_ME_USED, recognized.user().id(), origin).thenReturn(recognition);
+            }
+            if (recognition instanceof DeviceRecognition.TheftDetected theft) {
+                return events.record(SecurityEventType.REMEMBER_ME_THEFT_DETECTED, theft.userId(), origin).thenReturn(recognition);
+            }
+            return Mono.just(recognition);
+        });
     }
 
     private Mono<DeviceRecognition> recognize(RememberMeToken token, boolean mayRetry) {

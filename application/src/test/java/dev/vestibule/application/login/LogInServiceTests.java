@@ -1,5 +1,12 @@
 package dev.vestibule.application.login;
 
+import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.throttle.LoginThrottle;
+import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.FakePasswordHasher;
@@ -37,8 +44,11 @@ class LogInServiceTests {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher passwordHasher = new FakePasswordHasher();
-    private final LogInService service =
-            new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()));
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
+    private final LogInService service = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+            new LoginThrottle(new InMemoryAttemptLimiter(clock), new InMemoryKnownDeviceRepository(), ThrottlePolicy.DEFAULT, clock),
+            new SecurityEvents(events, clock));
 
     @Test
     void loginWithUsernameAndRightPasswordThenSucceeded() {

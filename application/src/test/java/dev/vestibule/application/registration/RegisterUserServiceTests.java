@@ -1,5 +1,9 @@
 package dev.vestibule.application.registration;
 
+import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.FakePasswordHasher;
@@ -45,7 +49,9 @@ class RegisterUserServiceTests {
     private final PasswordPolicy policy = new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
 
     private RegisterUserService service(UserRepository repository, Scheduler hashing) {
-        var service = new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock);
+        var service = new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock,
+                new InMemoryAttemptLimiter(clock), ThrottlePolicy.DEFAULT.registrationsPerClientAddress(),
+                new SecurityEvents(new InMemorySecurityEventLog(), clock));
         hasher.clear();
         return service;
     }

@@ -1,5 +1,7 @@
 package dev.vestibule.application.rememberme;
 
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.InMemoryRememberedDeviceRepository;
@@ -29,7 +31,8 @@ class ForgetDeviceServiceTests {
     private final MutableClock clock = new MutableClock(NOW);
     private final SecureRandom random = new SecureRandom();
     private final RememberDeviceService remember = new RememberDeviceService(devices, SETTINGS, clock, random);
-    private final RecognizeDeviceService recognize = new RecognizeDeviceService(devices, users, SETTINGS, clock, random);
+    private final RecognizeDeviceService recognize = new RecognizeDeviceService(devices, users, SETTINGS, clock, random,
+            new SecurityEvents(new InMemorySecurityEventLog(), clock));
     private final ForgetDeviceService service = new ForgetDeviceService(devices);
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vestibule.application.rememberme;
 
+import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.InMemoryRememberedDeviceRepository;
@@ -44,7 +46,8 @@ class RecognizeDeviceServiceTests {
     private final RecognizeDeviceService service = recognizing(devices);
 
     private RecognizeDeviceService recognizing(RememberedDeviceRepository repository) {
-        return new RecognizeDeviceService(repository, users, SETTINGS, clock, random);
+        return new RecognizeDeviceService(repository, users, SETTINGS, clock, random,
+                new SecurityEvents(new InMemorySecurityEventLog(), clock));
     }
 
     @Test

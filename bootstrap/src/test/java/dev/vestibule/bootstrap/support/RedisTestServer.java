@@ -83,6 +83,11 @@ public final class RedisTestServer {
         return port;
     }
 
+    /** The key prefix of everything this test JVM stores in Redis. */
+    public String namespace() {
+        return namespace;
+    }
+
     /** The session-key prefix this test JVM's instances use. */
     public String sessionNamespace() {
         return namespace + ":session";

@@ -41,11 +41,20 @@ public final class RunningVestibule implements AutoCloseable {
         return shared;
     }
 
-    /** Another instance of the same deployment; the caller closes it. */
-    public static RunningVestibule start(String... extraArguments) {
+    /**
+     * Another instance of the same deployment; the caller closes it.
+     *
+     * @param overrides {@code --key=value} arguments that replace the test defaults (a repeated key would
+     *                  otherwise reach Spring as a comma-joined list)
+     */
+    public static RunningVestibule start(String... overrides) {
+        Map<String, String> effective = settings();
+        for (String override : overrides) {
+            int equals = override.indexOf('=');
+            effective.put(override.substring(2, equals), override.substring(equals + 1));
+        }
         List<String> arguments = new ArrayList<>();
-        settings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.addAll(List.of(extraArguments));
+        effective.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         SpringApplication application = new SpringApplication(VestibuleApplication.class);
         return new RunningVestibule(application.run(arguments.toArray(String[]::new)));
     }
@@ -63,6 +72,13 @@ public final class RunningVestibule implements AutoCloseable {
         settings.put("management.health.redis.enabled", "true");
         // Short enough that a test can wait it out; the default (30 s) is covered by the unit tests.
         settings.put("vestibule.remember-me.rotation-grace-period", "1s");
+        settings.put("vestibule.throttling.redis-key-prefix", redis.namespace() + ":throttle");
+        // Every journey comes from 127.0.0.1 and signs up its own users: the shared instance must not
+        // throttle them. Throttling has its own suite, with its own instances and the default limits.
+        settings.put("vestibule.throttling.per-client-address.capacity", "1000000");
+        settings.put("vestibule.throttling.per-client-address.refill-every", "1ms");
+        settings.put("vestibule.throttling.registrations-per-client-address.capacity", "1000000");
+        settings.put("vestibule.throttling.registrations-per-client-address.refill-every", "1ms");
         return settings;
     }
 

@@ -4,7 +4,9 @@ import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.adapters.web.security.AlreadySignedIn;
+import dev.vestibule.adapters.web.security.Origins;
 import dev.vestibule.adapters.web.security.SessionUserContextRepository;
+import dev.vestibule.adapters.web.security.TooManyAttempts;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
 import org.springframework.http.HttpStatus;
@@ -41,11 +43,16 @@ class RegistrationController {
     @PostMapping("/register")
     Mono<Rendering> register(@ModelAttribute RegistrationForm form, ServerWebExchange exchange) {
         String next = NextPath.parse(form.next()).orElse("");
-        return AlreadySignedIn.orElse(exchange, registerUser.register(form.toCommand()).flatMap(outcome -> {
+        return AlreadySignedIn.orElse(exchange, registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
             if (outcome instanceof RegistrationOutcome.Registered registered) {
                 return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
                         .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, WELCOME))
                         .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next).build());
+            }
+            if (outcome instanceof RegistrationOutcome.Throttled throttled) {
+                TooManyAttempts.markResponse(exchange, throttled.retryAfter());
+                return Mono.just(page(RegistrationView.throttled(form, next, TooManyAttempts.seconds(throttled.retryAfter())),
+                        HttpStatus.TOO_MANY_REQUESTS));
             }
             RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
             return Mono.just(page(RegistrationView.from(form, rejected, next), HttpStatus.UNPROCESSABLE_CONTENT));

@@ -1,7 +1,10 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
@@ -11,23 +14,29 @@ import reactor.core.publisher.Mono;
 /**
  * Ends the login everywhere: the remembered series is revoked, and the session is emptied and moved to
  * a new id, which deletes the old id from the session store (every instance sees it gone). The session
- * is renewed rather than invalidated because the "logged out" message must survive the redirect.
+ * is renewed rather than invalidated because the "logged out" message must survive the redirect. The
+ * logout of a signed-in user is recorded as a security event.
  */
 final class EndSessionLogoutHandler implements ServerLogoutHandler {
 
     private final ForgetDevice forgetDevice;
     private final RememberMeCookie cookie;
+    private final RecordSecurityEvent recordSecurityEvent;
 
-    EndSessionLogoutHandler(ForgetDevice forgetDevice, RememberMeCookie cookie) {
+    EndSessionLogoutHandler(ForgetDevice forgetDevice, RememberMeCookie cookie, RecordSecurityEvent recordSecurityEvent) {
         this.forgetDevice = Objects.requireNonNull(forgetDevice, "forgetDevice");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
+        this.recordSecurityEvent = Objects.requireNonNull(recordSecurityEvent, "recordSecurityEvent");
     }
 
     @Override
     public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         Mono<Void> forget = cookie.read(exchange).map(forgetDevice::forget).orElse(Mono.empty());
-        return forget
+        Mono<Void> record = authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+                ? recordSecurityEvent.record(SecurityEventType.LOGGED_OUT, Optional.of(user.id()), Origins.of(exchange))
+                : Mono.empty();
+        return record.then(forget)
                 .then(Mono.fromRunnable(() -> {
                     if (cookie.isPresent(exchange)) {
                         cookie.clear(exchange);

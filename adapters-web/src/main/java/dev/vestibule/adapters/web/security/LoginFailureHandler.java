@@ -12,12 +12,18 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** After a rejected login: the one neutral message, the form filled in again, the same destination kept. */
+/**
+ * After a rejected login: the one neutral message, the form filled in again, the same destination kept.
+ * A throttled attempt instead gets the 429 page, which says how long to wait.
+ */
 final class LoginFailureHandler implements ServerAuthenticationFailureHandler {
 
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException exception) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
+        if (exception instanceof LoginThrottledException throttled) {
+            return TooManyAttempts.refuse(exchange, throttled.retryAfter());
+        }
         return exchange.getFormData().zipWith(exchange.getSession()).flatMap(formAndSession -> {
             var form = formAndSession.getT1();
             var session = formAndSession.getT2();

@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.domain.port.in.ForgetDevice;
 import dev.vestibule.domain.port.in.RememberDevice;
+import dev.vestibule.domain.port.in.TrustDevice;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -14,8 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * After a password login: replace any remembered series this browser had, remember it anew if the box
- * was ticked, greet the user and send them where they were going.
+ * After a password login: mark the browser as a known device of the account, replace any remembered
+ * series it had, remember it anew if the box was ticked, greet the user and send them where they were
+ * going.
  */
 final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
 
@@ -24,18 +26,25 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
     private final RememberDevice rememberDevice;
     private final ForgetDevice forgetDevice;
     private final RememberMeCookie cookie;
+    private final TrustDevice trustDevice;
+    private final KnownDeviceCookie knownDeviceCookie;
 
-    LoginSuccessHandler(RememberDevice rememberDevice, ForgetDevice forgetDevice, RememberMeCookie cookie) {
+    LoginSuccessHandler(RememberDevice rememberDevice, ForgetDevice forgetDevice, RememberMeCookie cookie,
+                        TrustDevice trustDevice, KnownDeviceCookie knownDeviceCookie) {
         this.rememberDevice = Objects.requireNonNull(rememberDevice, "rememberDevice");
         this.forgetDevice = Objects.requireNonNull(forgetDevice, "forgetDevice");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
+        this.trustDevice = Objects.requireNonNull(trustDevice, "trustDevice");
+        this.knownDeviceCookie = Objects.requireNonNull(knownDeviceCookie, "knownDeviceCookie");
     }
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         SignedInUser user = (SignedInUser) authentication.getPrincipal();
-        return exchange.getFormData().flatMap(form -> forgetPreviousSeries(exchange)
+        return exchange.getFormData().flatMap(form -> trustDevice.trust(user.id(), knownDeviceCookie.read(exchange))
+                .doOnNext(deviceId -> knownDeviceCookie.write(exchange, deviceId))
+                .then(forgetPreviousSeries(exchange))
                 .then(rememberIfAsked(exchange, form, user))
                 .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "Welcome back, " + user.username() + "!"))
                 .then(Redirects.to(exchange, NextPath.orHome(form.getFirst("next")))));

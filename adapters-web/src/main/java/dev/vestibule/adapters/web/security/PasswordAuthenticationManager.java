@@ -1,34 +1,53 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
+import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.LoginService;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Lets Spring Security's form login ask the domain's {@link LoginService}, and nothing else, who is logging in. */
+/**
+ * Lets Spring Security's form login ask the domain's {@link LoginService}, and nothing else, who is logging
+ * in. The request's origin and known-device cookie come from the exchange that Spring Security's filter
+ * chain puts into the Reactor context.
+ */
 final class PasswordAuthenticationManager implements ReactiveAuthenticationManager {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordAuthenticationManager.class);
 
     private final LoginService loginService;
+    private final KnownDeviceCookie knownDeviceCookie;
 
-    PasswordAuthenticationManager(LoginService loginService) {
+    PasswordAuthenticationManager(LoginService loginService, KnownDeviceCookie knownDeviceCookie) {
         this.loginService = Objects.requireNonNull(loginService, "loginService");
+        this.knownDeviceCookie = Objects.requireNonNull(knownDeviceCookie, "knownDeviceCookie");
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication attempt) {
         String login = attempt.getName() == null ? "" : attempt.getName();
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
-        return loginService.logIn(new Credentials.Password(login, password)).flatMap(outcome -> {
+        return Mono.deferContextual(context -> {
+            Optional<ServerWebExchange> exchange = context.getOrEmpty(ServerWebExchange.class);
+            Origin origin = exchange.map(Origins::of).orElse(Origin.unknown());
+            Optional<String> knownDevice = exchange.flatMap(knownDeviceCookie::read);
+            return loginService.logIn(new LoginAttempt(new Credentials.Password(login, password), origin, knownDevice));
+        }).flatMap(outcome -> {
             if (outcome instanceof LoginOutcome.Succeeded succeeded) {
                 return Mono.just(SessionUserContextRepository.contextFor(succeeded.user()).getAuthentication());
+            }
+            if (outcome instanceof LoginOutcome.Throttled throttled) {
+                log.info("Login throttled");
+                return Mono.error(new LoginThrottledException(throttled.retryAfter()));
             }
             LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
             log.info("Login rejected: {}", rejected.reason());

@@ -4,11 +4,13 @@ import dev.vestibule.domain.model.login.RememberMeToken;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The persistent "remember-me" cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, lasting the series' lifetime. */
+/**
+ * The persistent "remember-me" cookie: HttpOnly, SameSite=Lax, Secure with the {@code __Host-} prefix on
+ * HTTPS, lasting the series' lifetime.
+ */
 public final class RememberMeCookie {
 
     public static final String NAME = "remember-me";
@@ -20,12 +22,12 @@ public final class RememberMeCookie {
     }
 
     public Optional<RememberMeToken> read(ServerWebExchange exchange) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(NAME);
-        return cookie == null ? Optional.empty() : RememberMeToken.decode(cookie.getValue());
+        return CookieNames.read(NAME, exchange.getRequest()).stream().findFirst()
+                .flatMap(cookie -> RememberMeToken.decode(cookie.getValue()));
     }
 
     public boolean isPresent(ServerWebExchange exchange) {
-        return exchange.getRequest().getCookies().getFirst(NAME) != null;
+        return !CookieNames.read(NAME, exchange.getRequest()).isEmpty();
     }
 
     public void write(ServerWebExchange exchange, RememberMeToken token) {
@@ -37,7 +39,7 @@ public final class RememberMeCookie {
     }
 
     private static ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String value) {
-        return ResponseCookie.from(NAME, value)
+        return ResponseCookie.from(CookieNames.forRequest(NAME, exchange.getRequest()), value)
                 .path("/")
                 .httpOnly(true)
                 .sameSite("Lax")

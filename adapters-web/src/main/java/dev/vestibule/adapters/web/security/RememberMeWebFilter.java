@@ -54,7 +54,7 @@ final class RememberMeWebFilter implements WebFilter {
             cookie.clear(exchange);
             return chain.filter(exchange);
         }
-        return recognizeDevice.recognize(token.get()).flatMap(recognition -> {
+        return recognizeDevice.recognize(token.get(), Origins.of(exchange)).flatMap(recognition -> {
             if (recognition instanceof DeviceRecognition.Recognized recognized) {
                 SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
                 recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));

@@ -5,7 +5,10 @@ import dev.vestibule.domain.port.in.ForgetDevice;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LoginService;
 import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RememberDevice;
+import dev.vestibule.domain.port.in.TrustDevice;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,8 +38,15 @@ class SecurityConfiguration {
     private final ServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
 
     @Bean
-    SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser) {
-        return new SessionUserContextRepository(loadCurrentUser, csrfTokens);
+    SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser, SessionPolicy sessionPolicy,
+                                                              Clock clock, RecordSecurityEvent recordSecurityEvent) {
+        return new SessionUserContextRepository(loadCurrentUser, csrfTokens, sessionPolicy.absoluteTimeout(), clock,
+                recordSecurityEvent);
+    }
+
+    @Bean
+    KnownDeviceCookie knownDeviceCookie(SessionPolicy sessionPolicy) {
+        return new KnownDeviceCookie(sessionPolicy.knownDeviceLifetime());
     }
 
     @Bean
@@ -46,7 +56,10 @@ class SecurityConfiguration {
                                                         RememberDevice rememberDevice,
                                                         RecognizeDevice recognizeDevice,
                                                         ForgetDevice forgetDevice,
-                                                        RememberMeCookie rememberMeCookie) {
+                                                        RememberMeCookie rememberMeCookie,
+                                                        TrustDevice trustDevice,
+                                                        KnownDeviceCookie knownDeviceCookie,
+                                                        RecordSecurityEvent recordSecurityEvent) {
         var loginRequired = new LoginRequiredEntryPoint();
         var errorPage = new ErrorPageAccessDeniedHandler();
         var clearContext = new SecurityContextServerLogoutHandler();
@@ -61,15 +74,16 @@ class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationManager(new PasswordAuthenticationManager(loginService))
+                        .authenticationManager(new PasswordAuthenticationManager(loginService, knownDeviceCookie))
                         .securityContextRepository(contexts)
-                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberDevice, forgetDevice, rememberMeCookie))
+                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberDevice, forgetDevice, rememberMeCookie,
+                                trustDevice, knownDeviceCookie))
                         .authenticationFailureHandler(new LoginFailureHandler())
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutHandler(new DelegatingServerLogoutHandler(clearContext,
-                                new EndSessionLogoutHandler(forgetDevice, rememberMeCookie)))
+                                new EndSessionLogoutHandler(forgetDevice, rememberMeCookie, recordSecurityEvent)))
                         .logoutSuccessHandler(new LoggedOutSuccessHandler()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(loginRequired)

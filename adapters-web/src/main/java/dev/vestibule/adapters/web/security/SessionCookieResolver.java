@@ -7,7 +7,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
- * The session cookie: HttpOnly, SameSite=Lax, Path=/, and Secure whenever the request came over HTTPS.
+ * The session cookie: HttpOnly, SameSite=Lax, Path=/, and Secure with the {@code __Host-} prefix whenever
+ * the request came over HTTPS.
  * Spring's {@code CookieWebSessionIdResolver} can only set Secure for every request or none; one
  * deployment serves both plain HTTP on localhost and HTTPS behind a proxy, so it is decided per request.
  */
@@ -17,22 +18,23 @@ public final class SessionCookieResolver implements WebSessionIdResolver {
 
     @Override
     public List<String> resolveSessionIds(ServerWebExchange exchange) {
-        List<HttpCookie> cookies = exchange.getRequest().getCookies().get(COOKIE_NAME);
-        return cookies == null ? List.of() : cookies.stream().map(HttpCookie::getValue).toList();
+        return CookieNames.read(COOKIE_NAME, exchange.getRequest()).stream().map(HttpCookie::getValue).toList();
     }
 
     @Override
     public void setSessionId(ServerWebExchange exchange, String sessionId) {
-        exchange.getResponse().getCookies().set(COOKIE_NAME, cookie(exchange, sessionId).build());
+        ResponseCookie cookie = cookie(exchange, sessionId).build();
+        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 
     @Override
     public void expireSession(ServerWebExchange exchange) {
-        exchange.getResponse().getCookies().set(COOKIE_NAME, cookie(exchange, "").maxAge(0).build());
+        ResponseCookie cookie = cookie(exchange, "").maxAge(0).build();
+        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 
     private static ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String value) {
-        return ResponseCookie.from(COOKIE_NAME, value)
+        return ResponseCookie.from(CookieNames.forRequest(COOKIE_NAME, exchange.getRequest()), value)
                 .path("/")
                 .httpOnly(true)
                 .sameSite("Lax")

@@ -1,10 +1,17 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,21 +27,33 @@ import reactor.core.publisher.Mono;
  * Flask-Login's model on Spring Security: the session keeps only the user's id, and the user is loaded
  * from the database once per request that asks. A user who was deleted or deactivated is therefore
  * signed out at their next request, and the session holds no serialized security objects that a new
- * release would have to read.
+ * release would have to read. A signed-in session also has an absolute lifetime from the login (ASVS
+ * V7.3.2), however active it is; reaching it signs the user out and is recorded.
  */
 public final class SessionUserContextRepository implements ServerSecurityContextRepository {
 
     static final String USER_ID_ATTRIBUTE = "vestibule.userId";
+    static final String SIGNED_IN_AT_ATTRIBUTE = "vestibule.signedInAt";
     private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
     private static final List<SimpleGrantedAuthority> USER_AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
     private final LoadCurrentUser loadCurrentUser;
     private final ServerCsrfTokenRepository csrfTokens;
+    private final Duration absoluteTimeout;
+    private final Clock clock;
+    private final RecordSecurityEvent recordSecurityEvent;
 
-    /** @param csrfTokens the store the CSRF filter uses, so that signing in can drop the token issued before */
-    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser, ServerCsrfTokenRepository csrfTokens) {
+    /**
+     * @param csrfTokens      the store the CSRF filter uses, so that signing in can drop the token issued before
+     * @param absoluteTimeout how long after the login a session stays signed in, however active
+     */
+    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser, ServerCsrfTokenRepository csrfTokens,
+                                        Duration absoluteTimeout, Clock clock, RecordSecurityEvent recordSecurityEvent) {
         this.loadCurrentUser = Objects.requireNonNull(loadCurrentUser, "loadCurrentUser");
         this.csrfTokens = Objects.requireNonNull(csrfTokens, "csrfTokens");
+        this.absoluteTimeout = Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recordSecurityEvent = Objects.requireNonNull(recordSecurityEvent, "recordSecurityEvent");
     }
 
     /** The security context of a freshly signed-in user. */
@@ -55,10 +74,12 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             if (context == null || !(context.getAuthentication() != null
                     && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
                 session.getAttributes().remove(USER_ID_ATTRIBUTE);
+                session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
                 exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
                 return Mono.empty();
             }
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
+            session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toString());
             exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));
             return csrfTokens.saveToken(exchange, null).then(session.changeSessionId());
         });
@@ -69,13 +90,13 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
         Mono<SecurityContext> loaded = exchange.getAttribute(LOADED_CONTEXT);
         if (loaded == null) {
-            loaded = exchange.getSession().flatMap(this::loadFrom).cache();
+            loaded = exchange.getSession().flatMap(session -> loadFrom(session, exchange)).cache();
             exchange.getAttributes().put(LOADED_CONTEXT, loaded);
         }
         return loaded;
     }
 
-    private Mono<SecurityContext> loadFrom(WebSession session) {
+    private Mono<SecurityContext> loadFrom(WebSession session, ServerWebExchange exchange) {
         if (!(session.getAttribute(USER_ID_ATTRIBUTE) instanceof String storedId)) {
             return Mono.empty();
         }
@@ -86,8 +107,32 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             session.getAttributes().remove(USER_ID_ATTRIBUTE);
             return Mono.empty();
         }
+        if (hasOutlivedItsLogin(session)) {
+            session.getAttributes().remove(USER_ID_ATTRIBUTE);
+            session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
+            return recordSecurityEvent.record(SecurityEventType.SESSION_EXPIRED, Optional.of(id), Origins.of(exchange))
+                    .then(Mono.empty());
+        }
         return loadCurrentUser.load(id)
                 .map(SessionUserContextRepository::contextFor)
                 .switchIfEmpty(Mono.fromRunnable(() -> session.getAttributes().remove(USER_ID_ATTRIBUTE)));
+    }
+
+    /** A session signed in before the lifetime was recorded counts from now, rather than ending at once. */
+    private boolean hasOutlivedItsLogin(WebSession session) {
+        Instant now = clock.instant();
+        Instant signedInAt = null;
+        if (session.getAttribute(SIGNED_IN_AT_ATTRIBUTE) instanceof String stored) {
+            try {
+                signedInAt = Instant.parse(stored);
+            } catch (DateTimeParseException corrupted) {
+                signedInAt = null;
+            }
+        }
+        if (signedInAt == null) {
+            session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, now.toString());
+            return false;
+        }
+        return !now.isBefore(signedInAt.plus(absoluteTimeout));
     }
 }

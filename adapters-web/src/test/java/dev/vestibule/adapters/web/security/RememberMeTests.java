@@ -75,8 +75,9 @@ class RememberMeTests {
         Page loggedIn = browser.post("https://localhost/login", Map.of("_csrf", form.csrfToken(),
                 "username", user.username(), "password", user.password(), "remember-me", "on"));
 
-        assertThat(loggedIn.cookie(COOKIE).orElseThrow().isSecure()).isTrue();
-        assertThat(loggedIn.cookie("SESSION").orElseThrow().isSecure()).isTrue();
+        assertThat(loggedIn.cookie("__Host-" + COOKIE).orElseThrow().isSecure()).isTrue();
+        assertThat(loggedIn.cookie("__Host-SESSION").orElseThrow().isSecure()).isTrue();
+        assertThat(loggedIn.cookie("__Host-vestibule-device").orElseThrow().isSecure()).isTrue();
         assertThat(loggedIn.headers().getFirst("Strict-Transport-Security")).contains("max-age=");
     }
 

@@ -50,10 +50,14 @@ class SessionUserTests {
     }
 
     @Test
-    void sessionCookieWhenRequestCameOverHttpsThenSecure() {
+    void sessionCookieWhenRequestCameOverHttpsThenSecureWithTheHostPrefix() {
         Page page = new Browser(client).get("https://localhost/login");
 
-        assertThat(page.cookie("SESSION").orElseThrow().isSecure()).isTrue();
+        var session = page.cookie("__Host-SESSION").orElseThrow();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.getPath()).isEqualTo("/");
+        assertThat(session.getDomain()).isNull();
+        assertThat(page.cookie("SESSION")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vestibule.domain.model.login;
 
 import dev.vestibule.domain.model.user.User;
+import java.time.Duration;
 import java.util.Objects;
 
 /** How a login attempt ended. */
@@ -23,6 +24,13 @@ public sealed interface LoginOutcome {
 
         public String message() {
             return REJECTION_MESSAGE;
+        }
+    }
+
+    /** Too many failed attempts for this account or from this address: not even checked. */
+    record Throttled(Duration retryAfter) implements LoginOutcome {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
 

@@ -1,10 +1,16 @@
 package dev.vestibule.domain.port.in;
 
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.RememberMeToken;
 import reactor.core.publisher.Mono;
 
 /** Signs a remembered browser back in from its token, rotating the token and catching stolen copies. */
 public interface RecognizeDevice {
 
-    Mono<DeviceRecognition> recognize(RememberMeToken token);
+    /** Recognizes the token; {@code origin} goes into the security events it causes. */
+    Mono<DeviceRecognition> recognize(RememberMeToken token, Origin origin);
+
+    default Mono<DeviceRecognition> recognize(RememberMeToken token) {
+        return recognize(token, Origin.unknown());
+    }
 }

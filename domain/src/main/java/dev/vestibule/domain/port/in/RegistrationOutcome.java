@@ -1,6 +1,7 @@
 package dev.vestibule.domain.port.in;
 
 import dev.vestibule.domain.model.user.User;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,13 @@ public sealed interface RegistrationOutcome {
     record Registered(User user) implements RegistrationOutcome {
         public Registered {
             Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /** Too many sign-ups from this client address recently. */
+    record Throttled(Duration retryAfter) implements RegistrationOutcome {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
 

@@ -1,0 +1,2 @@
+/** Known devices on R2DBC. */
+package dev.vestibule.adapters.persistence.device;

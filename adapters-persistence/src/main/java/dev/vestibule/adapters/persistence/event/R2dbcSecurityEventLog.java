@@ -1,0 +1,62 @@
+package dev.vestibule.adapters.persistence.event;
+
+import dev.vestibule.adapters.persistence.Timestamps;
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEvent;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.out.SecurityEventLog;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link SecurityEventLog} in the {@code security_events} table. */
+public final class R2dbcSecurityEventLog implements SecurityEventLog {
+
+    private final DatabaseClient databaseClient;
+
+    public R2dbcSecurityEventLog(DatabaseClient databaseClient) {
+        this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+    }
+
+    @Override
+    public Mono<Void> record(SecurityEvent event) {
+        return databaseClient.sql("""
+                        INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent)
+                        VALUES (:type, :occurredAt, :userId, :clientAddress, :userAgent)""")
+                .bind("type", event.type().name())
+                .bind("occurredAt", Timestamps.of(event.occurredAt()))
+                .bind("userId", event.userId().isPresent() ? Parameters.in(event.userId().get().value()) : Parameters.in(UUID.class))
+                .bind("clientAddress", event.origin().clientAddress())
+                .bind("userAgent", event.origin().userAgent())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+        return databaseClient.sql("""
+                        SELECT type, occurred_at, user_id, client_address, user_agent FROM security_events
+                        WHERE user_id = :userId ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
+                .bind("userId", userId.value())
+                .bind("limit", limit)
+                .map(R2dbcSecurityEventLog::read)
+                .all();
+    }
+
+    private static SecurityEvent read(Readable row) {
+        UUID user = row.get("user_id", UUID.class);
+        return new SecurityEvent(
+                SecurityEventType.valueOf(row.get("type", String.class)),
+                row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(user).map(UserId::new),
+                new Origin(row.get("client_address", String.class), row.get("user_agent", String.class)));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vestibule.adapters.web.account;
+
+import dev.vestibule.adapters.web.security.SignedInUser;
+import dev.vestibule.domain.port.in.ViewAccountActivity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+/** Shows the signed-in user their own recent security events (logins, failures, logouts...). */
+@Controller
+class AccountActivityController {
+
+    private final ViewAccountActivity viewAccountActivity;
+
+    AccountActivityController(ViewAccountActivity viewAccountActivity) {
+        this.viewAccountActivity = viewAccountActivity;
+    }
+
+    @GetMapping("/account/activity")
+    Mono<Rendering> activity() {
+        return SignedInUser.current()
+                .flatMap(user -> viewAccountActivity.recentActivity(user.id()).map(ActivityView::from).collectList())
+                .map(events -> Rendering.view("account/activity")
+                        .modelAttribute("title", "Account activity")
+                        .modelAttribute("events", events)
+                        .build());
+    }
+}

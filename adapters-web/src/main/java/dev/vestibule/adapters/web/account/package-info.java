@@ -1,0 +1,2 @@
+/** The signed-in user's own account pages: recent security activity. */
+package dev.vestibule.adapters.web.account;

@@ -1,0 +1,2 @@
+/** Limiting failed logins and sign-ups. */
+package dev.vestibule.application.throttle;

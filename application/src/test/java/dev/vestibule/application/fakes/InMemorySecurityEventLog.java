@@ -1,0 +1,48 @@
+package dev.vestibule.application.fakes;
+
+import dev.vestibule.domain.model.event.SecurityEvent;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.out.SecurityEventLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Security events in a list, for tests to read back. */
+public final class InMemorySecurityEventLog implements SecurityEventLog {
+
+    private final List<SecurityEvent> events = new ArrayList<>();
+
+    @Override
+    public Mono<Void> record(SecurityEvent event) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                events.add(event);
+            }
+        });
+    }
+
+    @Override
+    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                return Flux.fromIterable(events.stream()
+                        .filter(event -> event.userId().equals(Optional.of(userId)))
+                        .sorted(Comparator.comparing(SecurityEvent::occurredAt).reversed())
+                        .limit(limit)
+                        .toList());
+            }
+        });
+    }
+
+    public synchronized List<SecurityEvent> all() {
+        return List.copyOf(events);
+    }
+
+    public synchronized List<SecurityEventType> types() {
+        return events.stream().map(SecurityEvent::type).toList();
+    }
+}

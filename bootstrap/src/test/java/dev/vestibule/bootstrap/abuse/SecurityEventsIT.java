@@ -1,0 +1,120 @@
+package dev.vestibule.bootstrap.abuse;
+
+import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
+import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
+import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.Page;
+import dev.vestibule.bootstrap.support.RunningVestibule;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every security event type is recorded exactly once by the journey that causes it, with the user, the
+ * client address and the user agent. The switch below has no default: adding an event type without a
+ * journey here does not compile, and a journey that records nothing fails.
+ */
+class SecurityEventsIT {
+
+    private static final String WRONG = "not the right password";
+    private static RunningVestibule vestibule;
+
+    @BeforeAll
+    static void startWithAShortSessionLifetime() {
+        vestibule = RunningVestibule.start("--vestibule.session.absolute-timeout=2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        vestibule.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SecurityEventType.class)
+    void everyEventTypeIsRecordedExactlyOnceByTheJourneyThatCausesIt(SecurityEventType type) throws InterruptedException {
+        String username = uniqueUsername("Evt");
+        Browser browser = new Browser(vestibule.baseUrl());
+        browser.register(username, emailOf(username), PASSWORD);
+        if (type != SecurityEventType.REGISTERED) {
+            browser.logOut();
+        }
+        long before = type == SecurityEventType.REGISTERED ? 0 : count(type, username);
+
+        switch (type) {
+            case REGISTERED -> { /* the registration above */ }
+            case LOGIN_SUCCEEDED -> browser.logIn(username, PASSWORD, false);
+            case LOGIN_FAILED -> browser.logIn(username, WRONG, false);
+            case LOGIN_THROTTLED -> {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    browser.logIn(username, WRONG, false);
+                }
+                assertThat(browser.logIn(username, WRONG, false).status()).isEqualTo(429);
+            }
+            case REMEMBER_ME_USED -> {
+                browser.logIn(username, PASSWORD, true);
+                browser.dropCookie("SESSION");
+                assertThat(browser.get("/top-secret").status()).isEqualTo(200);
+            }
+            case REMEMBER_ME_THEFT_DETECTED -> {
+                browser.logIn(username, PASSWORD, true);
+                String stolen = browser.cookie("remember-me").orElseThrow();
+                browser.dropCookie("SESSION");
+                browser.get("/top-secret");
+                Thread.sleep(1_500); // past the rotation grace period of the test instances
+                Browser thief = new Browser(vestibule.baseUrl());
+                thief.setCookie("remember-me", stolen);
+                thief.get("/top-secret");
+            }
+            case LOGGED_OUT -> {
+                browser.logIn(username, PASSWORD, false);
+                browser.logOut();
+            }
+            case SESSION_EXPIRED -> {
+                browser.logIn(username, PASSWORD, false);
+                Thread.sleep(2_500); // past the 2 s absolute lifetime of this instance
+                assertThat(browser.get("/top-secret").status()).isEqualTo(302);
+            }
+        }
+
+        assertThat(count(type, username) - before).as(type + " recorded once").isEqualTo(1);
+        assertThat(RunningVestibule.queryForLong("""
+                SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id
+                WHERE u.username = ? AND e.type = ? AND e.client_address = '127.0.0.1' AND e.user_agent LIKE 'Java-http-client%'""",
+                username, type.name())).as(type + " has its origin").isEqualTo(count(type, username));
+    }
+
+    @Test
+    void theActivityPageShowsTheUsersOwnEventsOnly() {
+        String username = uniqueUsername("Act");
+        String other = uniqueUsername("Oth");
+        Browser browser = new Browser(vestibule.baseUrl());
+        browser.register(username, emailOf(username), PASSWORD);
+        browser.logOut();
+        browser.logIn(username, WRONG, false);
+        browser.logIn(username, PASSWORD, false);
+        Browser stranger = new Browser(vestibule.baseUrl());
+        stranger.register(other, emailOf(other), PASSWORD);
+
+        Page activity = browser.open("/account/activity");
+
+        List<String> what = activity.html().select("table.activity tbody tr").stream()
+                .map(row -> row.select("td").get(1).text()).toList();
+        assertThat(what).containsExactly("Logged in", "Failed login attempt", "Logged out", "Account created");
+        assertThat(activity.html().select("table.activity td").stream().map(Element::text))
+                .contains("127.0.0.1").noneMatch(text -> text.contains(other));
+    }
+
+    private static long count(SecurityEventType type, String username) {
+        return RunningVestibule.queryForLong("""
+                SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id
+                WHERE u.username = ? AND e.type = ?""", username, type.name());
+    }
+}

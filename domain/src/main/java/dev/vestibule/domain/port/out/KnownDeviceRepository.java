@@ -1,0 +1,15 @@
+package dev.vestibule.domain.port.out;
+
+import dev.vestibule.domain.model.device.KnownDevice;
+import dev.vestibule.domain.model.user.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Where the browsers users signed in from are kept. */
+public interface KnownDeviceRepository {
+
+    Mono<Void> add(KnownDevice device);
+
+    /** Whether {@code deviceId} is a browser {@code userId} signed in from, and it has not expired. */
+    Mono<Boolean> isKnown(String deviceId, UserId userId, Instant now);
+}

@@ -1,0 +1,15 @@
+package dev.vestibule.domain.port.out;
+
+import dev.vestibule.domain.model.event.SecurityEvent;
+import dev.vestibule.domain.model.user.UserId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The durable record of security events. */
+public interface SecurityEventLog {
+
+    Mono<Void> record(SecurityEvent event);
+
+    /** The user's most recent events, newest first. */
+    Flux<SecurityEvent> recentFor(UserId userId, int limit);
+}
