@@ -51,6 +51,8 @@ class MalformedAddressIT {
     void aBrokenNextIsNotCarriedIntoTheLoginForm(String target) {
         Page page = RawHttp.get(vestibule.baseUrl(), target);
 
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.heading()).isEqualTo("Log In");
         assertThat(page.html().select("input[name=next]")).as("no destination carried").isEmpty();
     }
 
