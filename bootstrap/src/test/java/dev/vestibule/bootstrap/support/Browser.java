@@ -51,6 +51,11 @@ public final class Browser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** GET with one extra request header. */
+    public Page getWithHeader(String path, String name, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(name, value).GET());
+    }
+
     /** GET, then follow redirects as a browser does. */
     public Page open(String path) {
         Page page = get(path);
@@ -77,6 +82,30 @@ public final class Browser {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Posts bytes as they are, with {@code contentType} as the Content-Type header, or none when null; with
+     * {@code chunked}, the length is not announced and the body goes out in chunked transfer encoding.
+     */
+    public Page postBytes(String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(publisher);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** The CSRF token of the first form on {@code pagePath}, as a browser holding that page would send it. */
+    public String csrfToken(String pagePath) {
+        Element token = open(pagePath).html().selectFirst("input[name=_csrf]");
+        if (token == null) {
+            throw new AssertionError("no CSRF token on " + pagePath);
+        }
+        return token.attr("value");
     }
 
     /** Opens {@code pagePath}, then submits its form for {@code action} with the page's CSRF token and {@code fields}. */

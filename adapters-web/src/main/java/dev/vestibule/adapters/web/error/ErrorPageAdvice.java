@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice
 class ErrorPageAdvice {
 
-    private static final Set<Integer> PAGES_OF_THEIR_OWN = Set.of(403, 404, 405);
+    private static final Set<Integer> PAGES_OF_THEIR_OWN = Set.of(403, 404, 405, 413, 415);
 
     @ExceptionHandler(ResponseStatusException.class)
     Mono<Rendering> errorPage(ResponseStatusException error, ServerWebExchange exchange) {

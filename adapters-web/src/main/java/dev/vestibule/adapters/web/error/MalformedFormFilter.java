@@ -1,31 +1,48 @@
 package dev.vestibule.adapters.web.error;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A form body with broken percent-encoding ("%zz") makes WebFlux's form reader throw an
- * IllegalArgumentException wherever the form is first read (often in the CSRF filter), which would end
- * as a 500. Reading the form here, first in the security chain (right after the security headers are
- * arranged, before CSRF), turns it into a 400 page instead, and the request goes no further; a
- * well-formed form is read once and cached by the exchange as usual.
+ * Reads every form body first in the security chain (right after the security headers are arranged,
+ * before CSRF), so that a body nobody can read ends here as a page of the site, not later as a 500
+ * wherever the form happens to be read first (often the CSRF filter):
+ * <ul>
+ * <li>broken percent-encoding ("%zz") makes WebFlux's form reader throw an IllegalArgumentException: 400;
+ * <li>a body above {@code spring.http.codecs.max-in-memory-size} makes it throw a DataBufferLimitException: 413;
+ * <li>a Content-Type header that does not parse (or names an unknown charset) throws from the header
+ *     itself, for any request: 415.
+ * </ul>
+ * A well-formed form is read once and cached by the exchange as usual.
  */
 public final class MalformedFormFilter implements WebFilter {
 
+    static final String UNREADABLE_CONTENT_TYPE = "The Content-Type header of this request could not be understood.";
+    static final String MALFORMED_FORM = "The form data is not valid URL encoding (a '%' must be followed by two hexadecimal digits).";
+    static final String BODY_TOO_LARGE = "The data sent is larger than this site accepts.";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        MediaType contentType = exchange.getRequest().getHeaders().getContentType();
+        MediaType contentType;
+        try {
+            contentType = exchange.getRequest().getHeaders().getContentType();
+        } catch (InvalidMediaTypeException unreadable) {
+            return Mono.error(new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNREADABLE_CONTENT_TYPE));
+        }
         if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)) {
             return chain.filter(exchange);
         }
         return exchange.getFormData()
+                .onErrorMap(DataBufferLimitException.class,
+                        tooLarge -> new RefusedRequest(HttpStatus.CONTENT_TOO_LARGE, BODY_TOO_LARGE))
                 .onErrorMap(IllegalArgumentException.class,
-                        malformed -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Malformed form data"))
+                        malformed -> new RefusedRequest(HttpStatus.BAD_REQUEST, MALFORMED_FORM))
                 .then(chain.filter(exchange));
     }
 }

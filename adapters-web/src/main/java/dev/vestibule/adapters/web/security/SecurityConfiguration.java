@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.error.FormGuard;
 import dev.vestibule.adapters.web.error.MalformedFormFilter;
 import dev.vestibule.domain.port.in.ForgetDevice;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
@@ -95,6 +96,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .addFilterAfter(new MalformedFormFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .addFilterBefore(new FormGuard(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new RememberMeWebFilter(recognizeDevice, contexts, rememberMeCookie),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();

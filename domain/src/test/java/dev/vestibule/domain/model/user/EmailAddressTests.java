@@ -3,6 +3,9 @@ package dev.vestibule.domain.model.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -156,6 +159,145 @@ class EmailAddressTests {
     @Test
     void toStringIsTheAddress() {
         assertThat(new EmailAddress("jane@example.com")).hasToString("jane@example.com");
+    }
+
+    @Test
+    void parseWhenGeneratedByTheRulesThenAcceptedInItsNormalFormWhichParsesToItself() {
+        Random random = new Random(SEED + 1);
+        for (int i = 0; i < 2_000; i++) {
+            String address = randomAddress(random);
+            String typed = " ".repeat(random.nextInt(2)) + randomCase(random, address) + "\t".repeat(random.nextInt(2));
+
+            Validated<EmailAddress> parsed = EmailAddress.parse(typed);
+
+            assertThat(parsed).as("%s", typed).isEqualTo(Validated.valid(new EmailAddress(address)));
+            EmailAddress email = parsed.orElseThrow();
+            assertThat(EmailAddress.parse(email.value())).as("normalizing %s again", address).isEqualTo(parsed);
+            assertThat(email.value()).startsWith(email.localPart() + "@");
+        }
+    }
+
+    @Test
+    void parseWhenGeneratedWithACharacterOutsideTheSyntaxThenRejected() {
+        Random random = new Random(SEED + 2);
+        int rejected = 0;
+        for (int i = 0; i < 2_000; i++) {
+            String address = randomAddress(random);
+            int at = address.lastIndexOf('@');
+            int codePoint = random.nextInt(3) == 0
+                    ? OUTSIDE_THE_SYNTAX.charAt(random.nextInt(OUTSIDE_THE_SYNTAX.length()))
+                    : random.nextInt(Character.MAX_CODE_POINT + 1);
+            String inserted = new String(Character.toChars(codePoint));
+            String normalizedAlone = Normalizer.normalize(inserted, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            if (normalizedAlone.chars().allMatch(c -> ATEXT.indexOf(c) >= 0 || c == '.')) {
+                // inside the syntax after all, like "a", or the Kelvin sign, which NFC turns into K
+                continue;
+            }
+            // inside the local part, between two of its characters
+            int position = 1 + random.nextInt(Math.max(1, at - 1));
+            String candidate = address.substring(0, position) + inserted + address.substring(position);
+
+            Validated<EmailAddress> parsed = EmailAddress.parse(candidate);
+
+            rejected++;
+            assertThat(parsed).as("U+%04X in %s", codePoint, candidate).isEqualTo(Validated.invalid(INVALID_MESSAGE));
+        }
+        assertThat(rejected).as("not vacuous").isGreaterThan(1_800);
+    }
+
+    @Test
+    void parseWhenFedArbitraryTextThenAnswersWithADocumentedResultAndNeverThrows() {
+        Random random = new Random(SEED + 3);
+        List<String> documented = List.of("Please enter your email address.", INVALID_MESSAGE);
+        int valid = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String raw = random.nextBoolean() ? mangled(random, randomAddress(random)) : randomText(random, random.nextInt(60));
+
+            Validated<EmailAddress> parsed = EmailAddress.parse(raw);
+
+            if (parsed instanceof Validated.Valid<EmailAddress> accepted) {
+                valid++;
+                String value = accepted.value().value();
+                assertThat(new EmailAddress(value)).as("%s", raw).isEqualTo(accepted.value());
+                assertThat(value).as("%s", raw).hasSizeLessThanOrEqualTo(254).matches("[a-z0-9!#$%&'*+/=?^_`{|}~.@-]+");
+            } else {
+                assertThat(((Validated.Invalid<EmailAddress>) parsed).reason()).as("%s", raw).isIn(documented);
+            }
+        }
+        assertThat(valid).as("some of it is a fine address").isBetween(100, 4_900);
+    }
+
+    private static final String OUTSIDE_THE_SYNTAX = " \u0000\t\n()<>[]:;,\\\"@\u00e9\u0430";
+    private static final String ATEXT = "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-";
+    private static final String LABEL = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** A valid, normalized address: dot-separated atoms of atext, and a host name of one to three labels and a TLD. */
+    private static String randomAddress(Random random) {
+        StringBuilder local = new StringBuilder();
+        for (int atoms = 1 + random.nextInt(3); atoms > 0; atoms--) {
+            if (!local.isEmpty()) {
+                local.append('.');
+            }
+            for (int c = 1 + random.nextInt(12); c > 0; c--) {
+                local.append(ATEXT.charAt(random.nextInt(ATEXT.length())));
+            }
+        }
+        StringBuilder domain = new StringBuilder();
+        for (int labels = 1 + random.nextInt(3); labels > 0; labels--) {
+            domain.append(label(random)).append('.');
+        }
+        domain.append((char) ('a' + random.nextInt(26))).append(random.nextBoolean() ? label(random) : "");
+        return local + "@" + domain;
+    }
+
+    private static String label(Random random) {
+        StringBuilder label = new StringBuilder().append(LABEL.charAt(random.nextInt(LABEL.length())));
+        int middle = random.nextInt(10);
+        for (int c = 0; c < middle; c++) {
+            label.append(random.nextInt(5) == 0 ? '-' : LABEL.charAt(random.nextInt(LABEL.length())));
+        }
+        if (middle > 0) {
+            label.append(LABEL.charAt(random.nextInt(LABEL.length())));
+        }
+        return label.toString();
+    }
+
+
+    private static String randomCase(Random random, String address) {
+        StringBuilder variant = new StringBuilder(address.length());
+        for (char c : address.toCharArray()) {
+            variant.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+        }
+        return variant.toString();
+    }
+
+    /** A valid address with a few random edits: characters dropped, doubled or replaced by anything at all. */
+    private static String mangled(Random random, String address) {
+        StringBuilder text = new StringBuilder(address);
+        for (int edits = random.nextInt(3); edits > 0 && !text.isEmpty(); edits--) {
+            int at = random.nextInt(text.length());
+            switch (random.nextInt(3)) {
+                case 0 -> text.deleteCharAt(at);
+                case 1 -> text.insert(at, text.charAt(at));
+                default -> text.replace(at, at + 1, new String(Character.toChars(random.nextInt(Character.MAX_CODE_POINT + 1))));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            int pick = random.nextInt(10);
+            if (pick == 0) {
+                text.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
+            } else if (pick == 1) {
+                text.append("@. \t".charAt(random.nextInt(4)));
+            } else {
+                text.append(ATEXT.charAt(random.nextInt(ATEXT.length())));
+            }
+        }
+        return text.toString();
     }
 
     /** A valid address: a 64-character local part and a domain of 63-character labels, cut to {@code length}. */

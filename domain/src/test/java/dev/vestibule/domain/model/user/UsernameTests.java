@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -157,6 +158,60 @@ class UsernameTests {
         assertThatNullPointerException().isThrownBy(() -> new Username(null));
     }
 
+    @Test
+    void parseWhenGeneratedByTheRulesThenRoundTripsAndCanonicalFormIsStable() {
+        Random random = new Random(SEED + 2);
+        for (int i = 0; i < 2_000; i++) {
+            String name = randomAllowed(random, Username.MIN_LENGTH + random.nextInt(Username.MAX_LENGTH - Username.MIN_LENGTH + 1));
+            String typed = blanks(random) + name + blanks(random);
+
+            Validated<Username> parsed = Username.parse(typed);
+
+            assertThat(parsed).as("%s", typed).isEqualTo(Validated.valid(new Username(name)));
+            Username username = parsed.orElseThrow();
+            assertThat(Username.parse(username.value())).as("round trip of %s", name).isEqualTo(parsed);
+            String canonical = username.canonical();
+            assertThat(Username.parse(canonical).orElseThrow().canonical()).as("canonical of %s", name).isEqualTo(canonical);
+            assertThat(username.sameAs(new Username(randomCase(random, name)))).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void parseWhenGeneratedWithACharacterFromAnywhereOutsideTheRulesThenRejectedForIt() {
+        Random random = new Random(SEED + 3);
+        for (int i = 0; i < 2_000; i++) {
+            int forbidden = randomForbiddenCodePoint(random);
+            String inserted = new String(Character.toChars(forbidden));
+            StringBuilder name = new StringBuilder(
+                    randomAllowed(random, 2 + random.nextInt(Username.MAX_LENGTH - 1 - inserted.length())));
+            // inside, not at an end, where a blank would be trimmed away and rightly accepted
+            name.insert(1 + random.nextInt(name.length() - 1), inserted);
+
+            assertThat(Username.parse(name.toString())).as("U+%04X in %s", forbidden, name)
+                    .isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+        }
+    }
+
+    @Test
+    void parseWhenFedArbitraryTextThenAnswersWithADocumentedResultAndNeverThrows() {
+        Random random = new Random(SEED + 4);
+        List<String> documented = List.of("Please choose a username.", LENGTH_MESSAGE, CHARACTERS_MESSAGE);
+        int valid = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String raw = randomText(random, random.nextInt(40));
+
+            Validated<Username> parsed = Username.parse(raw);
+
+            if (parsed instanceof Validated.Valid<Username> accepted) {
+                valid++;
+                assertThat(accepted.value().value()).as("%s", raw).isEqualTo(raw.strip()).matches("[A-Za-z0-9._-]{3,32}");
+            } else {
+                assertThat(((Validated.Invalid<Username>) parsed).reason()).as("%s", raw).isIn(documented);
+            }
+        }
+        assertThat(valid).as("some arbitrary text is a fine username").isBetween(50, 4_000);
+    }
+
     static Stream<String> generatedValidUsernames() {
         Random random = new Random(SEED);
         return IntStream.range(0, 40).mapToObj(i -> randomAllowed(random, 3 + random.nextInt(30)));
@@ -171,6 +226,48 @@ class UsernameTests {
             name.insert(1 + random.nextInt(name.length() - 1), forbidden.charAt(random.nextInt(forbidden.length())));
             return name.toString();
         });
+    }
+
+    private static String blanks(Random random) {
+        String pool = " \t\n\u2003";
+        return pool.substring(random.nextInt(pool.length() + 1));
+    }
+
+    private static String randomCase(Random random, String name) {
+        StringBuilder variant = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            variant.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        }
+        return variant.toString();
+    }
+
+    /** Any code point but the allowed ones: controls, NUL, lone surrogates, letters of every script, emoji. */
+    private static int randomForbiddenCodePoint(Random random) {
+        while (true) {
+            int codePoint = switch (random.nextInt(3)) {
+                case 0 -> random.nextInt(0x80);
+                case 1 -> random.nextInt(0x10000);
+                default -> random.nextInt(Character.MAX_CODE_POINT + 1);
+            };
+            if (ALLOWED.indexOf(codePoint) < 0) {
+                return codePoint;
+            }
+        }
+    }
+
+    /** Mostly allowed characters, with blanks and anything else mixed in, so that every outcome occurs. */
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(30) == 0) {
+                text.appendCodePoint(randomForbiddenCodePoint(random));
+            } else if (random.nextInt(30) == 0) {
+                text.append(' ');
+            } else {
+                text.append(ALLOWED.charAt(random.nextInt(ALLOWED.length())));
+            }
+        }
+        return text.toString();
     }
 
     private static String randomAllowed(Random random, int length) {

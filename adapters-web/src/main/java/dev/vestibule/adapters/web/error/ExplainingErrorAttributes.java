@@ -1,0 +1,27 @@
+package dev.vestibule.adapters.web.error;
+
+import java.util.Map;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webflux.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Boot's error attributes plus, for a {@link RefusedRequest}, its explanation: the error pages say what
+ * was wrong with the request ("the password field is longer than ...") instead of only "bad request".
+ * Messages of other exceptions stay hidden (server.error.include-message=never).
+ */
+@Component
+class ExplainingErrorAttributes extends DefaultErrorAttributes {
+
+    static final String EXPLANATION = "explanation";
+
+    @Override
+    public Map<String, Object> getErrorAttributes(ServerRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        if (getError(request) instanceof RefusedRequest refused) {
+            attributes.put(EXPLANATION, refused.explanation());
+        }
+        return attributes;
+    }
+}
