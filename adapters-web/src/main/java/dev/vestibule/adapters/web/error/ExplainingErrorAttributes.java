@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.security.TooManyAttempts;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webflux.error.DefaultErrorAttributes;
@@ -9,7 +10,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 /**
  * Boot's error attributes plus, for a {@link RefusedRequest}, its explanation: the error pages say what
  * was wrong with the request ("the password field is longer than ...") instead of only "bad request".
- * Messages of other exceptions stay hidden (server.error.include-message=never).
+ * Messages of other exceptions stay hidden (server.error.include-message=never). A throttled request
+ * also gets how long to wait, for the 429 page.
  */
 @Component
 class ExplainingErrorAttributes extends DefaultErrorAttributes {
@@ -22,6 +24,11 @@ class ExplainingErrorAttributes extends DefaultErrorAttributes {
         if (getError(request) instanceof RefusedRequest refused) {
             attributes.put(EXPLANATION, refused.explanation());
         }
+        request.attribute(TooManyAttempts.RETRY_AFTER_ATTRIBUTE).ifPresent(seconds -> {
+            long wait = (Long) seconds;
+            attributes.put("retryAfterSeconds", wait);
+            attributes.put("retryAfterText", wait < 90 ? wait + " seconds" : ((wait + 59) / 60) + " minutes");
+        });
         return attributes;
     }
 }
