@@ -70,7 +70,7 @@ class GeneratedFormInputIT {
             Page page = browser.postBytes(path, contentType, body, false);
 
             statuses.merge(page.status(), 1, Integer::sum);
-            assertThat(page.status()).as(described).isIn(302, 303, 400, 403, 413, 415, 422);
+            assertThat(page.status()).as(described).isIn(302, 303, 400, 403, 413, 415, 422, 429);
             if (page.isRedirect()) {
                 String location = page.location().orElseThrow();
                 if (path.equals("/login")) {
