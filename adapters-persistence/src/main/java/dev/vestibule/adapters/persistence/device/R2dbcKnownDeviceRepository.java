@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 /** The {@link KnownDeviceRepository} in the {@code known_devices} table. */
 public final class R2dbcKnownDeviceRepository implements KnownDeviceRepository {
 
+    static final int PURGE_BATCH_SIZE = 5_000;
+
     private final DatabaseClient databaseClient;
 
     public R2dbcKnownDeviceRepository(DatabaseClient databaseClient) {
@@ -42,5 +44,24 @@ public final class R2dbcKnownDeviceRepository implements KnownDeviceRepository {
                 .map(row -> row.get("known", Long.class))
                 .one()
                 .map(count -> count > 0);
+    }
+
+    /** In batches, for the reason {@code R2dbcSecurityEventLog.removeOlderThan} gives. */
+    @Override
+    public Mono<Long> removeExpired(Instant now) {
+        return deleteBatchExpiredAt(now)
+                .expand(deleted -> deleted < PURGE_BATCH_SIZE ? Mono.empty() : deleteBatchExpiredAt(now))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> deleteBatchExpiredAt(Instant now) {
+        // Expired from its expiry instant on, as isKnown decides.
+        return databaseClient.sql("""
+                        DELETE FROM known_devices WHERE id IN (
+                            SELECT id FROM known_devices WHERE expires_at <= :now LIMIT :batch)""")
+                .bind("now", Timestamps.of(now))
+                .bind("batch", PURGE_BATCH_SIZE)
+                .fetch()
+                .rowsUpdated();
     }
 }

@@ -8,6 +8,7 @@ import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import reactor.core.publisher.Mono;
 
 /** The {@link SecurityEventLog} in the {@code security_events} table. */
 public final class R2dbcSecurityEventLog implements SecurityEventLog {
+
+    static final int PURGE_BATCH_SIZE = 5_000;
 
     private final DatabaseClient databaseClient;
 
@@ -49,6 +52,27 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 .bind("limit", limit)
                 .map(R2dbcSecurityEventLog::read)
                 .all();
+    }
+
+    /**
+     * Deletes in batches, each its own short statement: the first purge after a long time may find
+     * millions of rows, and one huge DELETE would hold its locks and write-ahead log for all of them.
+     */
+    @Override
+    public Mono<Long> removeOlderThan(Instant cutoff) {
+        return deleteBatchOlderThan(cutoff)
+                .expand(deleted -> deleted < PURGE_BATCH_SIZE ? Mono.empty() : deleteBatchOlderThan(cutoff))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> deleteBatchOlderThan(Instant cutoff) {
+        return databaseClient.sql("""
+                        DELETE FROM security_events WHERE id IN (
+                            SELECT id FROM security_events WHERE occurred_at < :cutoff LIMIT :batch)""")
+                .bind("cutoff", Timestamps.of(cutoff))
+                .bind("batch", PURGE_BATCH_SIZE)
+                .fetch()
+                .rowsUpdated();
     }
 
     private static SecurityEvent read(Readable row) {
