@@ -20,12 +20,22 @@ import reactor.core.publisher.Mono;
 /** The {@link SecurityEventLog} in the {@code security_events} table. */
 public final class R2dbcSecurityEventLog implements SecurityEventLog {
 
-    static final int PURGE_BATCH_SIZE = 5_000;
+    private static final int PURGE_BATCH_SIZE = 5_000;
 
     private final DatabaseClient databaseClient;
+    private final int purgeBatchSize;
 
     public R2dbcSecurityEventLog(DatabaseClient databaseClient) {
+        this(databaseClient, PURGE_BATCH_SIZE);
+    }
+
+    /** With a batch size of the caller's choosing: tests use a small one to see batches follow each other. */
+    R2dbcSecurityEventLog(DatabaseClient databaseClient, int purgeBatchSize) {
         this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("purgeBatchSize must be positive");
+        }
+        this.purgeBatchSize = purgeBatchSize;
     }
 
     @Override
@@ -61,7 +71,7 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
     @Override
     public Mono<Long> removeOlderThan(Instant cutoff) {
         return deleteBatchOlderThan(cutoff)
-                .expand(deleted -> deleted < PURGE_BATCH_SIZE ? Mono.empty() : deleteBatchOlderThan(cutoff))
+                .expand(deleted -> deleted < purgeBatchSize ? Mono.empty() : deleteBatchOlderThan(cutoff))
                 .reduce(0L, Long::sum);
     }
 
@@ -70,7 +80,7 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                         DELETE FROM security_events WHERE id IN (
                             SELECT id FROM security_events WHERE occurred_at < :cutoff LIMIT :batch)""")
                 .bind("cutoff", Timestamps.of(cutoff))
-                .bind("batch", PURGE_BATCH_SIZE)
+                .bind("batch", purgeBatchSize)
                 .fetch()
                 .rowsUpdated();
     }
