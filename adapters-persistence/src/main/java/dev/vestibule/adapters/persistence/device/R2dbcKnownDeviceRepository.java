@@ -60,7 +60,7 @@ public final class R2dbcKnownDeviceRepository implements KnownDeviceRepository {
     @Override
     public Mono<Long> removeExpired(Instant now) {
         return deleteBatchExpiredAt(now)
-                .expand(deleted -> deleted < purgeBatchSize ? Mono.empty() : deleteBatchExpiredAt(now))
+                .expand(deleted -> deleted == 0 ? Mono.empty() : deleteBatchExpiredAt(now))
                 .reduce(0L, Long::sum);
     }
 

@@ -67,11 +67,13 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
     /**
      * Deletes in batches, each its own short statement: the first purge after a long time may find
      * millions of rows, and one huge DELETE would hold its locks and write-ahead log for all of them.
+     * It stops at the first batch that deletes nothing, not at the first short one: a batch that another
+     * instance's purge deleted under it comes back short while old rows remain.
      */
     @Override
     public Mono<Long> removeOlderThan(Instant cutoff) {
         return deleteBatchOlderThan(cutoff)
-                .expand(deleted -> deleted < purgeBatchSize ? Mono.empty() : deleteBatchOlderThan(cutoff))
+                .expand(deleted -> deleted == 0 ? Mono.empty() : deleteBatchOlderThan(cutoff))
                 .reduce(0L, Long::sum);
     }
 

@@ -10,11 +10,14 @@ import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
@@ -71,6 +74,27 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
                 .verifyComplete();
         StepVerifier.create(log.recentFor(user, 20))
                 .expectNext(kept)
+                .verifyComplete();
+    }
+
+    @Test
+    void purgesRunningAtOnceDeleteEachOldEventExactlyOnce() {
+        // A window of its own, before the other purge tests'.
+        Instant cutoff = Instant.parse("1975-01-01T00:00:00Z");
+        UserId user = storedUser();
+        IntStream.range(0, 40).forEach(i -> record(new SecurityEvent(SecurityEventType.LOGIN_FAILED,
+                cutoff.minusSeconds(1 + i), Optional.of(user), Origin.unknown())));
+        SecurityEventLog smallBatches = new R2dbcSecurityEventLog(databaseClient, 5);
+
+        // As instances do, each with its own connection, on its own thread.
+        List<Long> deleted = Flux.range(0, 4)
+                .flatMap(i -> smallBatches.removeOlderThan(cutoff).subscribeOn(Schedulers.boundedElastic()))
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(deleted).hasSize(4);
+        assertThat(deleted.stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+        StepVerifier.create(log.recentFor(user, 10))
                 .verifyComplete();
     }
 }
