@@ -10,6 +10,7 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs the retention purge on a Reactor interval while the application runs. Every instance runs it,
@@ -45,7 +46,8 @@ final class RetentionSchedule implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (running == null) {
-            running = Flux.interval(firstRunAfter, interval)
+            // Ticks on the bounded elastic scheduler: the embedded H2 driver blocks, which no parallel thread may.
+            running = Flux.interval(firstRunAfter, interval, Schedulers.boundedElastic())
                     .onBackpressureDrop()
                     .concatMap(tick -> purgeOnce(), 1)
                     .subscribe();
