@@ -70,6 +70,6 @@ class ManagementPortIT {
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.body()).contains("vestibule_logins_total{", "outcome=\"succeeded\"", "outcome=\"failed\"",
                 "outcome=\"throttled\"", "vestibule_registrations_total", "vestibule_sessions_active",
-                "jvm_memory_used_bytes", "r2dbc_pool_acquired_connections");
+                "jvm_memory_used_bytes", "r2dbc_pool_acquired_connections", "http_server_requests_seconds_count");
     }
 }

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 
 /**
  * PostgreSQL or Redis going away, and coming back, under a running instance. The instance runs against
@@ -39,6 +41,7 @@ class StoreOutageIT {
     private static PrivateRedis redis;
     private static RunningVestibule vestibule;
     private static ManagementPort management;
+    private static String sessionNamespace;
 
     @BeforeAll
     static void startInstanceOnPrivateStores() {
@@ -49,6 +52,8 @@ class StoreOutageIT {
         overrides.add("--spring.data.redis.host=127.0.0.1");
         overrides.add("--spring.data.redis.port=" + redis.port());
         vestibule = RunningVestibule.start(overrides.toArray(String[]::new));
+        sessionNamespace = vestibule.bean(Environment.class)
+                .getRequiredProperty("vestibule.session.redis-namespace");
         management = new ManagementPort(vestibule.managementUrl());
     }
 
@@ -90,7 +95,9 @@ class StoreOutageIT {
             assertOutagePageInTime("Redis down: POST /register", () -> aboutToRegister.submit(
                     Map.of("username", wouldBeUser, "email", emailOf(wouldBeUser), "password", PASSWORD,
                             "password2", PASSWORD)));
-            assertReadinessDown("redis");
+            // Even a first visit needs Redis: every page carries a CSRF token, which lives in the session.
+            assertOutagePageInTime("Redis down: GET / anonymous", () -> new Browser(vestibule.baseUrl()).get("/"));
+            assertReadinessDown("Redis down", "redis");
         } finally {
             redis.startAgain();
         }
@@ -103,6 +110,29 @@ class StoreOutageIT {
         assertThat(signedInAs(username).open("/").heading()).isEqualTo("Hi, " + username + "!");
     }
 
+    /** Connected but silent: no connection error to react to, only the 1 s command timeout. */
+    @Test
+    void hungRedisAnswersTheOutagePageWithinTheCommandTimeoutThenTheInstanceRecoversByItself() {
+        String username = registeredUser();
+        Browser signedIn = signedInAs(username);
+        HeldForm aboutToLogIn = holding("/login");
+
+        redis.freeze();
+        try {
+            assertOutagePageInTime("Redis hung: GET / signed in", () -> signedIn.get("/"));
+            assertOutagePageInTime("Redis hung: GET /login", () -> new Browser(vestibule.baseUrl()).get("/login"));
+            assertOutagePageInTime("Redis hung: POST /login", () -> aboutToLogIn.submit(
+                    Map.of("username", username, "password", PASSWORD)));
+            assertReadinessDown("Redis hung", "redis");
+        } finally {
+            redis.thaw();
+        }
+
+        awaitRecovery("Redis (thawed)");
+        // Nothing was lost this time: the same session is still signed in.
+        assertThat(signedIn.open("/").heading()).isEqualTo("Hi, " + username + "!");
+    }
+
     @Test
     void postgresOutageAnswersTheOutagePageThenTheInstanceRecoversByItself() {
         String username = registeredUser();
@@ -110,6 +140,7 @@ class StoreOutageIT {
         HeldForm aboutToLogIn = holding("/login");
         HeldForm aboutToRegister = holding("/register");
         String wouldBeUser = uniqueUsername("never");
+        Optional<String> session = signedIn.cookie("SESSION");
         long eventsBefore = postgres.queryForLong(
                 "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?", username);
 
@@ -124,15 +155,19 @@ class StoreOutageIT {
                             "password2", PASSWORD)));
             // Pages that need no database keep working: the login form lives in the session (Redis).
             assertAnswersInTime("PostgreSQL down: GET /login", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
+            assertAnswersInTime("PostgreSQL down: GET /register", 200, () -> new Browser(vestibule.baseUrl()).get("/register"));
             assertAnswersInTime("PostgreSQL down: GET / anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/"));
-            assertReadinessDown("r2dbc");
+            assertReadinessDown("PostgreSQL down", "r2dbc");
         } finally {
             postgres.startAgain();
         }
 
         awaitRecovery("PostgreSQL");
         // The session in Redis outlived the outage: the same browser is signed in again, on the same instance.
-        assertThat(signedIn.open("/").heading()).isEqualTo("Hi, " + username + "!");
+        assertThat(signedIn.cookie("SESSION")).as("the outage pages left the session cookie alone").isEqualTo(session);
+        Page home = signedIn.open("/");
+        assertThat(home.heading()).as("home page after the outage; the session in Redis holds %s",
+                redis.hash(sessionNamespace + ":sessions:" + session.orElseThrow())).isEqualTo("Hi, " + username + "!");
         assertThat(signedIn.get("/top-secret").status()).isEqualTo(200);
         // The login refused during the outage left no session behind and no event recorded.
         assertThat(aboutToLogIn.browser().open("/").heading()).isEqualTo("Hello, Anonymous!");
@@ -194,10 +229,10 @@ class StoreOutageIT {
         return page;
     }
 
-    private static void assertReadinessDown(String component) {
+    private static void assertReadinessDown(String what, String component) {
         long start = System.nanoTime();
         ManagementPort.Answer readiness = management.readiness();
-        FIGURES.add("%s down: readiness %d in %d ms".formatted(component, readiness.status(),
+        FIGURES.add("%s: readiness %d in %d ms".formatted(what, readiness.status(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis()));
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"status\":\"DOWN\"")

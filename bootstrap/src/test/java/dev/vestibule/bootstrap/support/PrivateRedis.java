@@ -1,10 +1,12 @@
 package dev.vestibule.bootstrap.support;
 
+import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A redis-server of the test's own, on a free port with a temp directory and no persistence, that a test
@@ -45,6 +47,16 @@ public final class PrivateRedis implements AutoCloseable {
         return port;
     }
 
+    /** The fields of a hash, straight from this server (to show what a session really holds). */
+    public Map<String, String> hash(String key) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+        try (var connection = client.connect()) {
+            return connection.sync().hgetall(key);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     /** Starts redis-server (again) on the same port. */
     public synchronized void startAgain() {
         if (process != null && process.isAlive()) {
@@ -82,10 +94,29 @@ public final class PrivateRedis implements AutoCloseable {
         PrivateProcesses.awaitPort(port, false, Duration.ofSeconds(10), "private Redis");
     }
 
+    /**
+     * Stops the server without closing its connections (SIGSTOP): clients stay connected and get no
+     * answer, as with a hung server or a network that drops packets. {@link #thaw()} resumes it.
+     */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("private Redis is not running");
+        }
+        PrivateProcesses.run(directory.resolve("signals.log"), List.of("kill", signal, String.valueOf(process.pid())));
+    }
+
     @Override
     public synchronized void close() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+            process.destroyForcibly(); // SIGKILL ends a frozen process too
         }
         PrivateProcesses.deleteRecursively(directory);
         try {
