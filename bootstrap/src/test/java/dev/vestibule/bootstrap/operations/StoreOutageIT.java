@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoublePredicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,11 +99,14 @@ class StoreOutageIT {
             // Even a first visit needs Redis: every page carries a CSRF token, which lives in the session.
             assertOutagePageInTime("Redis down: GET / anonymous", () -> new Browser(vestibule.baseUrl()).get("/"));
             assertReadinessDown("Redis down", "redis");
+            assertThat(sessionsGaugeWithin(Duration.ofSeconds(5), Double::isNaN))
+                    .as("the sessions gauge says it does not know, rather than repeating its last count").isNaN();
         } finally {
             redis.startAgain();
         }
 
         awaitRecovery("Redis");
+        assertThat(sessionsGaugeWithin(Duration.ofSeconds(5), count -> !Double.isNaN(count))).isNotNaN();
         // Redis kept nothing (no persistence): everybody is signed out, as README says; nobody is half signed in.
         assertThat(signedIn.open("/").heading()).isEqualTo("Hello, Anonymous!");
         assertThat(postgres.queryForLong("SELECT count(*) FROM users WHERE username = ?", wouldBeUser))
@@ -255,6 +259,17 @@ class StoreOutageIT {
         FIGURES.add("%s back: readiness UP after %d ms, first page %d after %d ms".formatted(store,
                 Duration.ofNanos(ready - start).toMillis(), home.status(), Duration.ofNanos(System.nanoTime() - start).toMillis()));
         assertThat(home.status()).isEqualTo(200);
+    }
+
+    /** The sessions gauge once it satisfies {@code wanted}, or its last value after {@code within}. */
+    private static double sessionsGaugeWithin(Duration within, DoublePredicate wanted) {
+        long deadline = System.nanoTime() + within.toNanos();
+        double gauge = management.metric("vestibule_sessions_active");
+        while (!wanted.test(gauge) && System.nanoTime() < deadline) {
+            sleep();
+            gauge = management.metric("vestibule_sessions_active");
+        }
+        return gauge;
     }
 
     private static void sleep() {

@@ -106,8 +106,9 @@ public final class PrivatePostgres implements AutoCloseable {
         running = true; // from here on, close() must try to stop it
         runServerCommand(command(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                 log.toString(), "-w", "-t", "30", "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory + " -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off",
+                // fsync=off only skips flushing to the disk, which a process crash (what the tests cause)
+                // does not need; synchronous_commit must stay on, or an immediate stop loses the last commits.
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory + " -c fsync=off",
                 "start"));
         PrivateProcesses.awaitPort(port, true, Duration.ofSeconds(20), "private PostgreSQL");
     }
