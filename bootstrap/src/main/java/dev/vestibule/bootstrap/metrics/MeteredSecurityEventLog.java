@@ -5,6 +5,7 @@ import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,5 +65,10 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
     @Override
     public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
         return delegate.recentFor(userId, limit);
+    }
+
+    @Override
+    public Mono<Long> removeOlderThan(Instant cutoff) {
+        return delegate.removeOlderThan(cutoff);
     }
 }
