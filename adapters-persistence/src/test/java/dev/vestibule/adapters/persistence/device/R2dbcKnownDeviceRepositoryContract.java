@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.persistence.device;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.domain.model.device.KnownDevice;
@@ -42,7 +43,7 @@ abstract class R2dbcKnownDeviceRepositoryContract extends KnownDeviceRepositoryC
 
     @Test
     void repositoryIsTheR2dbcAdapter() {
-        assertThat(repository).isInstanceOf(R2dbcKnownDeviceRepository.class);
+        assertThat(DatabaseOutages.adapterBehind(repository)).isInstanceOf(R2dbcKnownDeviceRepository.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.persistence.event;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.domain.model.event.Origin;
@@ -45,7 +46,7 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
 
     @Test
     void logIsTheR2dbcAdapter() {
-        assertThat(log).isInstanceOf(R2dbcSecurityEventLog.class);
+        assertThat(DatabaseOutages.adapterBehind(log)).isInstanceOf(R2dbcSecurityEventLog.class);
     }
 
     @Test
