@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashing    the password-hashing pool and the Argon2id cost
  * @param session    where sessions live and how long they last
  * @param throttling how many failed logins and sign-ups are allowed
+ * @param shutdown   how an instance leaves its load balancer
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue RememberMe rememberMe,
                                   @DefaultValue Hashing hashing,
                                   @DefaultValue Session session,
-                                  @DefaultValue Throttling throttling) {
+                                  @DefaultValue Throttling throttling,
+                                  @DefaultValue Shutdown shutdown) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -98,6 +100,19 @@ public record VestibuleProperties(@DefaultValue Password password,
             return new AttemptLimit(defaults.name(),
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
+        }
+    }
+
+    /**
+     * @param drainDelay how long a stopping instance keeps serving after its readiness went down, so that load
+     *                   balancers stop sending it traffic before it stops taking any; 0 stops at once
+     */
+    public record Shutdown(@DefaultValue("5s") Duration drainDelay) {
+
+        public Shutdown {
+            if (drainDelay.isNegative()) {
+                throw new IllegalArgumentException("vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
+            }
         }
     }
 
