@@ -31,14 +31,14 @@ class ShutdownDrainTests {
     @Test
     void onShutdownReadinessGoesDownWhileThePagesAreStillServedThenTheInstanceStops() throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(VestibuleApplication.class,
-                "--server.port=0", "--management.server.port=0", "--vestibule.shutdown.drain-delay=4s");
+                "--server.port=0", "--management.server.port=0", "--vestibule.shutdown.drain-delay=6s");
         String site = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         String readiness = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port")
                 + "/actuator/health/readiness";
         assertThat(status(readiness)).isEqualTo(200);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
         int readinessDuringShutdown = status(readiness);
         while (readinessDuringShutdown == 200 && System.nanoTime() < deadline) {
             Thread.sleep(20);
