@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashing    the password-hashing pool and the Argon2id cost
  * @param session    where sessions live and how long they last
  * @param throttling how many failed logins and sign-ups are allowed
+ * @param retention  how long security events are kept, and how often old records are purged
  * @param shutdown   how an instance leaves its load balancer
  */
 @ConfigurationProperties("vestibule")
@@ -23,6 +24,7 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Hashing hashing,
                                   @DefaultValue Session session,
                                   @DefaultValue Throttling throttling,
+                                  @DefaultValue Retention retention,
                                   @DefaultValue Shutdown shutdown) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
@@ -101,6 +103,20 @@ public record VestibuleProperties(@DefaultValue Password password,
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
         }
+    }
+
+    /**
+     * Known and remembered devices are purged when their own lifetime ends; security events have none, so
+     * they get this one.
+     *
+     * @param securityEvents how long a security event is kept: 400 days is a year of account activity to
+     *                       investigate (ASVS V16 asks for logs kept long enough for that) plus a month of
+     *                       slack for an incident noticed late
+     * @param purgeInterval  how often each instance purges; the first purge runs a minute after startup
+     *                       (or after this interval, if shorter)
+     */
+    public record Retention(@DefaultValue("400d") Duration securityEvents,
+                            @DefaultValue("1h") Duration purgeInterval) {
     }
 
     /**
