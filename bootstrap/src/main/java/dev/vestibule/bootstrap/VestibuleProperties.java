@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param session    where sessions live and how long they last
  * @param throttling how many failed logins and sign-ups are allowed
  * @param retention  how long security events are kept, and how often old records are purged
+ * @param shutdown   how an instance leaves its load balancer
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
@@ -23,7 +24,8 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Hashing hashing,
                                   @DefaultValue Session session,
                                   @DefaultValue Throttling throttling,
-                                  @DefaultValue Retention retention) {
+                                  @DefaultValue Retention retention,
+                                  @DefaultValue Shutdown shutdown) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -117,6 +119,19 @@ public record VestibuleProperties(@DefaultValue Password password,
      */
     public record Retention(@DefaultValue("400d") Duration securityEvents,
                             @DefaultValue("1h") Duration purgeInterval) {
+    }
+
+    /**
+     * @param drainDelay how long a stopping instance keeps serving after its readiness went down, so that load
+     *                   balancers stop sending it traffic before it stops taking any; 0 stops at once
+     */
+    public record Shutdown(@DefaultValue("5s") Duration drainDelay) {
+
+        public Shutdown {
+            if (drainDelay.isNegative()) {
+                throw new IllegalArgumentException("vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
+            }
+        }
     }
 
     public enum SessionStore {

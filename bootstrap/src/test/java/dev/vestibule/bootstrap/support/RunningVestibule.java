@@ -79,6 +79,8 @@ public final class RunningVestibule implements AutoCloseable {
         settings.put("vestibule.session.active-count-every", "1s");
         // Short enough that a test can wait it out; the default (30 s) is covered by the unit tests.
         settings.put("vestibule.remember-me.rotation-grace-period", "1s");
+        // No load balancer watches these instances: stop at once (ShutdownDrainTests covers the drain).
+        settings.put("vestibule.shutdown.drain-delay", "0s");
         settings.put("vestibule.throttling.redis-key-prefix", redis.namespace() + ":throttle");
         // Every journey comes from 127.0.0.1 and signs up its own users: the shared instance must not
         // throttle them. Throttling has its own suite, with its own instances and the default limits.
