@@ -87,7 +87,7 @@ record Summary(BenchmarkSettings settings, int cores, HashCost hashCost, double 
         target(text, "W3 logins/s / hashing limit", percent(loginThroughput() / hashingLimit())
                 + String.format(Locale.ROOT, " (%.1f / %.1f)", loginThroughput(), hashingLimit()), ">= 80 %");
         target(text, "hashing limit", String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis,
-                hashingLimit()), hashCost.toString() + ", one verification timed in the benchmark JVM");
+                hashingLimit()), hashCost.toString() + ", one verification timed in the benchmark JVM right before W3");
         if (startup != null) {
             target(text, "peak resident memory (VmHWM)", mib(peakResidentKib) + " (" + mib(residentKibReady) + " when ready)",
                     "< 512 MiB");
