@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -48,6 +49,8 @@ final class ServiceUnderTest implements AutoCloseable {
     private final Duration startup;
     private final long residentKibWhenReady;
     private final Stores stores;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread stopOnExit = new Thread(this::stopQuietly, "benchmark-service-stop");
 
     private ServiceUnderTest(Process process, String baseUrl, Duration startup, long residentKibWhenReady, Stores stores) {
         this.process = process;
@@ -55,6 +58,8 @@ final class ServiceUnderTest implements AutoCloseable {
         this.startup = startup;
         this.residentKibWhenReady = residentKibWhenReady;
         this.stores = stores;
+        // An interrupted run (Ctrl-C) must not leave the service running or its database behind.
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     static ServiceUnderTest start(Path jar, List<String> jvmOptions, Path log) throws IOException, InterruptedException {
@@ -124,11 +129,28 @@ final class ServiceUnderTest implements AutoCloseable {
     /** Stops the instance as an orchestrator would (SIGTERM, graceful), then removes its database and keys. */
     @Override
     public void close() throws InterruptedException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         stores.remove();
+    }
+
+    private void stopQuietly() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            stores.remove();
+        } catch (InterruptedException | RuntimeException ignored) {
+            // The JVM is exiting; nothing more can be done.
+        }
     }
 
     private static void awaitReadiness(Process process, String readiness, Path log) throws InterruptedException {

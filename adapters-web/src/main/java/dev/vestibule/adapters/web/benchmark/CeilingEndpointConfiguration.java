@@ -18,8 +18,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /ceiling}: a constant two-byte answer from a functional route, with no security filter and no
- * session, so the load benchmark can put a page view of this very build and instance next to what the
+ * {@code GET /ceiling}: a constant two-byte answer from a functional route, with no security rule, no security
+ * header and no session, so the load benchmark can put a page view of this very build and instance next to what the
  * framework alone does on the same machine. Only a benchmark instance turns it on
  * ({@code vestibule.benchmark.ceiling-endpoint=true}); everywhere else the path does not exist.
  */
