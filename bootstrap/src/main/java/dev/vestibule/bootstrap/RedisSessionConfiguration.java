@@ -1,9 +1,13 @@
 package dev.vestibule.bootstrap;
 
 import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
@@ -23,6 +27,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @EnableRedisWebSession
 class RedisSessionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisSessionConfiguration.class);
+
     /** Spring Session looks this serializer up by name. */
     @Bean
     RedisSerializer<Object> springSessionDefaultRedisSerializer() {
@@ -41,6 +47,23 @@ class RedisSessionConfiguration {
         return repository -> {
             repository.setDefaultMaxInactiveInterval(properties.session().idleTimeout());
             repository.setRedisKeyNamespace(properties.session().redisNamespace());
+        };
+    }
+
+    /**
+     * Opens the shared Redis connection at startup, before the server accepts requests. Left to itself,
+     * Lettuce opens it on first use, and waits for it there: on the event loop of the first request.
+     * Redis being down at startup is not fatal; the connection is then opened by the first use after all.
+     */
+    @Bean
+    SmartInitializingSingleton connectToRedisAtStartup(LettuceConnectionFactory connectionFactory) {
+        return () -> {
+            // Closing hands the shared connection back; it stays open for the requests.
+            try (AutoCloseable connection = connectionFactory.getReactiveConnection()) {
+                log.debug("Connected to Redis: {}", connection);
+            } catch (Exception unreachable) {
+                log.warn("Redis is not reachable at startup; sessions will connect on first use: {}", unreachable.getMessage());
+            }
         };
     }
 }
