@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.bootstrap.session.SparingSessionRepository;
 import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,10 +8,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.server.EnableRedisWebSession;
@@ -48,6 +52,15 @@ class RedisSessionConfiguration {
             repository.setDefaultMaxInactiveInterval(properties.session().idleTimeout());
             repository.setRedisKeyNamespace(properties.session().redisNamespace());
         };
+    }
+
+    /** What the web sessions are stored through: writes only what changed, and the last access at a bounded rate. */
+    @Bean
+    @Primary
+    ReactiveSessionRepository<? extends Session> sparingSessionRepository(ReactiveRedisSessionRepository sessionRepository,
+                                                                          VestibuleProperties properties) {
+        return SparingSessionRepository.decorating(sessionRepository,
+                SparingSessionRepository.writeIntervalFor(properties.session().idleTimeout()));
     }
 
     /**
