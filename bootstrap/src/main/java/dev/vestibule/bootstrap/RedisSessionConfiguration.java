@@ -36,7 +36,7 @@ class RedisSessionConfiguration {
     /** Spring Session looks this serializer up by name. */
     @Bean
     RedisSerializer<Object> springSessionDefaultRedisSerializer() {
-        // Sessions hold Strings, Spring Security's CSRF token and lists of Strings (flash messages);
+        // Sessions hold Strings and lists of Strings (flash messages); the CSRF token lives in a cookie;
         // nothing else may be turned back into an object.
         BasicPolymorphicTypeValidator.Builder allowedTypes = BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType(ArrayList.class);
