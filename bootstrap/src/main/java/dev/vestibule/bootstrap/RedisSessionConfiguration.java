@@ -3,22 +3,29 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.bootstrap.metrics.ActiveSessions;
 import dev.vestibule.bootstrap.metrics.RedisActiveSessions;
 import dev.vestibule.bootstrap.redis.OutageTranslatingSessionRepository;
+import dev.vestibule.bootstrap.session.SparingSessionRepository;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.server.EnableRedisWebSession;
@@ -35,10 +42,12 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @EnableRedisWebSession
 class RedisSessionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisSessionConfiguration.class);
+
     /** Spring Session looks this serializer up by name. */
     @Bean
     RedisSerializer<Object> springSessionDefaultRedisSerializer() {
-        // Sessions hold Strings, Spring Security's CSRF token and lists of Strings (flash messages);
+        // Sessions hold Strings and lists of Strings (flash messages); the CSRF token lives in a cookie;
         // nothing else may be turned back into an object.
         BasicPolymorphicTypeValidator.Builder allowedTypes = BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType(ArrayList.class);
@@ -46,18 +55,6 @@ class RedisSessionConfiguration {
                 .addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), allowedTypes))
                 .build();
         return new GenericJacksonJsonRedisSerializer(mapper);
-    }
-
-    /** A Redis outage reaches the pages as the domain's outage (503), not as a Lettuce exception (500). */
-    @Bean
-    static BeanPostProcessor outageTranslatingSessionRepository() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof ReactiveRedisSessionRepository repository
-                        ? new OutageTranslatingSessionRepository<>(repository) : bean;
-            }
-        };
     }
 
     @Bean
@@ -96,5 +93,38 @@ class RedisSessionConfiguration {
         ActiveSessions.register(activeSessions, meterRegistry);
         activeSessions.start();
         return activeSessions;
+    }
+
+    /**
+     * What the web sessions are stored through: writes only what changed, and the last access at a bounded
+     * rate; a Redis outage reaches the pages as the domain's outage (503), not as a Lettuce exception (500).
+     */
+    @Bean
+    @Primary
+    ReactiveSessionRepository<? extends Session> sparingSessionRepository(ReactiveRedisSessionRepository sessionRepository,
+                                                                          VestibuleProperties properties) {
+        return translatingOutages(SparingSessionRepository.decorating(sessionRepository,
+                SparingSessionRepository.writeIntervalFor(properties.session().idleTimeout())));
+    }
+
+    private static <S extends Session> ReactiveSessionRepository<S> translatingOutages(ReactiveSessionRepository<S> sessions) {
+        return new OutageTranslatingSessionRepository<>(sessions);
+    }
+
+    /**
+     * Opens the shared Redis connection at startup, before the server accepts requests. Left to itself,
+     * Lettuce opens it on first use, and waits for it there: on the event loop of the first request.
+     * Redis being down at startup is not fatal; the connection is then opened by the first use after all.
+     */
+    @Bean
+    SmartInitializingSingleton connectToRedisAtStartup(LettuceConnectionFactory connectionFactory) {
+        return () -> {
+            // Closing hands the shared connection back; it stays open for the requests.
+            try (AutoCloseable connection = connectionFactory.getReactiveConnection()) {
+                log.debug("Connected to Redis: {}", connection);
+            } catch (Exception unreachable) {
+                log.warn("Redis is not reachable at startup; sessions will connect on first use: {}", unreachable.getMessage());
+            }
+        };
     }
 }

@@ -59,6 +59,8 @@ class UseCaseConfiguration {
     /**
      * Hashing gets its own small pool, never the event loop: as many threads as cores (more would only
      * queue inside the CPU) and a bounded queue, beyond which a login fails fast instead of piling up.
+     * Reactor bounds the queue per thread: {@code queueSize} waiting hashes per thread, each waiting at
+     * most about {@code queueSize} hash times.
      */
     @Bean(destroyMethod = "dispose")
     Scheduler passwordHashingScheduler(VestibuleProperties properties) {

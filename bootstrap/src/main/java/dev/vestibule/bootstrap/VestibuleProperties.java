@@ -37,10 +37,11 @@ public record VestibuleProperties(@DefaultValue Password password,
 
     /**
      * @param threads   hashes computed at once; 0 means one per CPU core
-     * @param queueSize hashes allowed to wait for a thread before logins are refused
+     * @param queueSize hashes allowed to wait, per hashing thread, before logins and sign-ups are refused
+     *                  with 503 (the longest wait is about this many hash times)
      */
     public record Hashing(@DefaultValue("0") int threads,
-                          @DefaultValue("256") int queueSize,
+                          @DefaultValue("16") int queueSize,
                           @DefaultValue("19456") int argon2MemoryKib,
                           @DefaultValue("2") int argon2Iterations,
                           @DefaultValue("1") int argon2Parallelism) {

@@ -4,19 +4,26 @@ import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.password.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.out.PasswordHasher;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * Runs the slow {@link PasswordHasher} on a bounded scheduler, so that hashing never holds an
  * event-loop thread and the number of hashes in flight (each Argon2 hash takes ~19 MiB) has a ceiling.
+ * When the scheduler's queue is full too, the hash is refused at once with
+ * {@link PasswordHashingBusyException} instead of waiting in an ever longer line.
  * Passwords are normalized here, once, so that hashing and verifying always see the same form.
  */
 public final class OffloadedPasswordHasher {
 
     /** Random enough that nobody's password matches it; only its cost matters. */
     private static final String DUMMY_PASSWORD = "vestibule-dummy-password-for-constant-time";
+    /** A full queue drains in well under a second (it holds a few dozen hashes of ~25-100 ms per thread). */
+    private static final Duration RETRY_AFTER_WHEN_BUSY = Duration.ofSeconds(1);
 
     private final PasswordHasher hasher;
     private final Scheduler scheduler;
@@ -31,11 +38,11 @@ public final class OffloadedPasswordHasher {
     }
 
     public Mono<PasswordHash> hash(String password) {
-        return Mono.fromCallable(() -> hasher.hash(PasswordPolicy.normalize(password))).subscribeOn(scheduler);
+        return offloaded(Mono.fromCallable(() -> hasher.hash(PasswordPolicy.normalize(password))));
     }
 
     public Mono<PasswordCheck> verify(String password, PasswordHash hash) {
-        return Mono.fromCallable(() -> hasher.verify(PasswordPolicy.normalize(password), hash)).subscribeOn(scheduler);
+        return offloaded(Mono.fromCallable(() -> hasher.verify(PasswordPolicy.normalize(password), hash)));
     }
 
     /**
@@ -44,5 +51,10 @@ public final class OffloadedPasswordHasher {
      */
     public Mono<Void> verifyAgainstDummy(String password) {
         return verify(password, dummyHash).then();
+    }
+
+    private <T> Mono<T> offloaded(Mono<T> work) {
+        return work.subscribeOn(scheduler)
+                .onErrorMap(RejectedExecutionException.class, full -> new PasswordHashingBusyException(RETRY_AFTER_WHEN_BUSY));
     }
 }

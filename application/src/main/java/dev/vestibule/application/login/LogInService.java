@@ -14,6 +14,7 @@ import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.LoginService;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +57,11 @@ public final class LogInService implements LoginService {
                                 return events.record(SecurityEventType.LOGIN_THROTTLED, user.map(User::id), origin)
                                         .thenReturn((LoginOutcome) new LoginOutcome.Throttled(denied.retryAfter()));
                             }
-                            return check(user, credentials.password()).flatMap(outcome -> {
+                            return check(user, credentials.password())
+                                    // Overload is not a failed attempt: the attempt is given back.
+                                    .onErrorResume(PasswordHashingBusyException.class,
+                                            busy -> throttle.release(buckets).then(Mono.error(busy)))
+                                    .flatMap(outcome -> {
                                 if (outcome instanceof LoginOutcome.Succeeded succeeded) {
                                     return throttle.release(buckets)
                                             .then(events.record(SecurityEventType.LOGIN_SUCCEEDED, succeeded.user().id(), origin))

@@ -12,6 +12,7 @@ import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
 import dev.vestibule.domain.model.user.Validated;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationCommand;
 import dev.vestibule.domain.port.in.RegistrationField;
@@ -76,6 +77,9 @@ public final class RegisterUserService implements RegisterUser {
                 return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
             }
             return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password())
+                    // Overload is not a sign-up: the attempt is given back.
+                    .onErrorResume(PasswordHashingBusyException.class, busy -> limiter
+                            .release("registration:" + origin.clientAddress(), limit).then(Mono.error(busy)))
                     .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
                             ? events.record(SecurityEventType.REGISTERED, registered.user().id(), origin).thenReturn(outcome)
                             : Mono.just(outcome));

@@ -9,6 +9,9 @@ import dev.vestibule.domain.model.password.PasswordHash;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -103,5 +106,43 @@ class OffloadedPasswordHasherTests {
         AtomicReference<PasswordHash> hash = new AtomicReference<>();
         StepVerifier.create(offloaded.hash(password)).consumeNextWith(hash::set).verifyComplete();
         return hash.get();
+    }
+
+    @Test
+    void hashWhenEveryThreadIsBusyAndTheQueueFullThenRefusedAtOnceAsBusy() {
+        Scheduler hashing = Schedulers.newBoundedElastic(1, 1, "vestibule-test-saturated");
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            OffloadedPasswordHasher onScheduler = new OffloadedPasswordHasher(hasher, hashing);
+            saturate(hashing, release);
+
+            StepVerifier.create(onScheduler.verify("correct horse", hasher.hash("correct horse")))
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(PasswordHashingBusyException.class)
+                            .extracting(busy -> ((PasswordHashingBusyException) busy).retryAfter())
+                            .isEqualTo(Duration.ofSeconds(1)))
+                    .verify(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+            hashing.dispose();
+        }
+    }
+
+    /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
+    private static void saturate(Scheduler scheduler, CountDownLatch release) {
+        CountDownLatch running = new CountDownLatch(1);
+        scheduler.schedule(() -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        awaitQuietly(running);
+        scheduler.schedule(() -> awaitQuietly(release));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

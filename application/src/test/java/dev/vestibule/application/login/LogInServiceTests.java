@@ -22,7 +22,11 @@ import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
 import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -288,6 +293,55 @@ class LogInServiceTests {
     }
 
     /** A user whose hash was made as registration makes it: from the normalized password. */
+    @Test
+    void loginWhenHashingIsAtCapacityThenBusyAndTheAttemptCountsAgainstNobody() {
+        User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
+        var limiter = new InMemoryAttemptLimiter(clock);
+        var knownDevices = new InMemoryKnownDeviceRepository();
+        Scheduler saturated = Schedulers.newBoundedElastic(1, 1, "vestibule-test-saturated");
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            saturate(saturated, release);
+            var overloaded = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, saturated),
+                    new LoginThrottle(limiter, knownDevices, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+            int moreThanTheAccountAllows = ThrottlePolicy.DEFAULT.perAccount().capacity() + 1;
+
+            for (int i = 0; i < moreThanTheAccountAllows; i++) {
+                StepVerifier.create(overloaded.logIn(new Credentials.Password("alice", "wrong " + i)))
+                        .expectError(PasswordHashingBusyException.class)
+                        .verify(Duration.ofSeconds(5));
+            }
+
+            var recovered = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+                    new LoginThrottle(limiter, knownDevices, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+            StepVerifier.create(recovered.logIn(new Credentials.Password("alice", PASSWORD)))
+                    .expectNext(new LoginOutcome.Succeeded(alice))
+                    .verifyComplete();
+        } finally {
+            release.countDown();
+            saturated.dispose();
+        }
+    }
+
+    /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
+    private static void saturate(Scheduler scheduler, CountDownLatch release) {
+        CountDownLatch running = new CountDownLatch(1);
+        scheduler.schedule(() -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        awaitQuietly(running);
+        scheduler.schedule(() -> awaitQuietly(release));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private User storedWithPassword(String username, String email, String password) {
         return stored(User.registerWithPassword(new Username(username), new EmailAddress(email),
                 passwordHasher.hash(PasswordPolicy.normalize(password)), NOW));

@@ -74,7 +74,7 @@ class LoginIT {
     void loginRotatesTheSessionId() {
         String username = registeredUser();
         Browser browser = new Browser(vestibule.baseUrl());
-        browser.open("/login");
+        browser.logIn(username, "not-" + PASSWORD, false); // a session, made to carry the failure's flash
         String before = browser.cookie("SESSION").orElseThrow();
 
         browser.logIn(username, PASSWORD, false);

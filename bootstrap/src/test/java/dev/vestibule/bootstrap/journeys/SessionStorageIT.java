@@ -9,7 +9,9 @@ import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SessionStorageIT {
@@ -53,11 +55,29 @@ class SessionStorageIT {
     @Test
     void anIdleSessionExpiresInRedisByItself() {
         Browser browser = new Browser(vestibule.baseUrl());
-        browser.open("/login");
+        String username = uniqueUsername("Ttl");
+        browser.register(username, emailOf(username), PASSWORD);
         String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
 
         long secondsToLive = redis.commands().ttl(key);
 
         assertThat(secondsToLive).isBetween(29 * 60L, 30 * 60L);
+    }
+
+    @Test
+    void anonymousVisitorsReadingPagesCostNoSessionInRedis() {
+        Set<String> before = new HashSet<>(redis.keysMatching(redis.sessionNamespace() + ":*"));
+        Browser browser = new Browser(vestibule.baseUrl());
+
+        for (String path : new String[] {"/login", "/register", "/", "/login?next=/top-secret"}) {
+            Page page = browser.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.setCookie("SESSION")).as(path).isEmpty();
+        }
+
+        Set<String> after = new HashSet<>(redis.keysMatching(redis.sessionNamespace() + ":*"));
+        after.removeAll(before);
+        assertThat(after).as("session keys made by the anonymous page views").isEmpty();
+        assertThat(browser.cookie("csrf")).as("the forms' token lives in a cookie").isPresent();
     }
 }

@@ -12,10 +12,12 @@ import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -67,7 +69,7 @@ public final class R2dbcUserRepository implements UserRepository {
 
     @Override
     public Mono<User> findById(UserId id) {
-        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = :id")
+        return findOne(databaseClient.sql(selectUsersWhere("u.id = :id"))
                 .bind("id", id.value()));
     }
 
@@ -76,16 +78,14 @@ public final class R2dbcUserRepository implements UserRepository {
         // Lower-cased here rather than by the database, whose lower() depends on its collation (with C it
         // leaves non-ASCII letters alone): the stored email and Username.canonical() use Java's rules too.
         // Both sides are the indexed expressions, so PostgreSQL can use both unique indexes.
-        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u"
-                        + " WHERE lower(u.username) = :login OR lower(u.email) = :login")
+        return findOne(databaseClient.sql(selectUsersWhere("lower(u.username) = :login OR lower(u.email) = :login"))
                 .bind("login", login.toLowerCase(Locale.ROOT)));
     }
 
     @Override
     public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-        return findOne(databaseClient.sql("SELECT " + USER_COLUMNS + " FROM users u"
-                        + " JOIN external_identities e ON e.user_id = u.id"
-                        + " WHERE e.provider = :provider AND e.subject = :subject")
+        return findOne(databaseClient.sql(selectUsersWhere("u.id IN (SELECT e.user_id FROM external_identities e"
+                        + " WHERE e.provider = :provider AND e.subject = :subject)"))
                 .bind("provider", identity.provider())
                 .bind("subject", identity.subject()));
     }
@@ -112,23 +112,41 @@ public final class R2dbcUserRepository implements UserRepository {
                 .then();
     }
 
-    private Mono<User> findOne(DatabaseClient.GenericExecuteSpec query) {
-        return query.map(R2dbcUserRepository::readUser)
-                .one()
-                .flatMap(row -> identitiesOf(row.id())
-                        .collectList()
-                        .map(identities -> UserMapper.toDomain(row, identities)));
+    /**
+     * The matching users with their external identities, one row per identity (or one with none), in a
+     * single round trip: every signed-in page view loads its user, so this is the hottest query there is.
+     */
+    private static String selectUsersWhere(String condition) {
+        return "SELECT " + USER_COLUMNS + ", x.provider AS identity_provider, x.subject AS identity_subject"
+                + " FROM users u LEFT JOIN external_identities x ON x.user_id = u.id"
+                + " WHERE " + condition
+                + " ORDER BY u.id, x.provider, x.subject";
     }
 
-    private Flux<ExternalIdentityRow> identitiesOf(UUID userId) {
-        return databaseClient.sql("SELECT user_id, provider, subject FROM external_identities"
-                        + " WHERE user_id = :userId ORDER BY provider, subject")
-                .bind("userId", userId)
-                .map(row -> new ExternalIdentityRow(
-                        row.get("user_id", UUID.class),
-                        row.get("provider", String.class),
-                        row.get("subject", String.class)))
-                .all();
+    private Mono<User> findOne(DatabaseClient.GenericExecuteSpec query) {
+        return query.map(row -> {
+                    UserRow user = readUser(row);
+                    String provider = row.get("identity_provider", String.class);
+                    return new UserWithIdentity(user, provider == null ? null
+                            : new ExternalIdentityRow(user.id(), provider, row.get("identity_subject", String.class)));
+                })
+                .all()
+                .collectList()
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    long users = rows.stream().map(row -> row.user().id()).distinct().count();
+                    if (users > 1) {
+                        return Mono.error(new IncorrectResultSizeDataAccessException(1, (int) users));
+                    }
+                    List<ExternalIdentityRow> identities = rows.stream().map(UserWithIdentity::identity)
+                            .filter(Objects::nonNull).toList();
+                    return Mono.just(UserMapper.toDomain(rows.get(0).user(), identities));
+                });
+    }
+
+    private record UserWithIdentity(UserRow user, ExternalIdentityRow identity) {
     }
 
     private static Mono<Boolean> exists(DatabaseClient.GenericExecuteSpec query) {

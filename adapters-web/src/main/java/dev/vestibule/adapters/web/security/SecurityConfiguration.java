@@ -19,7 +19,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -36,7 +35,7 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /** One CSRF token store, shared by the CSRF filter and the sign-in that must replace the token. */
-    private final ServerCsrfTokenRepository csrfTokens = new WebSessionServerCsrfTokenRepository();
+    private final ServerCsrfTokenRepository csrfTokens = new CsrfCookieRepository();
 
     @Bean
     SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser, SessionPolicy sessionPolicy,

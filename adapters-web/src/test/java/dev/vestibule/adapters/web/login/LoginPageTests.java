@@ -218,8 +218,9 @@ class LoginPageTests {
     void loginWhenSucceededThenSessionGetsANewIdAndTheOldOneSignsNobodyIn() {
         TestUser user = TestUsers.registered(registerUser, "Fixation");
         Browser browser = new Browser(client);
-        Page form = browser.get("/login");
-        String sessionBeforeLogin = browser.cookie("SESSION").orElseThrow();
+        Page failed = browser.logIn(user.username(), "not-" + user.password(), false, null);
+        String sessionBeforeLogin = browser.cookie("SESSION").orElseThrow(); // made to carry the failure's flash
+        Page form = browser.follow(failed);
 
         browser.post("/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
 

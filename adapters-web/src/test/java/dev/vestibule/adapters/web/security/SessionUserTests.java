@@ -39,7 +39,8 @@ class SessionUserTests {
 
     @Test
     void sessionCookieThenHttpOnlyLaxForTheWholeSiteAndGoneWithTheBrowser() {
-        Page page = new Browser(client).get("/login");
+        TestUser user = TestUsers.registered(registerUser, "Cookie");
+        Page page = new Browser(client).logIn(user);
 
         ResponseCookie session = page.cookie("SESSION").orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();
@@ -51,7 +52,11 @@ class SessionUserTests {
 
     @Test
     void sessionCookieWhenRequestCameOverHttpsThenSecureWithTheHostPrefix() {
-        Page page = new Browser(client).get("https://localhost/login");
+        TestUser user = TestUsers.registered(registerUser, "Secure");
+        Browser browser = new Browser(client);
+        Page form = browser.get("https://localhost/login");
+        Page page = browser.post("https://localhost/login",
+                Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
 
         var session = page.cookie("__Host-SESSION").orElseThrow();
         assertThat(session.isSecure()).isTrue();
@@ -104,11 +109,13 @@ class SessionUserTests {
     }
 
     @Test
-    void sessionCookieWhenTheSessionIsUnknownThenAnonymousWithAFreshSessionId() {
+    void sessionCookieWhenTheSessionIsUnknownThenAnonymousAndTheIdIsNeverAdopted() {
+        TestUser user = TestUsers.registered(registerUser, "Planted");
         Browser browser = new Browser(client);
         browser.setCookie("SESSION", "made-up-session-id");
 
         Page home = browser.get("/");
+        browser.logInAndLand(user);
 
         assertThat(home.heading()).isEqualTo("Hello, Anonymous!");
         assertThat(browser.cookie("SESSION")).get().as("never adopts an id the browser chose")
