@@ -72,7 +72,8 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param perKnownDevice                the separate allowance of a browser that signed in to the account before
      * @param perClientAddress              failed logins per client address
      * @param registrationsPerClientAddress sign-ups per client address
-     * @param knownDeviceLifetime           how long a browser stays known after its last login
+     * @param knownDeviceLifetime           how long a browser stays known, counted from the login that first made it
+     *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
      */
     public record Throttling(Limit perAccount,
