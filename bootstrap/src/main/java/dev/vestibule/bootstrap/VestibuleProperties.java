@@ -3,7 +3,9 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttle.AttemptLimit;
 import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashing    the password-hashing pool and the Argon2id cost
  * @param session    where sessions live and how long they last
  * @param throttling how many failed logins and sign-ups are allowed
+ * @param proxy      which proxies in front of the service are believed about the client
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue RememberMe rememberMe,
                                   @DefaultValue Hashing hashing,
                                   @DefaultValue Session session,
-                                  @DefaultValue Throttling throttling) {
+                                  @DefaultValue Throttling throttling,
+                                  @DefaultValue Proxy proxy) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -99,6 +103,15 @@ public record VestibuleProperties(@DefaultValue Password password,
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
         }
+    }
+
+    /**
+     * @param trustedAddresses IP addresses and CIDR ranges of the proxies whose forwarded headers are
+     *                         believed; empty (the default) believes nobody's
+     * @param headers          which header family those proxies write: {@code x-forwarded} or {@code forwarded}
+     */
+    public record Proxy(@DefaultValue List<String> trustedAddresses,
+                        @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {
     }
 
     public enum SessionStore {
