@@ -24,8 +24,10 @@ class ProxyConfiguration {
     TrustedProxies trustedProxies(VestibuleProperties properties, ServerProperties server) {
         ForwardHeadersStrategy bootStrategy = server.getForwardHeadersStrategy();
         if (bootStrategy != ForwardHeadersStrategy.NONE) {
-            throw new IllegalStateException("server.forward-headers-strategy must be 'none' (it is " + bootStrategy
-                    + "'): Spring Boot's forwarded-header handling believes every client. List your proxies in "
+            // Unset means "decide by platform", which on Kubernetes or Cloud Foundry means native.
+            throw new IllegalStateException("server.forward-headers-strategy must be 'none' (it is "
+                    + (bootStrategy == null ? "unset" : bootStrategy.name().toLowerCase(java.util.Locale.ROOT))
+                    + "): Spring Boot's forwarded-header handling believes every client. List your proxies in "
                     + "vestibule.proxy.trusted-addresses instead.");
         }
         VestibuleProperties.Proxy proxy = properties.proxy();

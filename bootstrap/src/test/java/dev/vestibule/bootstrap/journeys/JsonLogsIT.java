@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * README's JSON-logs switch on the packaged jar, as an operator starts it: with
  * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} every console line is one ECS JSON document, and the
- * access line carries its facts as fields.
+ * access line carries its facts as fields: here behind a trusted proxy on 127.0.0.1, whose client and
+ * request id it reports.
  */
 class JsonLogsIT {
 
@@ -41,7 +42,7 @@ class JsonLogsIT {
     void withEcsSwitchedOnTheAccessLineIsAJsonDocumentWithItsFields() throws Exception {
         assertThat(JAR).as("the packaged jar (built in the package phase, before the integration tests)").exists();
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", JAR.toString(),
-                "--server.port=0", "--management.server.port=0")
+                "--server.port=0", "--management.server.port=0", "--vestibule.proxy.trusted-addresses=127.0.0.1")
                 .redirectErrorStream(true);
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
@@ -54,9 +55,13 @@ class JsonLogsIT {
             int port = awaitPort(lines);
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?token=in-the-query"))
-                            .header("Accept", "text/html").build(),
+                            .header("Accept", "text/html")
+                            .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+                            .header("X-Request-Id", "lb-7f3a")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(requestId).as("the trusted proxy's id").isEqualTo("lb-7f3a");
 
             JsonNode access = awaitJson(lines, node -> "vestibule.access".equals(node.path("log").path("logger").asString()));
 
@@ -65,9 +70,11 @@ class JsonLogsIT {
                     .doesNotContain("in-the-query");
             assertThat(access.path("http").path("request").path("id").asString()).isEqualTo(requestId);
             assertThat(access.path("http").path("request").path("method").asString()).isEqualTo("GET");
-            assertThat(access.path("http").path("response").path("status_code").asString()).isEqualTo("200");
+            assertThat(access.path("http").path("response").path("status_code").isInt()).isTrue();
+            assertThat(access.path("http").path("response").path("status_code").asInt()).isEqualTo(200);
             assertThat(access.path("url").path("path").asString()).isEqualTo("/login");
-            assertThat(access.path("client").path("ip").asString()).isEqualTo("127.0.0.1");
+            assertThat(access.path("client").path("ip").asString()).as("the proxy's client, not the client's claim")
+                    .isEqualTo("203.0.113.9");
             assertThat(access.path("event").path("duration").asLong()).isPositive();
             assertThat(access.path("@timestamp").asString()).isNotEmpty();
         } finally {

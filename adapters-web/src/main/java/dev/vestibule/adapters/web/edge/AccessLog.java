@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -44,11 +45,13 @@ final class AccessLog {
         long millis = nanos / 1_000_000;
         MDC.put(REQUEST_ID, correlationId);
         try {
-            log.atInfo()
+            LoggingEventBuilder line = log.atInfo()
                     .addKeyValue("http.request.method", method)
-                    .addKeyValue("url.path", path)
-                    .addKeyValue("http.response.status_code", statusText)
-                    .addKeyValue("event.duration", nanos)
+                    .addKeyValue("url.path", path);
+            if (status != null) {
+                line = line.addKeyValue("http.response.status_code", status.value());
+            }
+            line.addKeyValue("event.duration", nanos)
                     .addKeyValue("client.ip", client)
                     .log("{} {} {} {} ms client={} id={}", method, path, statusText, millis, client, correlationId);
         } finally {
