@@ -153,6 +153,25 @@ class TrustedProxyIT {
         assertThat(withoutId.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
     }
 
+    @Test
+    void malformedForwardedHeadersFromTheTrustedProxyStillGetThePage() {
+        List<Map<String, String>> malformed = List.of(
+                Map.of("X-Forwarded-For", "unknown"),
+                Map.of("X-Forwarded-For", "_hidden, ::zz, [2001:db8::1"),
+                Map.of("X-Forwarded-For", "203.0.113.30:notaport, 999.1.1.1"),
+                Map.of("X-Forwarded-Host", "bad host name", "X-Forwarded-Proto", "https"),
+                Map.of("X-Forwarded-Port", "not-a-port", "X-Forwarded-Proto", "gopher"),
+                Map.of("X-Forwarded-Prefix", "%zz/..//", "X-Forwarded-For", ",,,"),
+                Map.of("Forwarded", "for=\"unterminated;proto=https, =;;=", "X-Forwarded-For", "\"quoted\""));
+        for (Map<String, String> headers : malformed) {
+            Page login = new Browser(behindProxy.baseUrl()).throughProxy(headers).get("/login");
+
+            assertThat(login.status()).as("%s", headers).isEqualTo(200);
+            assertThat(login.heading()).as("%s", headers).isEqualTo("Log In");
+            assertThat(login.body()).as("%s", headers).doesNotContain("Exception", "at dev.vestibule", "at org.springframework");
+        }
+    }
+
     private static long eventsFrom(String userAgent, String clientAddress) {
         return RunningVestibule.queryForLong(
                 "SELECT count(*) FROM security_events WHERE user_agent = ? AND client_address = ?", userAgent, clientAddress);
