@@ -4,12 +4,13 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * One INFO line per request on the {@value #LOGGER} logger: method, path, status, duration, client
+ * One INFO line per request on the {@value #LOGGER} logger (DEBUG for {@code /actuator/}): method, path, status, duration, client
  * address (as the trusted proxies reported it) and correlation id. The path goes without its query
  * string, which may carry tokens; cookies, other headers and bodies are never read. With JSON logs the
  * same facts are ECS fields of the line.
@@ -29,23 +30,26 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    static boolean enabled() {
-        return log.isInfoEnabled();
-    }
+    /** Probes and metric scrapes arrive every few seconds on the management port; they go at DEBUG. */
+    static final String ACTUATOR_PATHS = "/actuator/";
 
     /**
      * @param status   the status sent, or null when the client went away before one was
      * @param nanos    time from the request's arrival at the handler to the end of the response
      */
     static void record(ServerHttpRequest request, HttpStatusCode status, long nanos, String correlationId) {
-        String method = request.getMethod().name();
         String path = path(request);
+        Level level = path.startsWith(ACTUATOR_PATHS) ? Level.DEBUG : Level.INFO;
+        if (!log.isEnabledForLevel(level)) {
+            return;
+        }
+        String method = request.getMethod().name();
         String client = client(request.getRemoteAddress());
         String statusText = status == null ? "-" : String.valueOf(status.value());
         long millis = nanos / 1_000_000;
         MDC.put(REQUEST_ID, correlationId);
         try {
-            LoggingEventBuilder line = log.atInfo()
+            LoggingEventBuilder line = log.atLevel(level)
                     .addKeyValue("http.request.method", method)
                     .addKeyValue("url.path", path);
             if (status != null) {

@@ -32,12 +32,9 @@ final class RequestEdge implements HttpHandler {
                 .build();
         response.beforeCommit(() -> Mono.fromRunnable(() -> response.getHeaders().set(CorrelationId.HEADER, correlationId)));
         return delegate.handle(settled, response)
-                .doFinally(signal -> {
-                    if (AccessLog.enabled()) {
-                        AccessLog.record(settled, signal == SignalType.CANCEL && !response.isCommitted() ? null
-                                : response.getStatusCode(), System.nanoTime() - start, correlationId);
-                    }
-                })
+                .doFinally(signal -> AccessLog.record(settled,
+                        signal == SignalType.CANCEL && !response.isCommitted() ? null : response.getStatusCode(),
+                        System.nanoTime() - start, correlationId))
                 .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, correlationId));
     }
 }

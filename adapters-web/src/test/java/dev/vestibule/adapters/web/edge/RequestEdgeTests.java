@@ -2,6 +2,7 @@ package dev.vestibule.adapters.web.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -87,6 +88,15 @@ class RequestEdgeTests {
                 .remoteAddress(PROXY).header(CorrelationId.HEADER, "forged\nline").build());
 
         assertThat(response.getHeaders().getFirst(CorrelationId.HEADER)).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void probesAndScrapesOfTheActuatorStayOutOfTheInfoLog() {
+        handle(MockServerHttpRequest.get("http://vestibule.test/actuator/health/readiness").remoteAddress(STRANGER).build());
+        handle(MockServerHttpRequest.get("http://vestibule.test/actuators").remoteAddress(STRANGER).build());
+
+        assertThat(lines.list.stream().filter(line -> line.getLevel() == Level.INFO)).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString().startsWith("GET /actuators 303 ");
     }
 
     private MockServerHttpResponse handle(ServerHttpRequest request) {
