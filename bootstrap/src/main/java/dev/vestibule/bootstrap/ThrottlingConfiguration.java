@@ -3,14 +3,11 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.bootstrap.throttling.InMemoryAttemptLimiter;
 import dev.vestibule.bootstrap.throttling.RedisAttemptLimiter;
 import dev.vestibule.domain.port.out.AttemptLimiter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +31,7 @@ class ThrottlingConfiguration {
         @Bean
         AttemptLimiter attemptLimiter(StatefulRedisConnection<String, byte[]> throttlingRedisConnection,
                                       VestibuleProperties properties) {
-            var buckets = Bucket4jLettuce.casBasedBuilder(throttlingRedisConnection)
-                    // A bucket that has refilled completely is the same as no bucket: let Redis drop it.
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                    .build();
-            return new RedisAttemptLimiter(buckets.asAsync(), properties.throttling().redisKeyPrefix());
+            return RedisAttemptLimiter.on(throttlingRedisConnection, properties.throttling().redisKeyPrefix());
         }
     }
 

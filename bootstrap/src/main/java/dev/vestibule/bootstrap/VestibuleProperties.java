@@ -1,9 +1,9 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttle.AttemptLimit;
 import dev.vestibule.domain.model.throttle.ThrottlePolicy;
-import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashing    the password-hashing pool and the Argon2id cost
  * @param session    where sessions live and how long they last
  * @param throttling how many failed logins and sign-ups are allowed
+ * @param retention  how long security events are kept, and how often old records are purged
  * @param proxy      which proxies in front of the service are believed about the client
  */
 @ConfigurationProperties("vestibule")
@@ -25,6 +26,7 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Hashing hashing,
                                   @DefaultValue Session session,
                                   @DefaultValue Throttling throttling,
+                                  @DefaultValue Retention retention,
                                   @DefaultValue Proxy proxy) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
@@ -103,6 +105,20 @@ public record VestibuleProperties(@DefaultValue Password password,
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
         }
+    }
+
+    /**
+     * Known and remembered devices are purged when their own lifetime ends; security events have none, so
+     * they get this one.
+     *
+     * @param securityEvents how long a security event is kept: 400 days is a year of account activity to
+     *                       investigate (ASVS V16 asks for logs kept long enough for that) plus a month of
+     *                       slack for an incident noticed late
+     * @param purgeInterval  how often each instance purges; the first purge runs a minute after startup
+     *                       (or after this interval, if shorter)
+     */
+    public record Retention(@DefaultValue("400d") Duration securityEvents,
+                            @DefaultValue("1h") Duration purgeInterval) {
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
-/** Known devices in a map. */
+/** Known devices in a map, with the same rules as the table (unique ids, expiry instant excluded). */
 public final class InMemoryKnownDeviceRepository implements KnownDeviceRepository {
 
     private final Map<String, KnownDevice> devices = new HashMap<>();
@@ -17,7 +17,10 @@ public final class InMemoryKnownDeviceRepository implements KnownDeviceRepositor
     public Mono<Void> add(KnownDevice device) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                devices.put(device.id(), device);
+                // As the table's primary key does: an id is never silently given to another user.
+                if (devices.putIfAbsent(device.id(), device) != null) {
+                    throw new IllegalStateException("device id already exists");
+                }
             }
         });
     }
@@ -30,5 +33,20 @@ public final class InMemoryKnownDeviceRepository implements KnownDeviceRepositor
                 return device != null && device.userId().equals(userId) && now.isBefore(device.expiresAt());
             }
         });
+    }
+
+    @Override
+    public Mono<Long> removeExpired(Instant now) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = devices.size();
+                devices.values().removeIf(device -> !now.isBefore(device.expiresAt()));
+                return before - devices.size();
+            }
+        });
+    }
+
+    public synchronized int count() {
+        return devices.size();
     }
 }

@@ -4,7 +4,9 @@ import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +31,25 @@ public final class InMemorySecurityEventLog implements SecurityEventLog {
     public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
         return Flux.defer(() -> {
             synchronized (this) {
-                return Flux.fromIterable(events.stream()
+                // Newest recorded first among equal instants, as the table's ORDER BY occurred_at DESC, id DESC.
+                List<SecurityEvent> newestRecordedFirst = new ArrayList<>(events);
+                Collections.reverse(newestRecordedFirst);
+                return Flux.fromIterable(newestRecordedFirst.stream()
                         .filter(event -> event.userId().equals(Optional.of(userId)))
                         .sorted(Comparator.comparing(SecurityEvent::occurredAt).reversed())
                         .limit(limit)
                         .toList());
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> removeOlderThan(Instant cutoff) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = events.size();
+                events.removeIf(event -> event.occurredAt().isBefore(cutoff));
+                return before - events.size();
             }
         });
     }

@@ -15,6 +15,7 @@ import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.password.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
@@ -185,6 +186,19 @@ class RegisterUserServiceTests {
                         .hasEntrySatisfying(RegistrationField.PASSWORD,
                                 messages -> assertThat(messages).singleElement().asString().contains("too common")))
                 .verifyComplete();
+    }
+
+    @Test
+    void registerWhenPasswordHasAControlCharacterThenPasswordFieldErrorAndNothingHashedOrStored() {
+        String password = "correct horse\u001bbattery staple";
+
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password)))
+                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
+                        RegistrationField.PASSWORD, List.of(new PasswordRejection.ControlCharacters().message()))))
+                .verifyComplete();
+
+        assertThat(hasher.hashedPasswords()).isEmpty();
+        assertThat(users.count()).isZero();
     }
 
     @Test

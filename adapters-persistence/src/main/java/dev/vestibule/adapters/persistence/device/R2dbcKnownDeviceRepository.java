@@ -12,10 +12,22 @@ import reactor.core.publisher.Mono;
 /** The {@link KnownDeviceRepository} in the {@code known_devices} table. */
 public final class R2dbcKnownDeviceRepository implements KnownDeviceRepository {
 
+    private static final int PURGE_BATCH_SIZE = 5_000;
+
     private final DatabaseClient databaseClient;
+    private final int purgeBatchSize;
 
     public R2dbcKnownDeviceRepository(DatabaseClient databaseClient) {
+        this(databaseClient, PURGE_BATCH_SIZE);
+    }
+
+    /** With a batch size of the caller's choosing: tests use a small one to see batches follow each other. */
+    R2dbcKnownDeviceRepository(DatabaseClient databaseClient, int purgeBatchSize) {
         this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("purgeBatchSize must be positive");
+        }
+        this.purgeBatchSize = purgeBatchSize;
     }
 
     @Override
@@ -42,5 +54,24 @@ public final class R2dbcKnownDeviceRepository implements KnownDeviceRepository {
                 .map(row -> row.get("known", Long.class))
                 .one()
                 .map(count -> count > 0);
+    }
+
+    /** In batches, for the reason {@code R2dbcSecurityEventLog.removeOlderThan} gives. */
+    @Override
+    public Mono<Long> removeExpired(Instant now) {
+        return deleteBatchExpiredAt(now)
+                .expand(deleted -> deleted == 0 ? Mono.empty() : deleteBatchExpiredAt(now))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> deleteBatchExpiredAt(Instant now) {
+        // Expired from its expiry instant on, as isKnown decides.
+        return databaseClient.sql("""
+                        DELETE FROM known_devices WHERE id IN (
+                            SELECT id FROM known_devices WHERE expires_at <= :now LIMIT :batch)""")
+                .bind("now", Timestamps.of(now))
+                .bind("batch", purgeBatchSize)
+                .fetch()
+                .rowsUpdated();
     }
 }

@@ -8,6 +8,7 @@ import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,22 @@ import reactor.core.publisher.Mono;
 /** The {@link SecurityEventLog} in the {@code security_events} table. */
 public final class R2dbcSecurityEventLog implements SecurityEventLog {
 
+    private static final int PURGE_BATCH_SIZE = 5_000;
+
     private final DatabaseClient databaseClient;
+    private final int purgeBatchSize;
 
     public R2dbcSecurityEventLog(DatabaseClient databaseClient) {
+        this(databaseClient, PURGE_BATCH_SIZE);
+    }
+
+    /** With a batch size of the caller's choosing: tests use a small one to see batches follow each other. */
+    R2dbcSecurityEventLog(DatabaseClient databaseClient, int purgeBatchSize) {
         this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("purgeBatchSize must be positive");
+        }
+        this.purgeBatchSize = purgeBatchSize;
     }
 
     @Override
@@ -49,6 +62,29 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 .bind("limit", limit)
                 .map(R2dbcSecurityEventLog::read)
                 .all();
+    }
+
+    /**
+     * Deletes in batches, each its own short statement: the first purge after a long time may find
+     * millions of rows, and one huge DELETE would hold its locks and write-ahead log for all of them.
+     * It stops at the first batch that deletes nothing, not at the first short one: a batch that another
+     * instance's purge deleted under it comes back short while old rows remain.
+     */
+    @Override
+    public Mono<Long> removeOlderThan(Instant cutoff) {
+        return deleteBatchOlderThan(cutoff)
+                .expand(deleted -> deleted == 0 ? Mono.empty() : deleteBatchOlderThan(cutoff))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> deleteBatchOlderThan(Instant cutoff) {
+        return databaseClient.sql("""
+                        DELETE FROM security_events WHERE id IN (
+                            SELECT id FROM security_events WHERE occurred_at < :cutoff LIMIT :batch)""")
+                .bind("cutoff", Timestamps.of(cutoff))
+                .bind("batch", purgeBatchSize)
+                .fetch()
+                .rowsUpdated();
     }
 
     private static SecurityEvent read(Readable row) {

@@ -74,6 +74,15 @@ class LoginPageTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/pages/caf\u00e9", "/pages/caf%C3%A9"})
+    void loginFormWhenNextHasNonAsciiCharactersThenCarriesItPercentEncoded(String next) {
+        Document page = new Browser(client).get("/login?next=" + UriUtils.encode(next, StandardCharsets.UTF_8)).document();
+
+        assertThat(page.select("main form input[type=hidden][name=next]").eachAttr("value"))
+                .containsExactly("/pages/caf%C3%A9");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"//evil.com", "https://evil.com", "/\\evil.com", "/%2F%2Fevil.com", "javascript:alert(1)"})
     void loginFormWhenNextIsHostileThenLeavesItOut(String next) {
         Page page = new Browser(client).get("/login?next=" + UriUtils.encode(next, StandardCharsets.UTF_8));
@@ -147,6 +156,17 @@ class LoginPageTests {
 
         assertThat(loggedIn.location()).isEqualTo("/");
         assertThat(browser.follow(loggedIn).heading()).isEqualTo("Hi, " + user.username() + "!");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/pages/caf\u00e9", "/pages/caf%C3%A9"})
+    void loginWhenNextHasNonAsciiCharactersThenRedirectsThereInItsEncodedForm(String next) {
+        TestUser user = TestUsers.registered(registerUser, "Cleo");
+        Browser browser = new Browser(client);
+
+        Page loggedIn = browser.logIn(user.username(), user.password(), false, next);
+
+        assertThat(loggedIn.location()).isEqualTo("/pages/caf%C3%A9");
     }
 
     @ParameterizedTest

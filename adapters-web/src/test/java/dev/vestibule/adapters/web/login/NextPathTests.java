@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,21 @@ class NextPathTests {
                 hostile("leading no-break space", "\u00a0/x"),
                 hostile("full-width solidus", "/\uff0f\uff0fevil.com"),
                 hostile("full-width solidus, no leading slash", "\uff0f\uff0fevil.com"),
+                hostile("encoded full-width solidi", "/%EF%BC%8F%EF%BC%8Fevil.com"),
+                hostile("encoded full-width reverse solidus", "/%EF%BC%BCevil.com"),
+                hostile("full-width letters (compatibility forms)", "/\uff41\uff42\uff43"),
+                hostile("raw no-break space inside", "/caf\u00e9\u00a0x"),
+                hostile("raw ideographic space", "/\u3000/evil.com"),
+                hostile("raw zero-width space after a non-ASCII letter", "/caf\u00e9\u200b"),
+                hostile("raw right-to-left override", "/caf\u00e9\u202e"),
+                hostile("raw lone surrogate", "/caf\ud800"),
+                hostile("raw private-use character", "/\ue000"),
+                hostile("raw next line (C1 control)", "/caf\u00e9\u0085x"),
+                hostile("non-ASCII path then double slash", "/caf\u00e9//evil.com"),
+                hostile("non-ASCII path then encoded slashes", "/caf\u00e9%2F%2Fevil.com"),
+                hostile("non-ASCII then backslash", "/caf\u00e9\\evil.com"),
+                hostile("non-ASCII host-like value", "\u00e9vil.com"),
+                hostile("non-ASCII value over the limit once encoded", "/" + "\u00e9".repeat(NextPath.MAX_LENGTH / 4)),
                 hostile("braces", "/{x}"),
                 hostile("angle brackets", "/<script>"),
                 hostile("double quote", "/x\"onmouseover=\"alert(1)"),
@@ -134,6 +150,24 @@ class NextPathTests {
         assertThat(NextPath.orHome(value)).isEqualTo(value);
     }
 
+    /** As a browser shows the address and a decoded query parameter holds it: accepted in the form a browser sends. */
+    @ParameterizedTest
+    @CsvSource({
+            "/pages/caf\u00e9, /pages/caf%C3%A9",
+            "/pages/caf\u00e9?tab=cr\u00e8me, /pages/caf%C3%A9?tab=cr%C3%A8me",
+            "/\u65e5\u672c/\u8a18\u4e8b, /%E6%97%A5%E6%9C%AC/%E8%A8%98%E4%BA%8B",
+            "/\u043f\u0440\u0438\u0432\u0435\u0442, /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82",
+            "/locks/\ud83d\udd12, /locks/%F0%9F%94%92",
+            "/cafe\u0301, /cafe%CC%81",
+            "/caf\u00e9%20noir, /caf%C3%A9%20noir",
+    })
+    void parseWhenPathHasNonAsciiCharactersThenAcceptedPercentEncodedInUtf8(String value, String expected) {
+        assertThat(NextPath.parse(value)).hasValue(expected);
+        assertThat(NextPath.parse(expected)).as("the encoded form is accepted unchanged").hasValue(expected);
+        assertThat(UriUtils.decode(expected, StandardCharsets.UTF_8)).isEqualTo(value.replace("%20", " "));
+        assertThat(URI.create(expected).toASCIIString()).isEqualTo(expected);
+    }
+
     @Test
     void parseWhenExactlyAtTheLengthLimitThenAccepted() {
         String longest = "/" + "a".repeat(NextPath.MAX_LENGTH - 1);
@@ -180,6 +214,42 @@ class NextPathTests {
         }
         // Not vacuous: plenty of generated values were accepted, and plenty were not.
         assertThat(accepted).hasSizeBetween(100, 1_900);
+    }
+
+    private static final List<String> NON_ASCII_FRAGMENTS = List.of(
+            "\u00e9", "\u65e5\u672c", "\ud83d\udd12", "e\u0301", "\u0436", "\uff0f", "\uff3c", "\u00a0", "\u3000",
+            "\u200b", "\u202e", "\u2028", "\u0085", "\ud800", "\ue000", "\ufe68");
+
+    @Test
+    void parseWhenFedGeneratedValuesWithNonAsciiCharactersThenWhateverItAcceptsIsAsciiAndStaysOnTheSite() {
+        Random random = new Random(20_261_121L);
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder candidate = new StringBuilder(random.nextInt(10) < 8 ? "/" : "");
+            int parts = 1 + random.nextInt(7);
+            for (int part = 0; part < parts; part++) {
+                List<String> fragments = random.nextBoolean() ? NON_ASCII_FRAGMENTS : FRAGMENTS;
+                candidate.append(fragments.get(random.nextInt(fragments.size())));
+            }
+            String value = candidate.toString();
+
+            assertThatCode(() -> NextPath.parse(value)).as(value).doesNotThrowAnyException();
+            NextPath.parse(value).ifPresent(result -> {
+                assertThat(result.chars()).as(result).allMatch(c -> c > 0x20 && c < 0x7f);
+                assertStaysOnSite(result);
+                String decoded = fullyDecoded(result);
+                assertStaysOnSite(decoded);
+                assertStaysOnSite(java.text.Normalizer.normalize(decoded, java.text.Normalizer.Form.NFKC));
+                URI uri = URI.create(result);
+                assertThat(uri.getScheme()).as(result).isNull();
+                assertThat(uri.getRawAuthority()).as(result).isNull();
+                if (!value.equals(result)) {
+                    accepted.add(result);
+                }
+            });
+        }
+        // Not vacuous: plenty of values with non-ASCII characters were accepted (encoded).
+        assertThat(accepted).hasSizeGreaterThan(50);
     }
 
     private static void assertStaysOnSite(String path) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * What a new password must be, after NIST SP 800-63B section 3.1.1.2 and OWASP ASVS 5.0 V6.2: long
- * enough, not on a list of common passwords, not built from the user's own names. No composition rules
+ * enough, not on a list of common passwords, not built from the user's own names, and made of printing
+ * characters and spaces (no control characters: Unicode category Cc). No composition rules
  * (they make passwords weaker in practice), and nothing is truncated: length is counted in Unicode code
  * points after NFKC normalization, the same form that is hashed.
  */
@@ -57,6 +58,9 @@ public final class PasswordPolicy {
         }
         if (length > maximumLength) {
             rejections.add(new PasswordRejection.TooLong(maximumLength));
+        }
+        if (normalized.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            rejections.add(new PasswordRejection.ControlCharacters());
         }
         if (commonPasswords.contains(normalized)) {
             rejections.add(new PasswordRejection.Common());

@@ -39,4 +39,13 @@ public sealed interface PasswordRejection {
             return "Password must not contain your email address.";
         }
     }
+
+    /** NIST SP 800-63B accepts every printing character and space; control characters are neither. */
+    record ControlCharacters() implements PasswordRejection {
+        @Override
+        public String message() {
+            return "Password must not contain control characters (such as tab, line breaks or escape). "
+                    + "Letters, digits, spaces, punctuation and symbols of any language are all fine.";
+        }
+    }
 }

@@ -12,4 +12,7 @@ public interface KnownDeviceRepository {
 
     /** Whether {@code deviceId} is a browser {@code userId} signed in from, and it has not expired. */
     Mono<Boolean> isKnown(String deviceId, UserId userId, Instant now);
+
+    /** Deletes the devices no longer known at {@code now} (expired at or before it); returns how many. */
+    Mono<Long> removeExpired(Instant now);
 }

@@ -2,6 +2,7 @@ package dev.vestibule.domain.port.out;
 
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.user.UserId;
+import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,4 +13,7 @@ public interface SecurityEventLog {
 
     /** The user's most recent events, newest first. */
     Flux<SecurityEvent> recentFor(UserId userId, int limit);
+
+    /** Deletes the events that occurred before {@code cutoff}; returns how many. */
+    Mono<Long> removeOlderThan(Instant cutoff);
 }

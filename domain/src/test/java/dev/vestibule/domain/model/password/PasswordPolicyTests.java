@@ -258,6 +258,41 @@ class PasswordPolicyTests {
                 .containsExactlyInAnyOrder(new PasswordRejection.TooLong(256), new PasswordRejection.ContainsUsername());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0001abcdefghij", "abcde\u001bfghij", "abcdefghij\u007f", "abc\tdefghij", "abcdefghij\n",
+            "abc\rdefghij", "abcde\u0085fghij", "abcde\u009ffghij", "\u0000abcdefghij"})
+    void checkWhenControlCharacterAnywhereThenRejectedWithMessage(String password) {
+        List<PasswordRejection> rejections = defaultPolicy().check(password, USERNAME, EMAIL);
+
+        assertThat(rejections).containsExactly(new PasswordRejection.ControlCharacters());
+        assertThat(rejections.get(0).message()).contains("control characters");
+    }
+
+    @Test
+    void checkRejectsEveryControlCharacterAndNoOtherAsciiCharacter() {
+        for (char c = 0; c < 0x100; c++) {
+            String password = "abcd" + c + "efgh";
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+
+            assertThat(defaultPolicy().check(password, USERNAME, EMAIL).contains(new PasswordRejection.ControlCharacters()))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo(control);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"with spaces inside", "  leading and trailing  ", "p\u00e4ssw\u00f6rd-\u00df\u00e7", "\u5bc6\u7801\u662f\u4ec0\u4e48\u5462\u554a\u54c8",
+            "emoji \ud83d\udd12\ud83d\udd11 ok", "!@#$%^&*()_+-=[]{};':\",./<>?`~|\\", "no\u00a0break\u00a0space", "zero\u200bwidth-joiner"})
+    void checkWhenOnlyPrintingCharactersAndSpacesThenNoControlCharacterRejection(String password) {
+        assertThat(defaultPolicy().check(password, USERNAME, EMAIL)).doesNotContain(new PasswordRejection.ControlCharacters());
+    }
+
+    @Test
+    void checkWhenControlCharacterAndTooShortThenBothReported() {
+        assertThat(defaultPolicy().check("a\u001bb", USERNAME, EMAIL))
+                .containsExactlyInAnyOrder(new PasswordRejection.TooShort(8), new PasswordRejection.ControlCharacters());
+    }
+
     @Test
     void checkWhenPasswordNullThenRefused() {
         assertThatNullPointerException().isThrownBy(() -> defaultPolicy().check(null, USERNAME, EMAIL));

@@ -1,0 +1,77 @@
+package dev.vestibule.adapters.persistence.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vestibule.domain.model.device.KnownDevice;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.out.KnownDeviceRepository;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.test.StepVerifier;
+
+/**
+ * The port's contract plus what only the database adapter shows: a device cannot name a user who does
+ * not exist, and the purge deletes batch after batch. Subclasses choose the database.
+ */
+abstract class R2dbcKnownDeviceRepositoryContract extends KnownDeviceRepositoryContract {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired
+    private KnownDeviceRepository repository;
+    @Autowired
+    private UserRepository users;
+    @Autowired
+    private DatabaseClient databaseClient;
+
+    @Override
+    protected KnownDeviceRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected UserRepository users() {
+        return users;
+    }
+
+    @Test
+    void repositoryIsTheR2dbcAdapter() {
+        assertThat(repository).isInstanceOf(R2dbcKnownDeviceRepository.class);
+    }
+
+    @Test
+    void addWhenUserDoesNotExistThenFails() {
+        KnownDevice orphan = KnownDevice.newFor(UserId.random(), Instant.parse("2090-01-01T00:00:00Z"),
+                Duration.ofDays(1), RANDOM);
+
+        StepVerifier.create(repository.add(orphan))
+                .expectError()
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void removeExpiredDeletesBatchAfterBatchUntilNothingExpiredIsLeft() {
+        // A window of its own, before the contract's purge test's.
+        Instant now = Instant.parse("1985-01-01T00:00:00Z");
+        UserId user = storedUser();
+        KnownDeviceRepository smallBatches = new R2dbcKnownDeviceRepository(databaseClient, 3);
+        IntStream.range(0, 10).forEach(i -> StepVerifier.create(repository.add(
+                new KnownDevice(KnownDevice.newFor(user, now, Duration.ofDays(1), RANDOM).id(), user, now.minusSeconds(i))))
+                .verifyComplete());
+        KnownDevice valid = KnownDevice.newFor(user, now, Duration.ofDays(1), RANDOM);
+        StepVerifier.create(repository.add(valid)).verifyComplete();
+
+        StepVerifier.create(smallBatches.removeExpired(now))
+                .expectNext(10L)
+                .verifyComplete();
+        StepVerifier.create(repository.isKnown(valid.id(), user, now))
+                .expectNext(true)
+                .verifyComplete();
+    }
+}

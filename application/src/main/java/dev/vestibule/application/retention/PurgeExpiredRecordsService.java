@@ -1,0 +1,51 @@
+package dev.vestibule.application.retention;
+
+import dev.vestibule.domain.port.in.PurgeExpiredRecords;
+import dev.vestibule.domain.port.in.PurgedRecords;
+import dev.vestibule.domain.port.out.KnownDeviceRepository;
+import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.SecurityEventLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps security events for the retention period and devices for their own lifetime, then deletes
+ * them. Every deletion is "older than a cutoff", so instances running it concurrently or twice in a row
+ * do no harm: the second finds nothing left to delete.
+ */
+public final class PurgeExpiredRecordsService implements PurgeExpiredRecords {
+
+    private final SecurityEventLog securityEvents;
+    private final KnownDeviceRepository knownDevices;
+    private final RememberedDeviceRepository rememberedDevices;
+    private final Duration securityEventRetention;
+    private final Clock clock;
+
+    public PurgeExpiredRecordsService(SecurityEventLog securityEvents, KnownDeviceRepository knownDevices,
+                                      RememberedDeviceRepository rememberedDevices, Duration securityEventRetention,
+                                      Clock clock) {
+        this.securityEvents = Objects.requireNonNull(securityEvents, "securityEvents");
+        this.knownDevices = Objects.requireNonNull(knownDevices, "knownDevices");
+        this.rememberedDevices = Objects.requireNonNull(rememberedDevices, "rememberedDevices");
+        this.securityEventRetention = Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (securityEventRetention.isNegative() || securityEventRetention.isZero()) {
+            throw new IllegalArgumentException("security events must be kept for a positive period");
+        }
+    }
+
+    @Override
+    public Mono<PurgedRecords> purge() {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            // One after the other: three deletions at once would only compete for the same connection pool.
+            return securityEvents.removeOlderThan(now.minus(securityEventRetention))
+                    .flatMap(events -> knownDevices.removeExpired(now)
+                            .flatMap(known -> rememberedDevices.removeExpired(now)
+                                    .map(remembered -> new PurgedRecords(events, known, remembered))));
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package dev.vestibule.application.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryRememberedDeviceRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.MutableClock;
+import dev.vestibule.domain.model.device.KnownDevice;
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEvent;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.login.RememberMeToken;
+import dev.vestibule.domain.model.login.RememberedDevice;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.PurgedRecords;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class PurgeExpiredRecordsServiceTests {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(400);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
+    private final InMemoryKnownDeviceRepository knownDevices = new InMemoryKnownDeviceRepository();
+    private final InMemoryRememberedDeviceRepository rememberedDevices = new InMemoryRememberedDeviceRepository();
+    private final PurgeExpiredRecordsService service =
+            new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices, RETENTION, clock);
+    private final UserId alice = UserId.random();
+
+    @Test
+    void securityEventsOlderThanTheRetentionGoAndYoungerOnesStay() {
+        SecurityEvent tooOld = event(NOW.minus(RETENTION).minusSeconds(1));
+        SecurityEvent justKept = event(NOW.minus(RETENTION));
+        SecurityEvent recent = event(NOW.minus(Duration.ofDays(1)));
+
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(1, 0, 0))
+                .verifyComplete();
+
+        assertThat(events.all()).containsExactlyInAnyOrder(justKept, recent).doesNotContain(tooOld);
+    }
+
+    @Test
+    void knownDevicesGoWhenTheirOwnLifetimeEnds() {
+        KnownDevice expired = knownDevice(NOW.minus(Duration.ofDays(365)), Duration.ofDays(365));
+        KnownDevice valid = knownDevice(NOW.minus(Duration.ofDays(364)), Duration.ofDays(365));
+
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(0, 1, 0))
+                .verifyComplete();
+
+        assertThat(knownDevices.count()).isEqualTo(1);
+        StepVerifier.create(knownDevices.isKnown(valid.id(), alice, NOW)).expectNext(true).verifyComplete();
+        StepVerifier.create(knownDevices.isKnown(expired.id(), alice, NOW.minusSeconds(1))).expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void rememberedDevicesGoWhenTheirLifetimeEnds() {
+        remembered(NOW.minus(Duration.ofDays(14)), Duration.ofDays(14));
+        RememberedDevice valid = remembered(NOW.minus(Duration.ofDays(13)), Duration.ofDays(14));
+
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(0, 0, 1))
+                .verifyComplete();
+
+        assertThat(rememberedDevices.count()).isEqualTo(1);
+        StepVerifier.create(rememberedDevices.findBySeries(valid.series())).expectNext(valid).verifyComplete();
+    }
+
+    @Test
+    void purgingAgainRemovesNothingMore() {
+        event(NOW.minus(RETENTION).minus(Duration.ofDays(1)));
+        knownDevice(NOW.minus(Duration.ofDays(400)), Duration.ofDays(365));
+        remembered(NOW.minus(Duration.ofDays(30)), Duration.ofDays(14));
+
+        StepVerifier.create(service.purge()).expectNext(new PurgedRecords(1, 1, 1)).verifyComplete();
+        StepVerifier.create(service.purge()).expectNext(new PurgedRecords(0, 0, 0)).verifyComplete();
+    }
+
+    @Test
+    void theCutoffIsTakenWhenThePurgeRunsNotWhenItWasAssembled() {
+        var purge = service.purge();
+        event(NOW.minus(RETENTION).plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(2));
+
+        StepVerifier.create(purge).expectNext(new PurgedRecords(1, 0, 0)).verifyComplete();
+    }
+
+    @Test
+    void aRetentionThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices, Duration.ZERO, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices,
+                Duration.ofDays(-1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private SecurityEvent event(Instant at) {
+        SecurityEvent event = new SecurityEvent(SecurityEventType.LOGIN_FAILED, at, Optional.of(alice), Origin.unknown());
+        StepVerifier.create(events.record(event)).verifyComplete();
+        return event;
+    }
+
+    private KnownDevice knownDevice(Instant createdAt, Duration lifetime) {
+        KnownDevice device = KnownDevice.newFor(alice, createdAt, lifetime, RANDOM);
+        StepVerifier.create(knownDevices.add(device)).verifyComplete();
+        return device;
+    }
+
+    private RememberedDevice remembered(Instant createdAt, Duration lifetime) {
+        RememberedDevice device = RememberedDevice.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
+        StepVerifier.create(rememberedDevices.add(device)).verifyComplete();
+        return device;
+    }
+}
