@@ -1,10 +1,15 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.bootstrap.metrics.ActiveSessions;
+import dev.vestibule.bootstrap.metrics.InMemoryActiveSessions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
 /**
@@ -16,10 +21,19 @@ import org.springframework.session.config.annotation.web.server.EnableSpringWebS
 @EnableSpringWebSession
 class InMemorySessionConfiguration {
 
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
     @Bean
     ReactiveMapSessionRepository reactiveSessionRepository(VestibuleProperties properties) {
-        var repository = new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
+        var repository = new ReactiveMapSessionRepository(sessions);
         repository.setDefaultMaxInactiveInterval(properties.session().idleTimeout());
         return repository;
+    }
+
+    @Bean
+    ActiveSessions activeSessions(MeterRegistry meterRegistry) {
+        var activeSessions = new InMemoryActiveSessions(sessions);
+        ActiveSessions.register(activeSessions, meterRegistry);
+        return activeSessions;
     }
 }

@@ -1,9 +1,21 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.bootstrap.metrics.ActiveSessions;
+import dev.vestibule.bootstrap.metrics.RedisActiveSessions;
+import dev.vestibule.bootstrap.redis.OutageTranslatingSessionRepository;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
@@ -36,11 +48,53 @@ class RedisSessionConfiguration {
         return new GenericJacksonJsonRedisSerializer(mapper);
     }
 
+    /** A Redis outage reaches the pages as the domain's outage (503), not as a Lettuce exception (500). */
+    @Bean
+    static BeanPostProcessor outageTranslatingSessionRepository() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveRedisSessionRepository repository
+                        ? new OutageTranslatingSessionRepository<>(repository) : bean;
+            }
+        };
+    }
+
     @Bean
     ReactiveSessionRepositoryCustomizer<ReactiveRedisSessionRepository> sessionSettings(VestibuleProperties properties) {
         return repository -> {
             repository.setDefaultMaxInactiveInterval(properties.session().idleTimeout());
             repository.setRedisKeyNamespace(properties.session().redisNamespace());
         };
+    }
+
+    /**
+     * While the connection to Redis is down, commands fail at once instead of queueing until the command
+     * timeout: the 503 page comes in milliseconds, and nothing piles up in memory. A Redis that is
+     * connected but silent still fails at the command timeout (spring.data.redis.timeout).
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /**
+     * Lettuce reconnects by itself, but its waits between attempts grow to 30 s: after a long outage the
+     * instance would stay unavailable for up to 30 s after Redis returned. At most 1 s instead.
+     */
+    @Bean
+    ClientResourcesBuilderCustomizer reconnectWithinASecond() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisActiveSessions activeSessions(ReactiveStringRedisTemplate redis, VestibuleProperties properties,
+                                       MeterRegistry meterRegistry) {
+        var activeSessions = new RedisActiveSessions(redis, properties.session().redisNamespace(),
+                properties.session().activeCountEvery());
+        ActiveSessions.register(activeSessions, meterRegistry);
+        activeSessions.start();
+        return activeSessions;
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the service where to point their browser. */
+/** Tells whoever started the service where to point their browser (and their monitoring). */
 @Component
 class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -14,6 +14,11 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        log.info("Vestibule is running at http://localhost:{}/", event.getWebServer().getPort());
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            log.info("Health probes and metrics at http://localhost:{}/actuator/health and /actuator/prometheus",
+                    event.getWebServer().getPort());
+        } else {
+            log.info("Vestibule is running at http://localhost:{}/", event.getWebServer().getPort());
+        }
     }
 }

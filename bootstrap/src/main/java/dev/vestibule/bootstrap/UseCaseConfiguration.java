@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.application.device.TrustDeviceService;
 import dev.vestibule.application.events.RecordSecurityEventService;
 import dev.vestibule.application.events.SecurityEvents;
@@ -33,6 +34,7 @@ import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedDeviceRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -97,9 +99,10 @@ class UseCaseConfiguration {
         return new RememberMeCookie(settings.lifetime());
     }
 
+    /** Every recorded event also moves the login and sign-up counters (vestibule_logins_total, ...). */
     @Bean
-    SecurityEvents securityEvents(SecurityEventLog log, Clock clock) {
-        return new SecurityEvents(log, clock);
+    SecurityEvents securityEvents(SecurityEventLog log, Clock clock, MeterRegistry meterRegistry) {
+        return new SecurityEvents(new MeteredSecurityEventLog(log, meterRegistry), clock);
     }
 
     @Bean

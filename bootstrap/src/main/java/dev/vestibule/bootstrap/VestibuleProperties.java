@@ -57,11 +57,13 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param idleTimeout     a session unused this long ends
      * @param absoluteTimeout a signed-in session ends this long after the login, however active
      * @param redisNamespace  prefix of the session keys in Redis
+     * @param activeCountEvery how often the vestibule_sessions_active gauge recounts the sessions in Redis
      */
     public record Session(@DefaultValue("memory") SessionStore store,
                           @DefaultValue("30m") Duration idleTimeout,
                           @DefaultValue("12h") Duration absoluteTimeout,
-                          @DefaultValue("vestibule:session") String redisNamespace) {
+                          @DefaultValue("vestibule:session") String redisNamespace,
+                          @DefaultValue("15s") Duration activeCountEvery) {
     }
 
     /**

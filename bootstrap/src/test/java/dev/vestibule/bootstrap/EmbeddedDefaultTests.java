@@ -6,6 +6,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.ManagementPort;
 import dev.vestibule.bootstrap.support.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,14 @@ class EmbeddedDefaultTests {
 
     private static ConfigurableApplicationContext context;
     private static String baseUrl;
+    private static ManagementPort management;
 
     @BeforeAll
     static void startWithDefaults() {
-        context = SpringApplication.run(VestibuleApplication.class, "--server.port=0");
+        // Only the ports change (chosen by the OS, as tests share the machine): everything else is the defaults.
+        context = SpringApplication.run(VestibuleApplication.class, "--server.port=0", "--management.server.port=0");
         baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        management = new ManagementPort("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
     }
 
     @AfterAll
@@ -47,6 +51,16 @@ class EmbeddedDefaultTests {
         assertThat(login.setCookie("remember-me")).isPresent();
         browser.dropCookie("SESSION");
         assertThat(browser.get("/top-secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDefaultsAnswerProbesAndMetricsOnTheManagementPortOnly() {
+        ManagementPort.Answer readiness = management.readiness();
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"", "\"r2dbc\"").doesNotContain("redis");
+        assertThat(management.liveness().status()).isEqualTo(200);
+        assertThat(management.metric("vestibule_sessions_active")).isGreaterThanOrEqualTo(0);
+        assertThat(new Browser(baseUrl).get("/actuator/health").status()).isEqualTo(404);
     }
 
     @Test

@@ -16,28 +16,30 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The persistence adapter's beans, typed as the driven ports; the connection factory, database client,
- * transaction manager and Flyway come from Spring Boot's auto-configuration.
+ * transaction manager and Flyway come from Spring Boot's auto-configuration. Each is seen through
+ * {@link DatabaseOutages}, so an unreachable database reaches the callers as the domain's outage.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
     @Bean
     UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager) {
-        return new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager));
+        return DatabaseOutages.translated(UserRepository.class,
+                new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager)));
     }
 
     @Bean
     RememberedDeviceRepository rememberedDeviceRepository(DatabaseClient databaseClient) {
-        return new R2dbcRememberedDeviceRepository(databaseClient);
+        return DatabaseOutages.translated(RememberedDeviceRepository.class, new R2dbcRememberedDeviceRepository(databaseClient));
     }
 
     @Bean
     SecurityEventLog securityEventLog(DatabaseClient databaseClient) {
-        return new R2dbcSecurityEventLog(databaseClient);
+        return DatabaseOutages.translated(SecurityEventLog.class, new R2dbcSecurityEventLog(databaseClient));
     }
 
     @Bean
     KnownDeviceRepository knownDeviceRepository(DatabaseClient databaseClient) {
-        return new R2dbcKnownDeviceRepository(databaseClient);
+        return DatabaseOutages.translated(KnownDeviceRepository.class, new R2dbcKnownDeviceRepository(databaseClient));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap.throttling;
 
+import dev.vestibule.bootstrap.redis.RedisOutages;
 import dev.vestibule.domain.model.throttle.AttemptLimit;
 import dev.vestibule.domain.model.throttle.Permit;
 import dev.vestibule.domain.port.out.AttemptLimiter;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Buckets in Redis through Bucket4j's compare-and-swap proxy manager: every instance draws from the
- * same buckets, so an attacker gains nothing by spreading attempts over instances.
+ * same buckets, so an attacker gains nothing by spreading attempts over instances. Redis failures
+ * reach the caller as the domain's outage.
  */
 public final class RedisAttemptLimiter implements AttemptLimiter {
 
@@ -43,12 +45,13 @@ public final class RedisAttemptLimiter implements AttemptLimiter {
 
     @Override
     public Mono<Permit> tryAcquire(String key, AttemptLimit limit) {
-        return Mono.fromFuture(() -> bucket(key, limit).tryConsumeAndReturnRemaining(1)).map(Buckets::permitOf);
+        return RedisOutages.translate(Mono.fromFuture(() -> bucket(key, limit).tryConsumeAndReturnRemaining(1)))
+                .map(Buckets::permitOf);
     }
 
     @Override
     public Mono<Void> release(String key, AttemptLimit limit) {
-        return Mono.fromFuture(() -> bucket(key, limit).addTokens(1));
+        return RedisOutages.translate(Mono.fromFuture(() -> bucket(key, limit).addTokens(1)));
     }
 
     private AsyncBucketProxy bucket(String key, AttemptLimit limit) {

@@ -25,11 +25,14 @@ public final class RunningVestibule implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String baseUrl;
+    private final String managementUrl;
 
     private RunningVestibule(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.baseUrl = "http://127.0.0.1:" + port;
+        // Boot publishes the management server's port, chosen at random like the public one, under this name.
+        this.managementUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.management.port");
     }
 
     /** The instance most tests share; it lives as long as the test JVM. */
@@ -62,14 +65,18 @@ public final class RunningVestibule implements AutoCloseable {
     private static Map<String, String> settings() {
         PostgresTestDatabase database = PostgresTestDatabase.shared();
         RedisTestServer redis = RedisTestServer.shared();
-        Map<String, String> settings = new LinkedHashMap<>(database.springProperties());
+        Map<String, String> settings = new LinkedHashMap<>();
+        // The production profiles (pool and Redis timeouts, readiness members, session store), pointed at
+        // the test servers.
+        settings.put("spring.profiles.active", "postgres,redis");
+        settings.putAll(database.springProperties());
         settings.put("server.port", "0");
-        settings.put("vestibule.session.store", "redis");
+        settings.put("management.server.port", "0");
         settings.put("vestibule.session.redis-namespace", redis.sessionNamespace());
         settings.put("spring.data.redis.host", redis.host());
         settings.put("spring.data.redis.port", String.valueOf(redis.port()));
-        settings.put("spring.data.redis.timeout", "2s");
-        settings.put("management.health.redis.enabled", "true");
+        // The sessions gauge recounts often enough for a test to see its own session arrive.
+        settings.put("vestibule.session.active-count-every", "1s");
         // Short enough that a test can wait it out; the default (30 s) is covered by the unit tests.
         settings.put("vestibule.remember-me.rotation-grace-period", "1s");
         settings.put("vestibule.throttling.redis-key-prefix", redis.namespace() + ":throttle");
@@ -84,6 +91,11 @@ public final class RunningVestibule implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The management (actuator) server: health probes and Prometheus metrics, never on the public port. */
+    public String managementUrl() {
+        return managementUrl;
     }
 
     public <T> T bean(Class<T> type) {

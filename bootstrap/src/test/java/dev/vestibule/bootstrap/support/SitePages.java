@@ -27,6 +27,18 @@ public final class SitePages {
         assertNoInternals(page);
     }
 
+    /** The answer while a store is down: the 503 page in the site layout, with Retry-After and nothing internal. */
+    public static void assertOutagePage(Page page) {
+        assertThat(page.status()).as("status").isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).as("Retry-After").hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(page.heading()).isEqualTo("Temporarily unavailable");
+        assertThat(page.html().selectFirst("link[rel=stylesheet]")).as("stylesheet link").isNotNull();
+        assertThat(page.html().select("header.site-header nav a.brand[href=/]")).as("navigation").hasSize(1);
+        assertThat(page.html().select("footer.site-footer")).as("footer").hasSize(1);
+        assertThat(page.body()).as("body").doesNotContain(INTERNALS);
+    }
+
     /** Whatever the response is, nothing of the machinery behind it shows. */
     public static void assertNoInternals(Page page) {
         assertThat(page.status()).as("status").isLessThan(500);

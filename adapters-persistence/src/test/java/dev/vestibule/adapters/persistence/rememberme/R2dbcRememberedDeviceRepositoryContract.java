@@ -2,6 +2,7 @@ package dev.vestibule.adapters.persistence.rememberme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import dev.vestibule.domain.model.login.RememberMeToken;
 import dev.vestibule.domain.model.login.RememberedDevice;
 import dev.vestibule.domain.model.user.UserId;
@@ -40,7 +41,7 @@ abstract class R2dbcRememberedDeviceRepositoryContract extends RememberedDeviceR
 
     @Test
     void repositoryIsTheR2dbcAdapter() {
-        assertThat(repository).isInstanceOf(R2dbcRememberedDeviceRepository.class);
+        assertThat(DatabaseOutages.adapterBehind(repository)).isInstanceOf(R2dbcRememberedDeviceRepository.class);
     }
 
     @Test

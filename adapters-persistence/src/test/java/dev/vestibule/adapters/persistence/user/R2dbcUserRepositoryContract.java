@@ -2,6 +2,7 @@ package dev.vestibule.adapters.persistence.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.port.out.UserRepository;
@@ -27,7 +28,7 @@ abstract class R2dbcUserRepositoryContract extends UserRepositoryContract {
 
     @Test
     void repositoryIsTheR2dbcAdapter() {
-        assertThat(repository).isInstanceOf(R2dbcUserRepository.class);
+        assertThat(DatabaseOutages.adapterBehind(repository)).isInstanceOf(R2dbcUserRepository.class);
     }
 
     @Test

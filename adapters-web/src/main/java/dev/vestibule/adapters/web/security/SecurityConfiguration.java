@@ -71,7 +71,9 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico").permitAll()
                         .pathMatchers("/login", "/register", "/error").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // The actuator answers on the management port only (management.server.port); on the
+                        // public port these paths reach no handler, so they get the 404 page, not a login.
+                        .pathMatchers("/actuator", "/actuator/**").permitAll()
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

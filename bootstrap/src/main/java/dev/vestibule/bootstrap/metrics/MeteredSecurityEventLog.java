@@ -1,0 +1,74 @@
+package dev.vestibule.bootstrap.metrics;
+
+import dev.vestibule.domain.model.event.SecurityEvent;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.out.SecurityEventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts logins and sign-ups from the security events the use cases already record for every change of
+ * authentication state, so the use cases stay free of metrics and every path that logs someone in is
+ * counted exactly once. A count moves only once its event is stored: a login that failed half-way
+ * through an outage is not counted as anything.
+ */
+public final class MeteredSecurityEventLog implements SecurityEventLog {
+
+    public static final String LOGINS = "vestibule.logins";
+    public static final String REGISTRATIONS = "vestibule.registrations";
+
+    private final SecurityEventLog delegate;
+    private final Counter loginsSucceeded;
+    private final Counter loginsFailed;
+    private final Counter loginsThrottled;
+    private final Counter registrations;
+
+    public MeteredSecurityEventLog(SecurityEventLog delegate, MeterRegistry registry) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.loginsSucceeded = logins(registry, "succeeded");
+        this.loginsFailed = logins(registry, "failed");
+        this.loginsThrottled = logins(registry, "throttled");
+        this.registrations = Counter.builder(REGISTRATIONS)
+                .description("Accounts created")
+                .register(registry);
+    }
+
+    private static Counter logins(MeterRegistry registry, String outcome) {
+        return Counter.builder(LOGINS)
+                .description("Password logins by outcome: succeeded, failed (wrong password, unknown or disabled "
+                        + "account), throttled (refused unchecked: too many failures)")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    @Override
+    public Mono<Void> record(SecurityEvent event) {
+        return delegate.record(event).doOnSuccess(recorded -> count(event));
+    }
+
+    private void count(SecurityEvent event) {
+        switch (event.type()) {
+            case LOGIN_SUCCEEDED -> loginsSucceeded.increment();
+            case LOGIN_FAILED -> loginsFailed.increment();
+            case LOGIN_THROTTLED -> loginsThrottled.increment();
+            case REGISTERED -> registrations.increment();
+            case REMEMBER_ME_USED, REMEMBER_ME_THEFT_DETECTED, LOGGED_OUT, SESSION_EXPIRED -> {
+                // Not logins with a password nor sign-ups; each is still in the security_events table.
+            }
+        }
+    }
+
+    @Override
+    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+        return delegate.recentFor(userId, limit);
+    }
+
+    @Override
+    public Mono<Long> removeOlderThan(Instant cutoff) {
+        return delegate.removeOlderThan(cutoff);
+    }
+}
