@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * One INFO line per request on the {@value #LOGGER} logger (DEBUG for {@code /actuator/}): method, path, status, duration, client
+ * One INFO line per request on the {@value #LOGGER} logger (DEBUG for answered {@code /actuator/} probes): method, path, status, duration, client
  * address (as the trusted proxies reported it) and correlation id. The path goes without its query
  * string, which may carry tokens; cookies, other headers and bodies are never read. With JSON logs the
  * same facts are ECS fields of the line.
@@ -30,7 +30,10 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    /** Probes and metric scrapes arrive every few seconds on the management port; they go at DEBUG. */
+    /**
+     * Probes and metric scrapes arrive every few seconds on the management port; answered, they go at
+     * DEBUG. Refused ones (the public port's 404 for /actuator) stay at INFO: someone is looking for them.
+     */
     static final String ACTUATOR_PATHS = "/actuator/";
 
     /**
@@ -39,7 +42,8 @@ final class AccessLog {
      */
     static void record(ServerHttpRequest request, HttpStatusCode status, long nanos, String correlationId) {
         String path = path(request);
-        Level level = path.startsWith(ACTUATOR_PATHS) ? Level.DEBUG : Level.INFO;
+        boolean probeAnswered = path.startsWith(ACTUATOR_PATHS) && status != null && status.is2xxSuccessful();
+        Level level = probeAnswered ? Level.DEBUG : Level.INFO;
         if (!log.isEnabledForLevel(level)) {
             return;
         }

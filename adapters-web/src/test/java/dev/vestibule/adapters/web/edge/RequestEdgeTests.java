@@ -91,12 +91,20 @@ class RequestEdgeTests {
     }
 
     @Test
-    void probesAndScrapesOfTheActuatorStayOutOfTheInfoLog() {
-        handle(MockServerHttpRequest.get("http://vestibule.test/actuator/health/readiness").remoteAddress(STRANGER).build());
-        handle(MockServerHttpRequest.get("http://vestibule.test/actuators").remoteAddress(STRANGER).build());
+    void answeredProbesAndScrapesOfTheActuatorStayOutOfTheInfoLogButRefusedOnesDoNot() {
+        RequestEdge actuator = new RequestEdge((request, response) -> {
+            response.setStatusCode(request.getURI().getPath().endsWith("readiness") ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+            return response.setComplete();
+        }, new ForwardedRequests(TrustedProxies.none()));
 
-        assertThat(lines.list.stream().filter(line -> line.getLevel() == Level.INFO)).singleElement()
-                .extracting(ILoggingEvent::getFormattedMessage).asString().startsWith("GET /actuators 303 ");
+        for (String path : List.of("/actuator/health/readiness", "/actuator/env", "/actuators")) {
+            actuator.handle(MockServerHttpRequest.get("http://vestibule.test" + path).remoteAddress(STRANGER).build(),
+                    new MockServerHttpResponse()).block();
+        }
+
+        assertThat(lines.list.stream().filter(line -> line.getLevel() == Level.INFO).map(ILoggingEvent::getFormattedMessage))
+                .satisfiesExactly(env -> assertThat(env).startsWith("GET /actuator/env 404 "),
+                        other -> assertThat(other).startsWith("GET /actuators 404 "));
     }
 
     private MockServerHttpResponse handle(ServerHttpRequest request) {
