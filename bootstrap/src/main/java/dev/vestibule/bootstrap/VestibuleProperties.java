@@ -1,9 +1,11 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttle.AttemptLimit;
 import dev.vestibule.domain.model.throttle.ThrottlePolicy;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param throttling how many failed logins and sign-ups are allowed
  * @param retention  how long security events are kept, and how often old records are purged
  * @param shutdown   how an instance leaves its load balancer
+ * @param proxy      which proxies in front of the service are believed about the client
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
@@ -25,7 +28,8 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Session session,
                                   @DefaultValue Throttling throttling,
                                   @DefaultValue Retention retention,
-                                  @DefaultValue Shutdown shutdown) {
+                                  @DefaultValue Shutdown shutdown,
+                                  @DefaultValue Proxy proxy) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -134,6 +138,15 @@ public record VestibuleProperties(@DefaultValue Password password,
                 throw new IllegalArgumentException("vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
             }
         }
+    }
+
+    /**
+     * @param trustedAddresses IP addresses and CIDR ranges of the proxies whose forwarded headers are
+     *                         believed; empty (the default) believes nobody's
+     * @param headers          which header family those proxies write: {@code x-forwarded} or {@code forwarded}
+     */
+    public record Proxy(@DefaultValue List<String> trustedAddresses,
+                        @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {
     }
 
     public enum SessionStore {

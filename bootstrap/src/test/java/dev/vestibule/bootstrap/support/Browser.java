@@ -1,6 +1,7 @@
 package dev.vestibule.bootstrap.support;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,8 +30,19 @@ public final class Browser {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final Map<String, String> proxyHeaders = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
+            .cookieHandler(new CookieHandler() {
+                @Override
+                public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                    return cookies.get(asTheBrowserSeesIt(uri), headers);
+                }
+
+                @Override
+                public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                    cookies.put(asTheBrowserSeesIt(uri), headers);
+                }
+            })
             // Browsers never attempt h2c on plain http, and the JDK client's upgrade attempt is noise here.
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -44,6 +57,17 @@ public final class Browser {
     /** From now on, talk to another instance of the same deployment (cookies are kept). */
     public Browser switchTo(String otherBaseUrl) {
         this.baseUrl = otherBaseUrl;
+        return this;
+    }
+
+    /**
+     * From now on, every request carries these headers, as a proxy in front of the service would add them.
+     * With {@code X-Forwarded-Proto: https} the cookie jar behaves as the browser behind a TLS-terminating
+     * proxy does: it sees an https origin, so it keeps and sends Secure cookies.
+     */
+    public Browser throughProxy(Map<String, String> headers) {
+        proxyHeaders.clear();
+        proxyHeaders.putAll(headers);
         return this;
     }
 
@@ -164,6 +188,7 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) {
+        proxyHeaders.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -174,6 +199,13 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    private URI asTheBrowserSeesIt(URI uri) {
+        if (!"https".equalsIgnoreCase(proxyHeaders.get("X-Forwarded-Proto"))) {
+            return uri;
+        }
+        return URI.create("https" + uri.toString().substring(uri.getScheme().length()));
     }
 
     private URI uri(String path) {

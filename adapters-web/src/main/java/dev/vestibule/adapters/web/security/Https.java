@@ -8,7 +8,10 @@ public final class Https {
     private Https() {
     }
 
-    /** Directly, or through a proxy whose forwarded headers the server trusts (they rewrite the URI's scheme). */
+    /**
+     * Directly, or through a trusted proxy that said so in its forwarded headers (the {@code edge} package
+     * rewrites the URI's scheme for trusted proxies only).
+     */
     public static boolean isUsedBy(ServerHttpRequest request) {
         return request.getSslInfo() != null || "https".equalsIgnoreCase(request.getURI().getScheme());
     }

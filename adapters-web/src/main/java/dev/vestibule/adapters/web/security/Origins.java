@@ -7,8 +7,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Where a request came from. The remote address is the connection's peer, or the client a trusted proxy
- * named in its forwarded headers (the forwarded-header handling rewrites it only for trusted proxies).
+ * Where a request came from. The remote address is the connection's peer, or the client that the trusted
+ * proxies named in their forwarded headers: {@code dev.vestibule.adapters.web.edge} settles it before any
+ * filter runs, and removes every forwarded header, so nothing here can read a header that was not believed.
  */
 public final class Origins {
 
