@@ -72,7 +72,8 @@ class UseCaseConfiguration {
     PasswordHasher passwordHasher(VestibuleProperties properties) {
         VestibuleProperties.Hashing hashing = properties.hashing();
         return new SpringSecurityPasswordHasher(new Argon2Parameters(
-                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()));
+                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
+                hashing.effectiveThreads());
     }
 
     @Bean
