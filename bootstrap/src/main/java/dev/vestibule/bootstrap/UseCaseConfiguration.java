@@ -46,6 +46,9 @@ import reactor.core.scheduler.Schedulers;
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
 
+    /** Reactor's own default for bounded-elastic workers: an idle hashing thread ends after a minute. */
+    private static final int BOUNDED_ELASTIC_IDLE_SECONDS = 60;
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -61,23 +64,31 @@ class UseCaseConfiguration {
      * queue inside the CPU) and a bounded queue, beyond which a login fails fast instead of piling up.
      * Reactor bounds the queue per thread: {@code queueSize} waiting hashes per thread, each waiting at
      * most about {@code queueSize} hash times.
+     * <p>
+     * The hashing threads run at the lowest priority so that, on the same cores, page views (event loops,
+     * normal priority) go first and a login storm takes only the CPU they leave. Linux applies Java thread
+     * priorities only with {@code -XX:ThreadPriorityPolicy=1} (the image, the manifests and the benchmark set
+     * it; lowering a priority needs no privilege); without it the priority is a harmless no-op.
      */
     @Bean(destroyMethod = "dispose")
     Scheduler passwordHashingScheduler(VestibuleProperties properties) {
         VestibuleProperties.Hashing hashing = properties.hashing();
-        return Schedulers.newBoundedElastic(hashing.effectiveThreads(), hashing.queueSize(), "password-hashing");
+        return Schedulers.newBoundedElastic(hashing.effectiveThreads(), hashing.queueSize(),
+                new LowPriorityThreadFactory("password-hashing"), BOUNDED_ELASTIC_IDLE_SECONDS);
     }
 
     @Bean
     PasswordHasher passwordHasher(VestibuleProperties properties) {
         VestibuleProperties.Hashing hashing = properties.hashing();
         return new SpringSecurityPasswordHasher(new Argon2Parameters(
-                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()));
+                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
+                hashing.effectiveThreads());
     }
 
     @Bean
-    OffloadedPasswordHasher offloadedPasswordHasher(PasswordHasher passwordHasher, Scheduler passwordHashingScheduler) {
-        return new OffloadedPasswordHasher(passwordHasher, passwordHashingScheduler);
+    OffloadedPasswordHasher offloadedPasswordHasher(PasswordHasher passwordHasher, Scheduler passwordHashingScheduler,
+                                                    VestibuleProperties properties) {
+        return new OffloadedPasswordHasher(passwordHasher, passwordHashingScheduler, properties.hashing().maxQueueWait());
     }
 
     @Bean

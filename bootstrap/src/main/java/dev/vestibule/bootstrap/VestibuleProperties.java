@@ -43,9 +43,12 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param threads   hashes computed at once; 0 means one per CPU core
      * @param queueSize hashes allowed to wait, per hashing thread, before logins and sign-ups are refused
      *                  with 503 (the longest wait is about this many hash times)
+     * @param maxQueueWait  the longest a hash may wait for a thread; one that waited longer is refused with 503
+     *                      when its turn comes (a queue drains slowly while page views take the cores)
      */
     public record Hashing(@DefaultValue("0") int threads,
                           @DefaultValue("16") int queueSize,
+                          @DefaultValue("1s") Duration maxQueueWait,
                           @DefaultValue("19456") int argon2MemoryKib,
                           @DefaultValue("2") int argon2Iterations,
                           @DefaultValue("1") int argon2Parallelism) {

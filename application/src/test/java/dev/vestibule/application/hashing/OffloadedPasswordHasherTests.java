@@ -127,6 +127,48 @@ class OffloadedPasswordHasherTests {
         }
     }
 
+    @Test
+    void verifyWhenItWaitedForAThreadLongerThanTheBoundThenRefusedAsBusyWithoutHashing() throws InterruptedException {
+        Scheduler hashing = Schedulers.newBoundedElastic(1, 16, "vestibule-test-slow-queue");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        try {
+            OffloadedPasswordHasher onScheduler = new OffloadedPasswordHasher(hasher, hashing, Duration.ofMillis(20));
+            PasswordHash hash = hasher.hash("correct horse");
+            hasher.clear();
+            hashing.schedule(() -> {
+                running.countDown();
+                awaitQuietly(release);
+            });
+            awaitQuietly(running);
+
+            var waiting = StepVerifier.create(onScheduler.verify("correct horse", hash))
+                    .expectError(PasswordHashingBusyException.class)
+                    .verifyLater();
+            Thread.sleep(100);
+            release.countDown();
+
+            waiting.verify(Duration.ofSeconds(5));
+            assertThat(hasher.threadNames()).as("nothing hashed for a refused login").isEmpty();
+        } finally {
+            release.countDown();
+            hashing.dispose();
+        }
+    }
+
+    @Test
+    void verifyWhenAThreadIsFreeAtOnceThenNeverRefusedForWaiting() {
+        Scheduler hashing = Schedulers.newBoundedElastic(1, 16, "vestibule-test-free");
+        try {
+            OffloadedPasswordHasher onScheduler = new OffloadedPasswordHasher(hasher, hashing, Duration.ofSeconds(5));
+
+            StepVerifier.create(onScheduler.verify("correct horse", hasher.hash("correct horse")))
+                    .expectNext(PasswordCheck.MATCHES).expectComplete().verify(Duration.ofSeconds(10));
+        } finally {
+            hashing.dispose();
+        }
+    }
+
     /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
     private static void saturate(Scheduler scheduler, CountDownLatch release) {
         CountDownLatch running = new CountDownLatch(1);

@@ -22,7 +22,7 @@ public final class BenchmarkRun {
     static final String JVM_OPTIONS = "benchmark.jvm-options";
     static final String WARM_UP = "benchmark.warm-up";
     static final String RESULTS = "benchmark.results";
-    static final String DEFAULT_JVM_OPTIONS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1";
 
     private BenchmarkRun() {
     }

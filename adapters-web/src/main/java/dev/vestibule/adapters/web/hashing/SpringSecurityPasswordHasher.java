@@ -4,7 +4,6 @@ import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.password.PasswordHash;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import java.util.Map;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,16 +17,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public final class SpringSecurityPasswordHasher implements PasswordHasher {
 
     private static final String ARGON2 = "argon2";
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
 
     private final PasswordEncoder encoder;
 
     public SpringSecurityPasswordHasher(Argon2Parameters parameters) {
-        var argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
-                parameters.parallelism(), parameters.memoryKib(), parameters.iterations());
+        this(parameters, 1);
+    }
+
+    /**
+     * @param concurrentHashes how many hashes may run at once (the hashing threads): the Argon2 memory of
+     *                         that many hashes is kept and reused instead of allocated for every hash
+     */
+    public SpringSecurityPasswordHasher(Argon2Parameters parameters, int concurrentHashes) {
         this.encoder = new DelegatingPasswordEncoder(ARGON2, Map.of(
-                ARGON2, argon2,
+                ARGON2, new PooledArgon2PasswordEncoder(parameters, concurrentHashes),
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
