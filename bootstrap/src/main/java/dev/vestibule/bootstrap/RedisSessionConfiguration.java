@@ -76,6 +76,19 @@ class RedisSessionConfiguration {
     }
 
     /**
+     * Every request shares one Redis connection, read by one Lettuce I/O thread. By default Lettuce hands each
+     * reply to its subscriber on that thread, so the rest of the request (security filters, the page
+     * rendering) ran there too, and every other request's reply waited behind it; a slow or stalled
+     * subscriber of the reactive stream could hold up the whole connection. Rare 1 s command timeouts on a
+     * quiet machine (a session HGETALL, never slow in Redis's slow log) pointed there. Replies are now
+     * handed over on Lettuce's computation threads and the I/O thread only reads.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer repliesOffTheIoThread() {
+        return options -> options.publishOnScheduler(true);
+    }
+
+    /**
      * Lettuce reconnects by itself, but its waits between attempts grow to 30 s: after a long outage the
      * instance would stay unavailable for up to 30 s after Redis returned. At most 1 s instead.
      */
