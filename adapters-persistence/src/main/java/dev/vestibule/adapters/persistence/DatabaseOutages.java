@@ -63,22 +63,17 @@ public final class DatabaseOutages {
     }
 
     static boolean isOutage(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof R2dbcNonTransientResourceException
-                    || cause instanceof R2dbcTransientResourceException
-                    || cause instanceof R2dbcTimeoutException
-                    || cause instanceof ConnectException
-                    || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return StoreUnavailableException.causeMatching(error, cause -> cause instanceof DataAccessResourceFailureException
+                || cause instanceof TransientDataAccessException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof R2dbcNonTransientResourceException
+                || cause instanceof R2dbcTransientResourceException
+                || cause instanceof R2dbcTimeoutException
+                || cause instanceof ConnectException
+                || cause instanceof TimeoutException).isPresent();
     }
 
     private static Throwable unavailable(Throwable error) {
-        return error instanceof StoreUnavailableException ? error : new StoreUnavailableException(STORE, error);
+        return StoreUnavailableException.of(STORE, error);
     }
 }

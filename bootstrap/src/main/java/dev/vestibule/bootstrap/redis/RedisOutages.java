@@ -30,19 +30,14 @@ public final class RedisOutages {
     }
 
     static boolean isOutage(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RedisException
-                    || cause instanceof RedisConnectionFailureException
-                    || cause instanceof RedisSystemException
-                    || cause instanceof ConnectException
-                    || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return StoreUnavailableException.causeMatching(error, cause -> cause instanceof RedisException
+                || cause instanceof RedisConnectionFailureException
+                || cause instanceof RedisSystemException
+                || cause instanceof ConnectException
+                || cause instanceof TimeoutException).isPresent();
     }
 
     private static Throwable unavailable(Throwable error) {
-        return error instanceof StoreUnavailableException ? error : new StoreUnavailableException(STORE, error);
+        return StoreUnavailableException.of(STORE, error);
     }
 }

@@ -1,6 +1,8 @@
 package dev.vestibule.domain.port.out;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A driven port's store (the database, the session store) cannot be reached or did not answer in time.
@@ -23,16 +25,27 @@ public final class StoreUnavailableException extends RuntimeException {
         return store;
     }
 
-    /** Whether {@code error} or one of its causes is an outage. */
-    public static boolean isCauseOf(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreUnavailableException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
+    /** {@code error} as this store's outage: the outage itself when it already is one, else wrapped. */
+    public static StoreUnavailableException of(String store, Throwable error) {
+        return error instanceof StoreUnavailableException outage ? outage : new StoreUnavailableException(store, error);
+    }
+
+    /** The outage in {@code error} or one of its causes, if any. */
+    public static Optional<StoreUnavailableException> in(Throwable error) {
+        return causeMatching(error, cause -> cause instanceof StoreUnavailableException)
+                .map(StoreUnavailableException.class::cast);
+    }
+
+    /**
+     * The first of {@code error} and its causes that {@code test} accepts: adapters recognise their
+     * technology's connection failures wherever a framework wrapped them.
+     */
+    public static Optional<Throwable> causeMatching(Throwable error, Predicate<Throwable> test) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (test.test(cause)) {
+                return Optional.of(cause);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }
