@@ -8,10 +8,12 @@ import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.password.PasswordHash;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import static dev.vestibule.application.fakes.SchedulerSaturation.awaitQuietly;
+import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
+
 import org.junit.jupiter.api.Test;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -166,25 +168,6 @@ class OffloadedPasswordHasherTests {
                     .expectNext(PasswordCheck.MATCHES).expectComplete().verify(Duration.ofSeconds(10));
         } finally {
             hashing.dispose();
-        }
-    }
-
-    /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
-    private static void saturate(Scheduler scheduler, CountDownLatch release) {
-        CountDownLatch running = new CountDownLatch(1);
-        scheduler.schedule(() -> {
-            running.countDown();
-            awaitQuietly(release);
-        });
-        awaitQuietly(running);
-        scheduler.schedule(() -> awaitQuietly(release));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

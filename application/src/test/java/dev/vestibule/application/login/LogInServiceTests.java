@@ -26,11 +26,12 @@ import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -320,25 +321,6 @@ class LogInServiceTests {
         } finally {
             release.countDown();
             saturated.dispose();
-        }
-    }
-
-    /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
-    private static void saturate(Scheduler scheduler, CountDownLatch release) {
-        CountDownLatch running = new CountDownLatch(1);
-        scheduler.schedule(() -> {
-            running.countDown();
-            awaitQuietly(release);
-        });
-        awaitQuietly(running);
-        scheduler.schedule(() -> awaitQuietly(release));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
