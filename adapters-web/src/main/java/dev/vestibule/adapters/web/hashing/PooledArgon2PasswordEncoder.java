@@ -3,6 +3,8 @@ package dev.vestibule.adapters.web.hashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -19,11 +21,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * reachable while the hash runs; with the heap of a 512 MiB container the young generation is smaller than
  * one hash, so every hash costs young collections that copy the live blocks of the hashes in flight. We
  * measured garbage collection at about two thirds of the hash itself (16 ms of GC CPU per 22 ms hash), on
- * the same cores as the hashes. Bouncy Castle lets the caller supply the block pool
- * ({@link Argon2BytesGenerator.FixedBlockPool}, thread-safe, clears a block before handing it out); Spring's
- * encoder has no hook for it, hence this class. The pool keeps at most {@code pooledHashes} hashes' worth of
- * blocks: as many as can run at once, so the memory is reused, never grows past what concurrent hashes
- * need anyway, and stays allocated between logins.
+ * the same cores as the hashes. Bouncy Castle lets the caller supply the block pool; Spring's encoder has
+ * no hook for it, hence this class. Each hash borrows one {@link Argon2Arena} (a whole hash's memory) and
+ * gives it back wiped; at most {@code pooledHashes} arenas are kept: as many hashes as can run at once, so
+ * the memory is reused, never grows past what concurrent hashes need anyway, and stays allocated between
+ * logins. A hash that finds no arena free (more hashes at once than expected) gets a new one, which is
+ * kept if there is room afterwards and dropped otherwise.
  */
 final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 
@@ -33,7 +36,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
     private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
 
     private final Argon2Parameters parameters;
-    private final Argon2BytesGenerator.BlockPool pool;
+    private final BlockingQueue<Argon2Arena> arenas;
     private final BytesKeyGenerator saltGenerator = KeyGenerators.secureRandom(SALT_BYTES);
     /** Only its parameter comparison is used (no hashing): it decides when a stored hash is outdated. */
     private final Argon2PasswordEncoder outdatedHashes;
@@ -43,7 +46,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
             throw new IllegalArgumentException("the pool must hold at least one hash");
         }
         this.parameters = parameters;
-        this.pool = new Argon2BytesGenerator.FixedBlockPool(pooledHashes * parameters.memoryKib());
+        this.arenas = new ArrayBlockingQueue<>(pooledHashes);
         this.outdatedHashes = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
                 parameters.parallelism(), parameters.memoryKib(), parameters.iterations());
     }
@@ -53,16 +56,13 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
         if (rawPassword == null) {
             return null;
         }
-        org.bouncycastle.crypto.params.Argon2Parameters argon2 =
-                new Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
-                        .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
-                        .withSalt(saltGenerator.generateKey())
-                        .withParallelism(parameters.parallelism())
-                        .withMemoryAsKB(parameters.memoryKib())
-                        .withIterations(parameters.iterations())
-                        .withBlockPool(pool)
-                        .build();
-        return encoded(argon2, derive(argon2, rawPassword, HASH_BYTES));
+        Builder argon2 = new Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(saltGenerator.generateKey())
+                .withParallelism(parameters.parallelism())
+                .withMemoryAsKB(parameters.memoryKib())
+                .withIterations(parameters.iterations());
+        return encoded(argon2.build(), derive(argon2, rawPassword, HASH_BYTES));
     }
 
     @Override
@@ -70,7 +70,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null || encodedPassword.isEmpty()) {
             return false;
         }
-        StoredHash stored = StoredHash.parse(encodedPassword, pool);
+        StoredHash stored = StoredHash.parse(encodedPassword);
         return MessageDigest.isEqual(stored.hash(), derive(stored.parameters(), rawPassword, stored.hash().length));
     }
 
@@ -79,12 +79,26 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
         return outdatedHashes.upgradeEncoding(encodedPassword);
     }
 
-    private static byte[] derive(org.bouncycastle.crypto.params.Argon2Parameters argon2, CharSequence password, int length) {
+    private byte[] derive(Builder argon2, CharSequence password, int length) {
         byte[] hash = new byte[length];
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(argon2);
-        generator.generateBytes(password.toString().toCharArray(), hash);
+        Argon2Arena arena = arenas.poll();
+        if (arena == null) {
+            arena = new Argon2Arena();
+        }
+        try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(argon2.withBlockPool(arena).build());
+            generator.generateBytes(password.toString().toCharArray(), hash);
+        } finally {
+            arena.wipe();
+            arenas.offer(arena);
+        }
         return hash;
+    }
+
+    /** How many hashes' memory is kept for the next hashes, for the specs. */
+    int keptArenas() {
+        return arenas.size();
     }
 
     /** The PHC string form Spring's encoder writes: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}. */
@@ -97,7 +111,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
     }
 
     /** A stored hash read back; anything malformed is an {@link IllegalArgumentException}, as in Spring. */
-    private record StoredHash(org.bouncycastle.crypto.params.Argon2Parameters parameters, byte[] hash) {
+    private record StoredHash(Builder parameters, byte[] hash) {
 
         static String typeName(int type) {
             return switch (type) {
@@ -108,7 +122,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
             };
         }
 
-        static StoredHash parse(String encoded, Argon2BytesGenerator.BlockPool pool) {
+        static StoredHash parse(String encoded) {
             String[] parts = encoded.split("\\$");
             if (parts.length < 4 || !parts[0].isEmpty()) {
                 throw new IllegalArgumentException("not an Argon2 hash");
@@ -134,10 +148,9 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
                 builder.withMemoryAsKB(Integer.parseInt(costs[0].substring(2)))
                         .withIterations(Integer.parseInt(costs[1].substring(2)))
                         .withParallelism(Integer.parseInt(costs[2].substring(2)))
-                        .withSalt(BASE64_DECODER.decode(parts[index++].getBytes(StandardCharsets.US_ASCII)))
-                        .withBlockPool(pool);
+                        .withSalt(BASE64_DECODER.decode(parts[index++].getBytes(StandardCharsets.US_ASCII)));
                 byte[] hash = BASE64_DECODER.decode(parts[index].getBytes(StandardCharsets.US_ASCII));
-                return new StoredHash(builder.build(), hash);
+                return new StoredHash(builder, hash);
             } catch (NumberFormatException unreadable) {
                 throw new IllegalArgumentException("unreadable Argon2 hash", unreadable);
             }
