@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.security.TooManyAttempts;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.out.StoreUnavailableException;
@@ -52,9 +53,9 @@ class TemporarilyUnavailableHandler implements WebExceptionHandler {
     private static Mono<Void> answerOutage(ServerWebExchange exchange, StoreUnavailableException outage) {
         // The reason only, never the stack trace: during an outage every request would print one.
         Throwable root = NestedExceptionUtils.getMostSpecificCause(outage);
-        log.warn("{} {} answered 503: {} ({}: {})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                outage.getMessage(), root.getClass().getSimpleName(), root.getMessage());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, OUTAGE_RETRY_AFTER_SECONDS);
-        return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, outage.getMessage(), outage));
+        return RequestLogging.log(() -> log.warn("{} {} answered 503: {} ({}: {})", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), outage.getMessage(), root.getClass().getSimpleName(), root.getMessage()))
+                .then(Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, outage.getMessage(), outage)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
@@ -46,12 +47,12 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
                 return Mono.just(SessionUserContextRepository.contextFor(succeeded.user()).getAuthentication());
             }
             if (outcome instanceof LoginOutcome.Throttled throttled) {
-                log.info("Login throttled");
-                return Mono.error(new LoginThrottledException(throttled.retryAfter()));
+                return RequestLogging.log(() -> log.info("Login throttled"))
+                        .then(Mono.error(new LoginThrottledException(throttled.retryAfter())));
             }
             LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
-            log.info("Login rejected: {}", rejected.reason());
-            return Mono.error(new BadCredentialsException(rejected.message()));
+            return RequestLogging.log(() -> log.info("Login rejected: {}", rejected.reason()))
+                    .then(Mono.error(new BadCredentialsException(rejected.message())));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.domain.model.login.RememberMeToken;
@@ -64,8 +65,10 @@ final class RememberMeWebFilter implements WebFilter {
             }
             cookie.clear(exchange);
             if (recognition instanceof DeviceRecognition.TheftDetected theft) {
-                log.warn("Remember-me secret replayed after rotation: series revoked for user {}", theft.userId());
-                return FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE).then(chain.filter(exchange));
+                return RequestLogging.log(() -> log.warn("Remember-me secret replayed after rotation: series revoked for user {}",
+                                theft.userId()))
+                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE))
+                        .then(chain.filter(exchange));
             }
             return chain.filter(exchange);
         });
