@@ -4,11 +4,15 @@ import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The whole benchmark in one go (README, Performance): starts the packaged service on PostgreSQL and Redis
@@ -21,6 +25,13 @@ public final class BenchmarkRun {
     static final String JAR = "benchmark.jar";
     static final String JVM_OPTIONS = "benchmark.jvm-options";
     static final String WARM_UP = "benchmark.warm-up";
+    static final String WARM_UP_ROUNDS = "benchmark.warm-up-rounds";
+    static final String SETTLE = "benchmark.settle";
+    /** The JIT compiler counts as done when it used less than this share of one core during a warm-up round. */
+    static final double COMPILER_SETTLED = 0.05;
+    /** The hash is timed once the machine is at most this busy (or after {@link #QUIET_WAIT}). */
+    static final double QUIET = 0.10;
+    static final Duration QUIET_WAIT = Duration.ofSeconds(15);
     static final String RESULTS = "benchmark.results";
     static final String DEFAULT_JVM_OPTIONS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1";
 
@@ -64,28 +75,26 @@ public final class BenchmarkRun {
     private static Summary measure(ServiceUnderTest service, Path results) throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String loadBefore = Summary.loadAverage();
-        double warmUpSeconds = Double.parseDouble(System.getProperty(WARM_UP, "10"));
-        if (warmUpSeconds > 0) {
-            withDuration(warmUpSeconds, () -> GatlingRun.run(WarmUpSimulation.class, results.resolve("warm-up"), "warm-up", false));
-        }
+        String warmUp = warmUp(service, results);
         GatlingReport ceiling = workload(CeilingSimulation.class, results, "ceiling");
         GatlingReport pageViews = workload(PageViewSimulation.class, results, "w1-page-views");
         GatlingReport loginPage = workload(LoginPageSimulation.class, results, "w2-login-page");
-        // Timed right before W3, so that the hashing limit sees the machine as busy as W3 will.
+        // "Cores / time of one hash": the hash timed alone, on a machine otherwise idle, right before W3.
         HashCost hashCost = HashCost.SERVICE_DEFAULTS;
-        System.out.println("Timing one " + hashCost + " verification ...");
+        double busyWhenTimed = awaitQuietMachine();
+        System.out.printf(Locale.ROOT, "Timing one %s verification (machine %.0f %% busy) ...%n", hashCost, 100 * busyWhenTimed);
         double hashMillis = hashCost.medianMillis();
         GatlingReport logins = workload(LoginSimulation.class, results, "w3-logins");
         // The storm of W4 arrives at the login capacity W3 just measured.
         double capacity = Math.max(1, logins.request(Workloads.LOGIN).throughput(settings.duration()));
-        System.setProperty(BenchmarkSettings.LOGIN_RATE, String.format(java.util.Locale.ROOT, "%.2f", capacity));
+        System.setProperty(BenchmarkSettings.LOGIN_RATE, String.format(Locale.ROOT, "%.2f", capacity));
         GatlingReport storm;
         try {
             storm = workload(PageViewsDuringLoginsSimulation.class, results, "w4-page-views-during-logins");
         } finally {
             System.clearProperty(BenchmarkSettings.LOGIN_RATE);
         }
-        return new Summary(settings, Runtime.getRuntime().availableProcessors(), hashCost, hashMillis, capacity,
+        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, hashCost, hashMillis, busyWhenTimed, capacity,
                 ceiling, pageViews, loginPage, logins, storm,
                 service == null ? null : service.startup(),
                 service == null ? -1 : service.residentKibWhenReady(),
@@ -93,7 +102,74 @@ public final class BenchmarkRun {
                 null, results, loadBefore, Summary.loadAverage());
     }
 
+    /**
+     * Every kind of request at once, in rounds of {@code benchmark.warm-up} seconds (default 10), until the
+     * service's JIT compiler has settled: a Spring service on two cores keeps one compiler thread busy for a
+     * minute or more, and a workload measured meanwhile measures the compiler too (we saw it take half a core
+     * through W1 and most of one at the start of W3). A service given by URL gets one round: its compiler
+     * cannot be watched from here.
+     *
+     * @return what the warm-up did, for the summary
+     */
+    private static String warmUp(ServiceUnderTest service, Path results) throws IOException {
+        double roundSeconds = Double.parseDouble(System.getProperty(WARM_UP, "10"));
+        if (roundSeconds <= 0) {
+            return "none";
+        }
+        int maxRounds = service == null ? 1 : Integer.getInteger(WARM_UP_ROUNDS, 12);
+        for (int round = 1; ; round++) {
+            OptionalLong before = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
+            long started = System.nanoTime();
+            String name = "warm-up-" + round;
+            withDuration(roundSeconds, () -> GatlingRun.run(WarmUpSimulation.class, results.resolve(name), name, false));
+            OptionalLong after = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
+            if (before.isEmpty() || after.isEmpty()) {
+                return String.format(Locale.ROOT, "%d x %.0f s", round, roundSeconds);
+            }
+            double compilerCores = (after.getAsLong() - before.getAsLong()) / ProcCpu.TICKS_PER_SECOND
+                    / ((System.nanoTime() - started) / 1e9);
+            System.out.printf(Locale.ROOT, "Warm-up round %d: the JIT compiler used %.0f %% of a core%n", round, 100 * compilerCores);
+            if (compilerCores < COMPILER_SETTLED || round >= maxRounds) {
+                return String.format(Locale.ROOT, "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
+                        round, roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
+            }
+        }
+    }
+
+    /** Waits until the machine is at most {@link #QUIET} busy over half a second, at most {@link #QUIET_WAIT}. */
+    private static double awaitQuietMachine() {
+        long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
+        double busy = 1;
+        try {
+            while (System.nanoTime() < deadline) {
+                Optional<ProcCpu.MachineTicks> before = ProcCpu.machineTicks();
+                Thread.sleep(500);
+                Optional<ProcCpu.MachineTicks> after = ProcCpu.machineTicks();
+                if (before.isEmpty() || after.isEmpty()) {
+                    return Double.NaN;
+                }
+                busy = after.get().busyShareSince(before.get());
+                if (busy <= QUIET) {
+                    break;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return busy;
+    }
+
+    /**
+     * One workload with its own report, after {@code benchmark.settle} seconds (default 5) of the same workload
+     * unmeasured: when the mix of requests changes, the JIT compiler throws away code compiled for the previous
+     * mix and compiles it again (136 deoptimizations in the first 10 s of W3 after W2), which is the switch
+     * between workloads, not the workload.
+     */
     private static GatlingReport workload(Class<? extends Simulation> simulation, Path results, String name) throws IOException {
+        double settleSeconds = Double.parseDouble(System.getProperty(SETTLE, "5"));
+        if (settleSeconds > 0) {
+            withDuration(settleSeconds, () -> GatlingRun.run(simulation, results.resolve(name + "-settle"), name + " (settle)", false));
+        }
         System.out.println("Running " + name + " ...");
         return GatlingReport.read(GatlingRun.run(simulation, results.resolve(name), name, true));
     }

@@ -19,6 +19,7 @@ class BenchmarkSmokeIT {
             BenchmarkSettings.LOGIN_VISITORS, "2",
             BenchmarkSettings.ACCOUNTS, "2",
             BenchmarkRun.WARM_UP, "0",
+            BenchmarkRun.SETTLE, "0.5",
             BenchmarkRun.RESULTS, "target/benchmark-smoke");
 
     @AfterEach

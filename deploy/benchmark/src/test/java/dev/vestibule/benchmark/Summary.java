@@ -13,6 +13,8 @@ import java.util.Locale;
  * The figures of one run and the targets of issue 5 as ratios of them (ratios from one run on one machine
  * travel better than absolute numbers).
  *
+ * @param warmUp            how the service was warmed up before anything was measured
+ * @param busyWhenHashTimed how busy the machine was when the hash was timed (share of all cores; NaN if unknown)
  * @param startup           process start to readiness UP, or null when the service was given by URL
  * @param residentKibReady  resident memory when ready (KiB), or -1
  * @param peakResidentKib   the process's peak resident memory, VmHWM (KiB), or -1
@@ -20,7 +22,8 @@ import java.util.Locale;
  * @param loadBefore        the machine's load averages (1, 5, 15 min) before the first workload: how busy it was
  * @param loadAfter         the same after the last
  */
-record Summary(BenchmarkSettings settings, int cores, HashCost hashCost, double hashMillis, double stormRate,
+record Summary(BenchmarkSettings settings, int cores, String warmUp, HashCost hashCost, double hashMillis,
+               double busyWhenHashTimed, double stormRate,
                GatlingReport ceiling, GatlingReport pageViews, GatlingReport loginPage, GatlingReport logins,
                GatlingReport storm, Duration startup, long residentKibReady, long peakResidentKib, String jvmOptions,
                Path results, String loadBefore, String loadAfter) {
@@ -28,7 +31,7 @@ record Summary(BenchmarkSettings settings, int cores, HashCost hashCost, double 
     static final long CONTAINER_LIMIT_KIB = 512 * 1024;
 
     Summary withJvmOptions(String options) {
-        return new Summary(settings, cores, hashCost, hashMillis, stormRate, ceiling, pageViews, loginPage, logins, storm,
+        return new Summary(settings, cores, warmUp, hashCost, hashMillis, busyWhenHashTimed, stormRate, ceiling, pageViews, loginPage, logins, storm,
                 startup, residentKibReady, peakResidentKib, options, results, loadBefore, loadAfter);
     }
 
@@ -62,6 +65,7 @@ record Summary(BenchmarkSettings settings, int cores, HashCost hashCost, double 
                 .append(settings.visitors()).append(" visitors (").append(settings.loginVisitors()).append(" in W3)\n");
         text.append("Service: ").append(jvmOptions == null ? settings.baseUrl() + " (given; no process figures)"
                 : "started by the benchmark, JVM options " + jvmOptions).append('\n');
+        text.append("Warm-up: ").append(warmUp).append('\n');
         text.append("Load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAfter).append('\n');
         text.append("Reports: ").append(results.toAbsolutePath()).append("/<workload>/*/index.html\n\n");
 
@@ -87,7 +91,9 @@ record Summary(BenchmarkSettings settings, int cores, HashCost hashCost, double 
         target(text, "W3 logins/s / hashing limit", percent(loginThroughput() / hashingLimit())
                 + String.format(Locale.ROOT, " (%.1f / %.1f)", loginThroughput(), hashingLimit()), ">= 80 %");
         target(text, "hashing limit", String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis,
-                hashingLimit()), hashCost.toString() + ", one verification timed in the benchmark JVM right before W3");
+                hashingLimit()), hashCost.toString() + String.format(Locale.ROOT,
+                ", median of 15 verifications timed in the benchmark JVM right before W3, the machine %.0f %% busy",
+                100 * busyWhenHashTimed));
         if (startup != null) {
             target(text, "peak resident memory (VmHWM)", mib(peakResidentKib) + " (" + mib(residentKibReady) + " when ready)",
                     "< 512 MiB");
