@@ -67,6 +67,8 @@ public final class SessionUserContextRepository implements ServerSecurityContext
      * Signing in stores the id and gives the session a new id (session fixation defence, ASVS V7.2.4) and
      * drops its CSRF token, so that a token handed out before the login (to whoever planted or read the
      * session) is worthless after it; the next page gets a fresh one. Saving an empty context forgets the user.
+     * A session begun by this very request (the usual case: visitors have none before they sign in) keeps its
+     * id: nobody outside has seen it, and Spring Session would otherwise store it twice in one login.
      */
     @Override
     public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
@@ -78,10 +80,11 @@ public final class SessionUserContextRepository implements ServerSecurityContext
                 exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
                 return Mono.empty();
             }
+            boolean seenBefore = session.isStarted();
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
             session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toString());
             exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));
-            return csrfTokens.saveToken(exchange, null).then(session.changeSessionId());
+            return csrfTokens.saveToken(exchange, null).then(seenBefore ? session.changeSessionId() : Mono.empty());
         });
     }
 

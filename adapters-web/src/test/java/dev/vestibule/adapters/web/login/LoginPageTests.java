@@ -232,6 +232,23 @@ class LoginPageTests {
     }
 
     @Test
+    void loginWhenSessionIdPlantedThatTheServerNeverIssuedThenSignedInUnderAnotherId() {
+        TestUser user = TestUsers.registered(registerUser, "Planted");
+        Browser browser = new Browser(client);
+        String planted = "0d3f0f4e-7d6c-4c2b-9a57-5c2f8e1b9a10";
+        browser.setCookie("SESSION", planted);
+        Page form = browser.get("/login");
+
+        browser.post("/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
+
+        assertThat(browser.cookie("SESSION")).get().isNotEqualTo(planted);
+        Browser attacker = new Browser(client);
+        attacker.setCookie("SESSION", planted);
+        assertThat(attacker.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+        assertThat(browser.get("/top-secret").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void loginWithoutCsrfTokenThenForbiddenWithTheSitesErrorPage() {
         TestUser user = TestUsers.registered(registerUser, "Csrf");
         Browser browser = new Browser(client);
