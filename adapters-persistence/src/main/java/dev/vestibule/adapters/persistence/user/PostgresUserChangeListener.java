@@ -7,10 +7,13 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -18,15 +21,17 @@ import reactor.util.retry.Retry;
  * The triggers of migration V3 notify {@value #CHANNEL} with the user's id; this listens on a connection of
  * its own, outside the pool, for as long as the instance runs.
  *
- * <p>The cache is trusted only while this listener is known to hear everything. It resumes the cache once
- * {@code LISTEN} is confirmed (starting empty: changes made before may have gone unheard), and suspends it
- * the moment anything goes wrong: the connection ends (PostgreSQL restarted, the backend terminated), the
- * notifications fail, or a heartbeat — a trivial query every {@code heartbeatEvery} on the same connection —
- * is not answered within {@code answerWithin}. Each answered heartbeat renews the cache's trust for
- * {@code heartbeatEvery + answerWithin}: PostgreSQL sends pending notifications before it answers, so an
- * answer proves that every change committed before it was heard, and a silently dead connection costs at
- * most that long. It reconnects by itself, waiting {@code firstRetryAfter}, doubling up to
- * {@code maxRetryAfter} between attempts.
+ * <p>The cache is trusted only while this listener is known to hear everything. The proof is a heartbeat:
+ * every {@code heartbeatEvery}, a notification to itself on a channel only it listens to, which must come
+ * back within {@code answerWithin}. PostgreSQL delivers notifications in commit order, so the echo comes
+ * after every change committed before it: each echo renews the cache's trust for
+ * {@code heartbeatEvery + answerWithin}, and a connection that died silently costs at most that long. The
+ * echo also proves that notifications reach this session at all, which a connection pooler in transaction
+ * mode would break while queries still succeed. The cache resumes once both channels are listened to and a
+ * first echo came back (starting empty: changes made before may have gone unheard), and is suspended the
+ * moment anything goes wrong: the connection ends (PostgreSQL restarted, the backend terminated), the
+ * notifications fail, or an echo is late. It reconnects by itself, waiting {@code firstRetryAfter}, doubling
+ * up to {@code maxRetryAfter} between attempts.
  *
  * <p>Logs one INFO line when it listens, one WARN line when it stops (and none for each failed retry).
  */
@@ -42,11 +47,13 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     /** Connecting takes a few round trips; a host that accepts the connection and then falls silent must not hold up the retries. */
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(2);
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
-    private static final String HEARTBEAT = "SELECT 1";
+    private static final String HEARTBEAT = "SELECT pg_notify($1, $2)";
 
     private final PostgresqlConnectionFactory connections;
     private final UserCache cache;
     private final Timings timings;
+    private final String heartbeatChannel = "vestibule_user_cache_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final AtomicLong beats = new AtomicLong();
     private Disposable running;
     private volatile boolean listening;
     private volatile int failedAttempts;
@@ -54,8 +61,8 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     private volatile boolean everDown;
 
     /**
-     * @param heartbeatEvery   how often the listening connection must prove alive
-     * @param answerWithin     how long {@code LISTEN} or a heartbeat may take before the connection counts as dead
+     * @param heartbeatEvery   how often the listening connection must prove that it hears notifications
+     * @param answerWithin     how long {@code LISTEN} or a heartbeat's echo may take before the connection counts as dead
      * @param firstRetryAfter  the wait before the first reconnection attempt, doubled after each failed one
      * @param maxRetryAfter    the longest wait between reconnection attempts
      */
@@ -118,22 +125,41 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     }
 
     private Mono<Void> listenOn(PostgresqlConnection connection) {
+        Sinks.Many<String> echoes = Sinks.many().multicast().directBestEffort();
         // Subscribed first (Mono.when subscribes in order): the driver drops notifications nobody takes.
         Mono<Void> notifications = connection.getNotifications()
-                .doOnNext(this::heard)
+                .doOnNext(notification -> heard(notification, echoes))
                 .then(Mono.error(() -> new ListenerFailure("the connection ended")));
-        Mono<Void> listenThenBeat = answered(connection, "LISTEN " + CHANNEL)
+        Mono<Void> listenThenBeat = answered(connection, "LISTEN " + CHANNEL + "; LISTEN " + heartbeatChannel)
+                .then(heartbeat(connection, echoes))
                 .then(Mono.fromRunnable(this::listening))
-                .then(heartbeats(connection));
+                .then(heartbeats(connection, echoes));
         return Mono.when(notifications, listenThenBeat);
     }
 
-    private Mono<Void> heartbeats(PostgresqlConnection connection) {
+    private Mono<Void> heartbeats(PostgresqlConnection connection, Sinks.Many<String> echoes) {
         return Mono.delay(timings.heartbeatEvery())
-                .then(answered(connection, HEARTBEAT))
-                .doOnSuccess(answered -> cache.renew(timings.trust()))
+                .then(heartbeat(connection, echoes))
+                .doOnSuccess(echoed -> cache.renew(timings.trust()))
                 .repeat()
                 .then();
+    }
+
+    /** A notification to itself, done once it came back. */
+    private Mono<Void> heartbeat(PostgresqlConnection connection, Sinks.Many<String> echoes) {
+        return Mono.defer(() -> {
+            String beat = Long.toString(beats.incrementAndGet());
+            // Waiting before sending: the echo may come back before the statement's own answer.
+            Mono<String> echo = echoes.asFlux().filter(beat::equals).next();
+            Mono<Void> sent = connection.createStatement(HEARTBEAT)
+                    .bind("$1", heartbeatChannel)
+                    .bind("$2", beat)
+                    .execute()
+                    .flatMap(PostgresqlResult::getRowsUpdated)
+                    .then();
+            return Mono.when(echo, sent).timeout(timings.answerWithin(), Mono.error(() -> new ListenerFailure(
+                    "its heartbeat notification did not come back within " + timings.answerWithin().toMillis() + " ms")));
+        });
     }
 
     private Mono<Void> answered(PostgresqlConnection connection, String sql) {
@@ -144,7 +170,11 @@ public final class PostgresUserChangeListener implements AutoCloseable {
                         "no answer to " + sql + " within " + timings.answerWithin().toMillis() + " ms")));
     }
 
-    private void heard(Notification notification) {
+    private void heard(Notification notification, Sinks.Many<String> echoes) {
+        if (heartbeatChannel.equals(notification.getName())) {
+            echoes.tryEmitNext(String.valueOf(notification.getParameter()));
+            return;
+        }
         if (!CHANNEL.equals(notification.getName())) {
             return;
         }
