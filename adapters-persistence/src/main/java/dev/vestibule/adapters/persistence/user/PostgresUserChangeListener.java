@@ -38,10 +38,10 @@ import reactor.util.retry.Retry;
 public final class PostgresUserChangeListener implements AutoCloseable {
 
     /** The channel the triggers of migration V3 notify, with a user id or {@value #EVERYONE} as payload. */
-    public static final String CHANNEL = "vestibule_user_changed";
+    static final String CHANNEL = "vestibule_user_changed";
 
     /** The payload that names no user: every user may have changed (a TRUNCATE). */
-    public static final String EVERYONE = "*";
+    static final String EVERYONE = "*";
 
     private static final Logger log = LoggerFactory.getLogger(PostgresUserChangeListener.class);
     /** Connecting takes a few round trips; a host that accepts the connection and then falls silent must not hold up the retries. */

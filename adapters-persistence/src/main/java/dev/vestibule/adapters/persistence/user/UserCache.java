@@ -98,33 +98,33 @@ public final class UserCache implements UserCacheStatus {
     }
 
     /** One user changed: forget them, and any load of anyone already under way. */
-    public void evict(UserId id) {
+    void evict(UserId id) {
         changes.incrementAndGet();
         entries.invalidate(id);
         evictions.increment();
     }
 
     /** Changes of unknown users (a TRUNCATE, an unreadable notification): forget everyone. */
-    public synchronized void evictAll() {
+    synchronized void evictAll() {
         newEpoch();
     }
 
     /** The listener hears every change from now on: start afresh (changes before may have been missed). */
-    public synchronized void resume(Duration trustFor) {
+    synchronized void resume(Duration trustFor) {
         newEpoch();
         trustedUntil = ticker.read() + trustFor.toNanos();
         listening = true;
     }
 
     /** The listener proved alive: every change announced before now has been heard. */
-    public synchronized void renew(Duration trustFor) {
+    synchronized void renew(Duration trustFor) {
         if (listening) {
             trustedUntil = ticker.read() + trustFor.toNanos();
         }
     }
 
     /** The listener failed: serve nothing, forget everything. */
-    public synchronized void suspend() {
+    synchronized void suspend() {
         if (!listening) {
             // Untrusted already: nothing is served, nothing is kept, and resuming starts a new epoch anyway.
             return;
