@@ -93,7 +93,7 @@ public final class PostgresUserChangeListener implements AutoCloseable {
         this.timings = Objects.requireNonNull(timings, "timings");
     }
 
-    /** Starts listening in the background; the cache stays off until the first {@code LISTEN} is confirmed. */
+    /** Starts listening in the background; the cache stays off until it listens and its first heartbeat came back. */
     public synchronized void start() {
         if (running != null) {
             return;
@@ -117,7 +117,9 @@ public final class PostgresUserChangeListener implements AutoCloseable {
 
     /** One connection's life: it ends only in failure, after the connection was closed. */
     private Mono<Void> listenOnce() {
-        return Mono.usingWhen(connections.create().timeout(CONNECT_WITHIN),
+        Mono<PostgresqlConnection> connected = connections.create().timeout(CONNECT_WITHIN, Mono.error(() ->
+                new ListenerFailure("no connection within " + CONNECT_WITHIN.toMillis() + " ms")));
+        return Mono.usingWhen(connected,
                 connection -> listenOn(connection).doOnError(failure -> cache.suspend()),
                 PostgresUserChangeListener::closeQuietly,
                 (connection, failure) -> closeQuietly(connection),
