@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.adapters.persistence.user.UserCacheSettings;
 import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttle.AttemptLimit;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention  how long security events are kept, and how often old records are purged
  * @param shutdown   how an instance leaves its load balancer
  * @param proxy      which proxies in front of the service are believed about the client
+ * @param userCache  the per-instance cache of signed-in users (PostgreSQL only)
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
@@ -29,7 +31,8 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Throttling throttling,
                                   @DefaultValue Retention retention,
                                   @DefaultValue Shutdown shutdown,
-                                  @DefaultValue Proxy proxy) {
+                                  @DefaultValue Proxy proxy,
+                                  @DefaultValue UserCache userCache) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -150,6 +153,25 @@ public record VestibuleProperties(@DefaultValue Password password,
      */
     public record Proxy(@DefaultValue List<String> trustedAddresses,
                         @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {
+    }
+
+    /**
+     * Each instance keeps the users it loaded, so that a signed-in page view costs no query; PostgreSQL's
+     * notifications evict a changed user from every instance within about a second, and while an instance
+     * cannot hear them its cache answers nothing. Only with PostgreSQL: H2 has no LISTEN/NOTIFY.
+     * {@code enabled} is also read directly by the persistence adapter, which decides whether the cache exists.
+     *
+     * @param enabled false: every signed-in request loads its user from the database
+     * @param maxSize users kept per instance at most
+     * @param ttl     the longest a user is kept without being loaded again: a safety net, not the invalidation
+     */
+    public record UserCache(@DefaultValue("true") boolean enabled,
+                            @DefaultValue("" + UserCacheSettings.DEFAULT_MAX_SIZE) int maxSize,
+                            @DefaultValue(UserCacheSettings.DEFAULT_TTL) Duration ttl) {
+
+        UserCacheSettings settings() {
+            return new UserCacheSettings(maxSize, ttl);
+        }
     }
 
     public enum SessionStore {

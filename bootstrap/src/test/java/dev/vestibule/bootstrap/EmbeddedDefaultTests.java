@@ -5,6 +5,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.user.UserCacheStatus;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.ManagementPort;
 import dev.vestibule.bootstrap.support.Page;
@@ -61,6 +62,13 @@ class EmbeddedDefaultTests {
         assertThat(management.liveness().status()).isEqualTo(200);
         assertThat(management.metric("vestibule_sessions_active")).isGreaterThanOrEqualTo(0);
         assertThat(new Browser(baseUrl).get("/actuator/health").status()).isEqualTo(404);
+    }
+
+    /** H2 has no LISTEN/NOTIFY to keep a cache true, and one instance needs none: every lookup asks H2. */
+    @Test
+    void theDefaultsKeepNoUserCache() {
+        assertThat(context.getBeanProvider(UserCacheStatus.class).getIfAvailable()).isNull();
+        assertThat(management.get("/actuator/prometheus").body()).doesNotContain("vestibule_user_cache");
     }
 
     @Test

@@ -3,13 +3,17 @@ package dev.vestibule.adapters.persistence;
 import dev.vestibule.adapters.persistence.device.R2dbcKnownDeviceRepository;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedDeviceRepository;
+import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
+import dev.vestibule.adapters.persistence.user.UserCache;
 import dev.vestibule.domain.port.out.KnownDeviceRepository;
 import dev.vestibule.domain.port.out.RememberedDeviceRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -17,15 +21,20 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * The persistence adapter's beans, typed as the driven ports; the connection factory, database client,
  * transaction manager and Flyway come from Spring Boot's auto-configuration. Each is seen through
- * {@link DatabaseOutages}, so an unreachable database reaches the callers as the domain's outage.
+ * {@link DatabaseOutages}, so an unreachable database reaches the callers as the domain's outage. On
+ * PostgreSQL, users are also kept in a per-instance cache ({@link PostgresUserCacheConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PostgresUserCacheConfiguration.class)
 public class PersistenceConfiguration {
 
     @Bean
-    UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager) {
-        return DatabaseOutages.translated(UserRepository.class,
+    UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
+                                  ObjectProvider<UserCache> userCache) {
+        UserRepository database = DatabaseOutages.translated(UserRepository.class,
                 new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager)));
+        UserCache cache = userCache.getIfAvailable();
+        return cache == null ? database : new CachingUserRepository(database, cache);
     }
 
     @Bean

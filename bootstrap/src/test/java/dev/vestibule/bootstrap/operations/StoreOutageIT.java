@@ -6,6 +6,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.Eventually;
 import dev.vestibule.bootstrap.support.ManagementPort;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.PrivatePostgres;
@@ -35,6 +36,8 @@ import org.springframework.core.env.Environment;
 class StoreOutageIT {
 
     private static final Duration PAGE_BUDGET = Duration.ofSeconds(2);
+    private static final String USER_CACHE_ON = "vestibule_user_cache_listener_connected";
+    private static final String USER_CACHE_HITS = "vestibule_user_cache_lookups_total";
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
     private static final List<String> FIGURES = new ArrayList<>();
 
@@ -147,6 +150,11 @@ class StoreOutageIT {
         Optional<String> session = signedIn.cookie("SESSION");
         long eventsBefore = postgres.queryForLong(
                 "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?", username);
+        // The signed-in user is in this instance's cache: the outage pages below prove it is not served from there.
+        assertThat(management.metric(USER_CACHE_ON)).isEqualTo(1.0);
+        double cacheHits = management.metric(USER_CACHE_HITS, "result=\"hit\"");
+        assertThat(signedIn.get("/top-secret").status()).isEqualTo(200);
+        assertThat(management.metric(USER_CACHE_HITS, "result=\"hit\"")).isEqualTo(cacheHits + 1);
 
         postgres.stopImmediately();
         try {
@@ -162,11 +170,17 @@ class StoreOutageIT {
             assertAnswersInTime("PostgreSQL down: GET /register", 200, () -> new Browser(vestibule.baseUrl()).get("/register"));
             assertAnswersInTime("PostgreSQL down: GET / anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/"));
             assertReadinessDown("PostgreSQL down", "r2dbc");
+            assertThat(management.metric(USER_CACHE_ON)).as("the user cache is off while its listener cannot listen")
+                    .isEqualTo(0.0);
         } finally {
             postgres.startAgain();
         }
 
         awaitRecovery("PostgreSQL");
+        long recovered = System.nanoTime();
+        var cacheOn = Eventually.within(Duration.ofSeconds(5), recovered, "the user cache on again",
+                () -> management.metric(USER_CACHE_ON), on -> on == 1.0);
+        FIGURES.add("PostgreSQL back: user cache on %d ms after readiness".formatted(cacheOn.after().toMillis()));
         // The session in Redis outlived the outage: the same browser is signed in again, on the same instance.
         assertThat(signedIn.cookie("SESSION")).as("the outage pages left the session cookie alone").isEqualTo(session);
         Page home = signedIn.open("/");

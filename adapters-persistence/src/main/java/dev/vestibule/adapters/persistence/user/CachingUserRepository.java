@@ -1,0 +1,84 @@
+package dev.vestibule.adapters.persistence.user;
+
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link UserRepository} with {@link #findById} answered from this instance's {@link UserCache} when
+ * it may be: the lookup of every signed-in request. Logins look users up by name or identity, always in
+ * the database. The database's triggers announce every change, whoever makes it; a change made through
+ * this repository also evicts its user before the write is reported done, so this instance never waits
+ * for its own notification.
+ */
+public final class CachingUserRepository implements UserRepository {
+
+    private final UserRepository delegate;
+    private final UserCache cache;
+
+    public CachingUserRepository(UserRepository delegate, UserCache cache) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return Mono.defer(() -> {
+            User cached = cache.get(id);
+            if (cached != null) {
+                return Mono.just(cached);
+            }
+            UserCache.Ticket ticket = cache.ticket();
+            return delegate.findById(id).doOnNext(user -> cache.keep(ticket, user));
+        });
+    }
+
+    @Override
+    public Mono<AddUserResult> add(User user) {
+        return evictingAfter(user.id(), delegate.add(user));
+    }
+
+    @Override
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        return evictingAfter(id, delegate.changePasswordHash(id, newHash));
+    }
+
+    /** Whatever the outcome, even a failure or a cancellation after the write may have committed. */
+    private <T> Mono<T> evictingAfter(UserId id, Mono<T> write) {
+        return write.doOnSuccess(done -> cache.evict(id))
+                .doOnError(failure -> cache.evict(id))
+                .doOnCancel(() -> cache.evict(id));
+    }
+
+    @Override
+    public Mono<User> findByLogin(String login) {
+        return delegate.findByLogin(login);
+    }
+
+    @Override
+    public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
+        return delegate.findByExternalIdentity(identity);
+    }
+
+    @Override
+    public Mono<Boolean> isUsernameTaken(Username username) {
+        return delegate.isUsernameTaken(username);
+    }
+
+    @Override
+    public Mono<Boolean> isEmailTaken(EmailAddress email) {
+        return delegate.isEmailTaken(email);
+    }
+
+    /** The repository behind the cache (for tests that must know which adapter answers). */
+    UserRepository uncached() {
+        return delegate;
+    }
+}
