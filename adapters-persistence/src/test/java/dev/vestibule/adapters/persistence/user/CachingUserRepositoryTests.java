@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.domain.model.password.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
-import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
-import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,15 +126,14 @@ class CachingUserRepositoryTests {
     }
 
     /** The in-memory store, counting the lookups by id, optionally holding their answers, optionally failing writes. */
-    private static final class CountingUserRepository implements UserRepository {
+    private static final class CountingUserRepository extends ForwardingUserRepository {
 
-        private final UserRepository delegate;
         private final AtomicInteger findByIdCalls = new AtomicInteger();
         private volatile Mono<Void> answerAfter = Mono.empty();
         private volatile boolean failWrites;
 
         CountingUserRepository(UserRepository delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         int findByIdCalls() {
@@ -161,34 +158,9 @@ class CachingUserRepositoryTests {
         }
 
         @Override
-        public Mono<AddUserResult> add(User user) {
-            return delegate.add(user);
-        }
-
-        @Override
         public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
             return failWrites ? Mono.error(new IllegalStateException("connection lost after the commit"))
                     : delegate.changePasswordHash(id, newHash);
-        }
-
-        @Override
-        public Mono<User> findByLogin(String login) {
-            return delegate.findByLogin(login);
-        }
-
-        @Override
-        public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-            return delegate.findByExternalIdentity(identity);
-        }
-
-        @Override
-        public Mono<Boolean> isUsernameTaken(Username username) {
-            return delegate.isUsernameTaken(username);
-        }
-
-        @Override
-        public Mono<Boolean> isEmailTaken(EmailAddress email) {
-            return delegate.isEmailTaken(email);
         }
     }
 }

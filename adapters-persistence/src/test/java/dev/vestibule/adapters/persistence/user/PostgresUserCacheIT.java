@@ -360,14 +360,13 @@ class PostgresUserCacheIT {
     }
 
     /** The database's repository, with each lookup by id held after it read the row, until the test lets it answer. */
-    private static final class HeldLookups implements UserRepository {
+    private static final class HeldLookups extends ForwardingUserRepository {
 
-        private final UserRepository delegate;
         private final AtomicInteger answersRead = new AtomicInteger();
         private volatile Mono<Void> answerAfter = Mono.empty();
 
         HeldLookups(UserRepository delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void holdAnswersUntil(Mono<Void> signal) {
@@ -386,36 +385,6 @@ class PostgresUserCacheIT {
                         .doOnNext(read -> answersRead.incrementAndGet())
                         .flatMap(read -> gate.timeout(Duration.ofSeconds(30)).thenReturn(read));
             });
-        }
-
-        @Override
-        public Mono<AddUserResult> add(User user) {
-            return delegate.add(user);
-        }
-
-        @Override
-        public Mono<User> findByLogin(String login) {
-            return delegate.findByLogin(login);
-        }
-
-        @Override
-        public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-            return delegate.findByExternalIdentity(identity);
-        }
-
-        @Override
-        public Mono<Boolean> isUsernameTaken(Username username) {
-            return delegate.isUsernameTaken(username);
-        }
-
-        @Override
-        public Mono<Boolean> isEmailTaken(EmailAddress email) {
-            return delegate.isEmailTaken(email);
-        }
-
-        @Override
-        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-            return delegate.changePasswordHash(id, newHash);
         }
     }
 }

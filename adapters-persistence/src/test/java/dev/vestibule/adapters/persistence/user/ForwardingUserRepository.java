@@ -1,0 +1,57 @@
+package dev.vestibule.adapters.persistence.user;
+
+import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/** A repository that passes everything to another: the specs' instrumented repositories override what they watch. */
+abstract class ForwardingUserRepository implements UserRepository {
+
+    protected final UserRepository delegate;
+
+    ForwardingUserRepository(UserRepository delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    @Override
+    public Mono<AddUserResult> add(User user) {
+        return delegate.add(user);
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public Mono<User> findByLogin(String login) {
+        return delegate.findByLogin(login);
+    }
+
+    @Override
+    public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
+        return delegate.findByExternalIdentity(identity);
+    }
+
+    @Override
+    public Mono<Boolean> isUsernameTaken(Username username) {
+        return delegate.isUsernameTaken(username);
+    }
+
+    @Override
+    public Mono<Boolean> isEmailTaken(EmailAddress email) {
+        return delegate.isEmailTaken(email);
+    }
+
+    @Override
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        return delegate.changePasswordHash(id, newHash);
+    }
+}
