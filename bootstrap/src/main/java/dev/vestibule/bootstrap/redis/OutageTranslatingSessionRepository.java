@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap.redis;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
@@ -18,8 +19,18 @@ import reactor.core.publisher.Mono;
  * is committed: after the first failure the second one would fail too, this time while the 503 page is
  * being sent, and turn it into a bare 500. Session objects live for one request, so the memory of a
  * failed save ends with it (weak references).
+ *
+ * <p>Reading a session, the first thing every request with a cookie does, is tried twice with
+ * {@link #READ_ATTEMPT} each. Now and then (once in each of two CI runs, and a few page views of some
+ * benchmark runs, with the machine's local Redis idle) one command never got its answer and the page was a
+ * false 503 after Lettuce's 1 s command timeout, while the next command on the same connection answered at
+ * once; the cause is not found (Redis's slow log shows nothing). A read is safe to repeat, and two attempts
+ * keep a Redis that is really gone within the same second as before.
  */
 public final class OutageTranslatingSessionRepository<S extends Session> implements ReactiveSessionRepository<S> {
+
+    /** How long one attempt to read a session may take: far above a healthy Redis, half the page's outage budget. */
+    static final Duration READ_ATTEMPT = Duration.ofMillis(500);
 
     private final ReactiveSessionRepository<S> delegate;
     private final Set<Session> failedToSave = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -42,7 +53,7 @@ public final class OutageTranslatingSessionRepository<S extends Session> impleme
 
     @Override
     public Mono<S> findById(String id) {
-        return RedisOutages.translate(delegate.findById(id));
+        return RedisOutages.translate(Mono.defer(() -> delegate.findById(id)).timeout(READ_ATTEMPT).retry(1));
     }
 
     @Override
