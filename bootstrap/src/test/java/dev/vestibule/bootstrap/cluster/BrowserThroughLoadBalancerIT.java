@@ -38,10 +38,7 @@ class BrowserThroughLoadBalancerIT {
         int mark = cluster.logMark();
         try (HeadlessChromium browser = new HeadlessChromium(cluster.baseUrl())) {
             browser.open("/register");
-            browser.fill("username", username);
-            browser.fill("email", emailOf(username));
-            browser.fill("password", PASSWORD);
-            browser.fill("password2", PASSWORD);
+            browser.fillSignUp(username);
             browser.submit("form[action='/register']");
             assertThat(browser.flashes()).containsExactly("Congratulations, you are now a registered user!");
             assertThat(browser.heading()).isEqualTo("Hi, " + username + "!");

@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap.cluster;
 
+import dev.vestibule.bootstrap.support.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -78,6 +79,14 @@ final class HeadlessChromium implements AutoCloseable {
         WebElement field = driver.findElement(By.id(fieldId));
         field.clear();
         field.sendKeys(value);
+    }
+
+    /** Fills the sign-up form (it must be open) for {@code username}, with the test users' password. */
+    void fillSignUp(String username) {
+        fill("username", username);
+        fill("email", TestUsers.emailOf(username));
+        fill("password", TestUsers.PASSWORD);
+        fill("password2", TestUsers.PASSWORD);
     }
 
     void check(String checkboxId) {

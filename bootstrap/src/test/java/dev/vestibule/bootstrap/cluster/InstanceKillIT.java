@@ -1,7 +1,6 @@
 package dev.vestibule.bootstrap.cluster;
 
 import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
-import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +31,7 @@ class InstanceKillIT {
         int victim = 0;
         try (HeadlessChromium browser = new HeadlessChromium(cluster.baseUrl())) {
             browser.open("/register");
-            browser.fill("username", username);
-            browser.fill("email", emailOf(username));
-            browser.fill("password", PASSWORD);
-            browser.fill("password2", PASSWORD);
+            browser.fillSignUp(username);
             int mark = cluster.logMark();
             browser.submit("form[action='/register']");
             // The flash of the sign-up is queued by the instance that took the POST: kill exactly that one.
