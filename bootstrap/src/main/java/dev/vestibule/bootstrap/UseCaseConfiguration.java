@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.application.device.TrustDeviceService;
 import dev.vestibule.application.events.RecordSecurityEventService;
@@ -78,11 +79,11 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    PasswordHasher passwordHasher(VestibuleProperties properties) {
+    PasswordHasher passwordHasher(VestibuleProperties properties, MeterRegistry meterRegistry) {
         VestibuleProperties.Hashing hashing = properties.hashing();
-        return new SpringSecurityPasswordHasher(new Argon2Parameters(
+        return new MeteredPasswordHasher(new SpringSecurityPasswordHasher(new Argon2Parameters(
                 hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
-                hashing.effectiveThreads());
+                hashing.effectiveThreads()), meterRegistry);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
     private static final String LOGINS = "vestibule_logins_total";
+    private static final String HASHES = "vestibule_password_hashing_seconds_count";
+    private static final String HASHING_TIME = "vestibule_password_hashing_seconds_sum";
 
     private final RunningVestibule vestibule = RunningVestibule.shared();
     private final ManagementPort management = new ManagementPort(vestibule.managementUrl());
@@ -39,6 +41,26 @@ class MetricsIT {
         assertThat(management.metric(LOGINS, "outcome=\"succeeded\"")).isEqualTo(succeeded + 1);
         assertThat(management.metric(LOGINS, "outcome=\"failed\"")).isEqualTo(failed + 1);
         assertThat(management.metric(LOGINS, "outcome=\"throttled\"")).isEqualTo(throttled);
+    }
+
+    @Test
+    void everyHashAndVerificationIsTimedOnce() {
+        String username = TestUsers.uniqueUsername("hashing");
+        double hashes = management.metric(HASHES, "operation=\"hash\"");
+        double verifications = management.metric(HASHES, "operation=\"verify\"");
+        double verifyingTime = management.metric(HASHING_TIME, "operation=\"verify\"");
+
+        Browser browser = new Browser(vestibule.baseUrl());
+        browser.register(username, TestUsers.emailOf(username), TestUsers.PASSWORD);
+        browser.logOut();
+        browser.logIn(username, TestUsers.PASSWORD, false);
+        new Browser(vestibule.baseUrl()).logIn(username, "not the password at all", false);
+        new Browser(vestibule.baseUrl()).logIn(TestUsers.uniqueUsername("nobody"), TestUsers.PASSWORD, false);
+
+        assertThat(management.metric(HASHES, "operation=\"hash\"")).as("the sign-up").isEqualTo(hashes + 1);
+        assertThat(management.metric(HASHES, "operation=\"verify\""))
+                .as("right password, wrong password, unknown account (a dummy hash)").isEqualTo(verifications + 3);
+        assertThat(management.metric(HASHING_TIME, "operation=\"verify\"")).isGreaterThan(verifyingTime);
     }
 
     @Test

@@ -67,25 +67,16 @@ public final class Accounts {
 
     private static Account signUp(String baseUrl, String username) throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/register"))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = CSRF_FIELD.matcher(form.body());
-        if (form.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("GET /register answered " + form.statusCode() + " without a CSRF token");
-        }
+        HttpClient http = browser(cookies);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", token.group(1));
+        fields.put("_csrf", csrfToken(http, baseUrl + "/register"));
         fields.put("username", username);
         fields.put("email", username + "@example.org");
         fields.put("password", PASSWORD);
         fields.put("password2", PASSWORD);
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/register"))
-                .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.ofString());
-        if (registered.statusCode() != 302 && registered.statusCode() != 303) {
-            throw new IllegalStateException("signing up " + username + " answered " + registered.statusCode()
+        int status = post(http, baseUrl + "/register", fields);
+        if (status != 302 && status != 303) {
+            throw new IllegalStateException("signing up " + username + " answered " + status
                     + " (is the sign-up limit raised for this instance? see README, Performance)");
         }
         String session = cookies.getCookieStore().getCookies().stream()
@@ -94,6 +85,41 @@ public final class Accounts {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("signing up " + username + " gave no session cookie"));
         return new Account(username, session);
+    }
+
+    /** One login of the account by a new browser (login page for the token, then the form); fails unless it succeeds. */
+    static void logIn(String baseUrl, Account account) throws IOException, InterruptedException {
+        HttpClient http = browser(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrfToken(http, baseUrl + "/login"));
+        fields.put("username", account.username());
+        fields.put("password", PASSWORD);
+        int status = post(http, baseUrl + "/login", fields);
+        if (status != 302) {
+            throw new IllegalStateException("logging in " + account.username() + " answered " + status);
+        }
+    }
+
+    private static HttpClient browser(CookieManager cookies) {
+        return HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+    }
+
+    private static String csrfToken(HttpClient http, String formUrl) throws IOException, InterruptedException {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(formUrl))
+                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF_FIELD.matcher(form.body());
+        if (form.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("GET " + formUrl + " answered " + form.statusCode() + " without a CSRF token");
+        }
+        return token.group(1);
+    }
+
+    private static int post(HttpClient http, String url, Map<String, String> fields) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String encode(Map<String, String> fields) {

@@ -33,6 +33,8 @@ public final class BenchmarkRun {
     static final double QUIET = 0.10;
     static final Duration QUIET_WAIT = Duration.ofSeconds(15);
     static final String RESULTS = "benchmark.results";
+    /** The Prometheus scrape of a service given by URL, e.g. http://127.0.0.1:8081/actuator/prometheus. */
+    static final String METRICS_URL = "benchmark.metrics-url";
     static final String DEFAULT_JVM_OPTIONS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1";
 
     private BenchmarkRun() {
@@ -79,11 +81,7 @@ public final class BenchmarkRun {
         GatlingReport ceiling = workload(CeilingSimulation.class, results, "ceiling");
         GatlingReport pageViews = workload(PageViewSimulation.class, results, "w1-page-views");
         GatlingReport loginPage = workload(LoginPageSimulation.class, results, "w2-login-page");
-        // "Cores / time of one hash": the hash timed alone, on a machine otherwise idle, right before W3.
-        HashCost hashCost = HashCost.SERVICE_DEFAULTS;
-        double busyWhenTimed = awaitQuietMachine();
-        System.out.printf(Locale.ROOT, "Timing one %s verification (machine %.0f %% busy) ...%n", hashCost, 100 * busyWhenTimed);
-        double hashMillis = hashCost.medianMillis();
+        HashTiming hash = timeOneHash(service, settings);
         GatlingReport logins = workload(LoginSimulation.class, results, "w3-logins");
         // The storm of W4 arrives at the login capacity W3 just measured.
         double capacity = Math.max(1, logins.request(Workloads.LOGIN).throughput(settings.duration()));
@@ -94,7 +92,7 @@ public final class BenchmarkRun {
         } finally {
             System.clearProperty(BenchmarkSettings.LOGIN_RATE);
         }
-        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, hashCost, hashMillis, busyWhenTimed, capacity,
+        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, hash, capacity,
                 ceiling, pageViews, loginPage, logins, storm,
                 service == null ? null : service.startup(),
                 service == null ? -1 : service.residentKibWhenReady(),
@@ -134,6 +132,32 @@ public final class BenchmarkRun {
                         round, roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
             }
         }
+    }
+
+    /**
+     * "Cores / time of one hash": one verification timed alone, on a machine otherwise idle, right before W3, by
+     * the service itself when its metrics can be read (the service the benchmark started, or
+     * {@code -Dbenchmark.metrics-url}), by Spring Security's encoder in this JVM otherwise.
+     */
+    private static HashTiming timeOneHash(ServiceUnderTest service, BenchmarkSettings settings) throws IOException {
+        HashCost parameters = HashCost.SERVICE_DEFAULTS;
+        double busy = awaitQuietMachine();
+        String metricsUrl = service != null ? service.prometheusUrl() : System.getProperty(METRICS_URL, "");
+        double byService = Double.NaN;
+        if (!metricsUrl.isBlank()) {
+            System.out.printf(Locale.ROOT, "Timing the service's verifications, one login at a time (machine %.0f %% busy) ...%n", 100 * busy);
+            try {
+                byService = ServiceHashTime.medianMillis(settings.baseUrl(), metricsUrl);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while timing the service's hash", interrupted);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Timing Spring Security's %s encoder in the benchmark JVM ...%n", parameters);
+        double here = parameters.medianMillis();
+        return Double.isNaN(byService)
+                ? new HashTiming(parameters, here, false, here, busy)
+                : new HashTiming(parameters, byService, true, here, busy);
     }
 
     /** Waits until the machine is at most {@link #QUIET} busy over half a second, at most {@link #QUIET_WAIT}. */

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * The hashing limit of a machine: how many logins per second its cores could verify if they did nothing else.
- * One login verifies one Argon2id hash; the service's hasher builds the same Spring Security encoder (16-byte
- * salt, 32-byte hash) from {@code vestibule.hashing.argon2-*}, whose defaults are below.
+ * The Argon2id parameters a login verifies at, and a reference timing of them: Spring Security's encoder timed
+ * in the benchmark JVM. The hashing limit (cores / time of one hash) comes from {@link ServiceHashTime}, the
+ * service's own timing; this one is printed beside it, and used only when the service's metrics are out of
+ * reach (a service given by URL without {@code -Dbenchmark.metrics-url}). The service's hasher makes the same
+ * hashes as this encoder (16-byte salt, 32-byte hash) from {@code vestibule.hashing.argon2-*}, whose defaults
+ * are below, but reuses its memory.
  *
  * @param memoryKib   {@code vestibule.hashing.argon2-memory-kib}
  * @param iterations  {@code vestibule.hashing.argon2-iterations}

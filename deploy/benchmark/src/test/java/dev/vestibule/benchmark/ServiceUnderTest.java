@@ -46,15 +46,18 @@ final class ServiceUnderTest implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final String prometheusUrl;
     private final Duration startup;
     private final long residentKibWhenReady;
     private final Stores stores;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread stopOnExit = new Thread(this::stopQuietly, "benchmark-service-stop");
 
-    private ServiceUnderTest(Process process, String baseUrl, Duration startup, long residentKibWhenReady, Stores stores) {
+    private ServiceUnderTest(Process process, String baseUrl, String prometheusUrl, Duration startup, long residentKibWhenReady,
+                             Stores stores) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.prometheusUrl = prometheusUrl;
         this.startup = startup;
         this.residentKibWhenReady = residentKibWhenReady;
         this.stores = stores;
@@ -101,11 +104,17 @@ final class ServiceUnderTest implements AutoCloseable {
             throw failed;
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        return new ServiceUnderTest(process, "http://127.0.0.1:" + port, startup, memoryKib(process, "VmRSS"), stores);
+        return new ServiceUnderTest(process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort + "/actuator/prometheus",
+                startup, memoryKib(process, "VmRSS"), stores);
     }
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The instance's metrics, on its management port. */
+    String prometheusUrl() {
+        return prometheusUrl;
     }
 
     /** From starting the process to the first readiness probe answering UP. */

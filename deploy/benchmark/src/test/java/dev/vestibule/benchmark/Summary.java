@@ -14,7 +14,7 @@ import java.util.Locale;
  * travel better than absolute numbers).
  *
  * @param warmUp            how the service was warmed up before anything was measured
- * @param busyWhenHashTimed how busy the machine was when the hash was timed (share of all cores; NaN if unknown)
+ * @param hash              the time of one hash the hashing limit is computed from, and how it was taken
  * @param startup           process start to readiness UP, or null when the service was given by URL
  * @param residentKibReady  resident memory when ready (KiB), or -1
  * @param peakResidentKib   the process's peak resident memory, VmHWM (KiB), or -1
@@ -22,8 +22,7 @@ import java.util.Locale;
  * @param loadBefore        the machine's load averages (1, 5, 15 min) before the first workload: how busy it was
  * @param loadAfter         the same after the last
  */
-record Summary(BenchmarkSettings settings, int cores, String warmUp, HashCost hashCost, double hashMillis,
-               double busyWhenHashTimed, double stormRate,
+record Summary(BenchmarkSettings settings, int cores, String warmUp, HashTiming hash, double stormRate,
                GatlingReport ceiling, GatlingReport pageViews, GatlingReport loginPage, GatlingReport logins,
                GatlingReport storm, Duration startup, long residentKibReady, long peakResidentKib, String jvmOptions,
                Path results, String loadBefore, String loadAfter) {
@@ -31,13 +30,17 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, HashCost ha
     static final long CONTAINER_LIMIT_KIB = 512 * 1024;
 
     Summary withJvmOptions(String options) {
-        return new Summary(settings, cores, warmUp, hashCost, hashMillis, busyWhenHashTimed, stormRate, ceiling, pageViews, loginPage, logins, storm,
+        return new Summary(settings, cores, warmUp, hash, stormRate, ceiling, pageViews, loginPage, logins, storm,
                 startup, residentKibReady, peakResidentKib, options, results, loadBefore, loadAfter);
+    }
+
+    double hashMillis() {
+        return hash.millis();
     }
 
     /** Logins per second the cores could verify if they did nothing but hash. */
     double hashingLimit() {
-        return cores * 1000.0 / hashMillis;
+        return cores * 1000.0 / hashMillis();
     }
 
     double ceilingThroughput() {
@@ -90,10 +93,8 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, HashCost ha
         target(text, "W4 page-view throughput / W1 throughput", ratio(stormPageViewThroughput() / pageViewThroughput()), ">= 0.5");
         target(text, "W3 logins/s / hashing limit", percent(loginThroughput() / hashingLimit())
                 + String.format(Locale.ROOT, " (%.1f / %.1f)", loginThroughput(), hashingLimit()), ">= 80 %");
-        target(text, "hashing limit", String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis,
-                hashingLimit()), hashCost.toString() + String.format(Locale.ROOT,
-                ", median of 15 verifications timed in the benchmark JVM right before W3, the machine %.0f %% busy",
-                100 * busyWhenHashTimed));
+        target(text, "hashing limit", String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis(),
+                hashingLimit()), hash.description());
         if (startup != null) {
             target(text, "peak resident memory (VmHWM)", mib(peakResidentKib) + " (" + mib(residentKibReady) + " when ready)",
                     "< 512 MiB");
