@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -27,6 +28,7 @@ public final class BenchmarkRun {
     static final String WARM_UP = "benchmark.warm-up";
     static final String WARM_UP_ROUNDS = "benchmark.warm-up-rounds";
     static final String SETTLE = "benchmark.settle";
+    static final String SETTLE_ROUNDS = "benchmark.settle-rounds";
     /** The JIT compiler counts as done when it used less than this share of one core during a warm-up round. */
     static final double COMPILER_SETTLED = 0.05;
     /** The hash is timed once the machine is at most this busy (or after {@link #QUIET_WAIT}). */
@@ -78,21 +80,22 @@ public final class BenchmarkRun {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String loadBefore = Summary.loadAverage();
         String warmUp = warmUp(service, results);
-        GatlingReport ceiling = workload(CeilingSimulation.class, results, "ceiling");
-        GatlingReport pageViews = workload(PageViewSimulation.class, results, "w1-page-views");
-        GatlingReport loginPage = workload(LoginPageSimulation.class, results, "w2-login-page");
+        Settling settling = new Settling(service);
+        GatlingReport ceiling = settling.workload(CeilingSimulation.class, results, "ceiling");
+        GatlingReport pageViews = settling.workload(PageViewSimulation.class, results, "w1-page-views");
+        GatlingReport loginPage = settling.workload(LoginPageSimulation.class, results, "w2-login-page");
         HashTiming hash = timeOneHash(service, settings);
-        GatlingReport logins = workload(LoginSimulation.class, results, "w3-logins");
+        GatlingReport logins = settling.workload(LoginSimulation.class, results, "w3-logins");
         // The storm of W4 arrives at the login capacity W3 just measured.
         double capacity = Math.max(1, logins.request(Workloads.LOGIN).throughput(settings.duration()));
         System.setProperty(BenchmarkSettings.LOGIN_RATE, String.format(Locale.ROOT, "%.2f", capacity));
         GatlingReport storm;
         try {
-            storm = workload(PageViewsDuringLoginsSimulation.class, results, "w4-page-views-during-logins");
+            storm = settling.workload(PageViewsDuringLoginsSimulation.class, results, "w4-page-views-during-logins");
         } finally {
             System.clearProperty(BenchmarkSettings.LOGIN_RATE);
         }
-        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, hash, capacity,
+        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, settling.toString(), hash, capacity,
                 ceiling, pageViews, loginPage, logins, storm,
                 service == null ? null : service.startup(),
                 service == null ? -1 : service.residentKibWhenReady(),
@@ -116,22 +119,32 @@ public final class BenchmarkRun {
         }
         int maxRounds = service == null ? 1 : Integer.getInteger(WARM_UP_ROUNDS, 12);
         for (int round = 1; ; round++) {
-            OptionalLong before = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
-            long started = System.nanoTime();
             String name = "warm-up-" + round;
-            withDuration(roundSeconds, () -> GatlingRun.run(WarmUpSimulation.class, results.resolve(name), name, false));
-            OptionalLong after = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
-            if (before.isEmpty() || after.isEmpty()) {
+            OptionalDouble compiler = compilerShareDuring(service, () -> withDuration(roundSeconds,
+                    () -> GatlingRun.run(WarmUpSimulation.class, results.resolve(name), name, false)));
+            if (compiler.isEmpty()) {
                 return String.format(Locale.ROOT, "%d x %.0f s", round, roundSeconds);
             }
-            double compilerCores = (after.getAsLong() - before.getAsLong()) / ProcCpu.TICKS_PER_SECOND
-                    / ((System.nanoTime() - started) / 1e9);
+            double compilerCores = compiler.getAsDouble();
             System.out.printf(Locale.ROOT, "Warm-up round %d: the JIT compiler used %.0f %% of a core%n", round, 100 * compilerCores);
             if (compilerCores < COMPILER_SETTLED || round >= maxRounds) {
                 return String.format(Locale.ROOT, "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
                         round, roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
             }
         }
+    }
+
+    /** The share of one core the service's JIT compiler threads used while {@code step} ran; empty if it cannot be read. */
+    private static OptionalDouble compilerShareDuring(ServiceUnderTest service, GatlingStep step) throws IOException {
+        OptionalLong before = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
+        long started = System.nanoTime();
+        step.run();
+        OptionalLong after = service == null ? OptionalLong.empty() : ProcCpu.compilerTicks(service.pid());
+        if (before.isEmpty() || after.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((after.getAsLong() - before.getAsLong()) / ProcCpu.TICKS_PER_SECOND
+                / ((System.nanoTime() - started) / 1e9));
     }
 
     /**
@@ -184,18 +197,52 @@ public final class BenchmarkRun {
     }
 
     /**
-     * One workload with its own report, after {@code benchmark.settle} seconds (default 5) of the same workload
-     * unmeasured: when the mix of requests changes, the JIT compiler throws away code compiled for the previous
-     * mix and compiles it again (136 deoptimizations in the first 10 s of W3 after W2), which is the switch
-     * between workloads, not the workload.
+     * Runs the workloads, each with its own report, after settling: the same workload, unmeasured, in rounds of
+     * {@code benchmark.settle} seconds (default 5) until the service's JIT compiler used less than 5 % of a core
+     * in a round (at most {@code benchmark.settle-rounds}, default 24; one round for a service given by URL).
+     * When the mix of requests changes, the compiler throws away code compiled for the previous mix and compiles
+     * again (136 deoptimizations in the first 10 s of W3 after W2), and code only logins run climbs to its final
+     * compilation slowly: a login costs a whole hash, so at ~50 logins/s a method called once per login is
+     * called a few thousand times a minute (1,250 compilations during 40 s of W3 after 5 s of settling, the
+     * compiler taking 5-8 % of the machine). That is the switch between workloads, not the workload. Remembers
+     * how many rounds each took and the compiler's share during each measurement, for the summary.
      */
-    private static GatlingReport workload(Class<? extends Simulation> simulation, Path results, String name) throws IOException {
-        double settleSeconds = Double.parseDouble(System.getProperty(SETTLE, "5"));
-        if (settleSeconds > 0) {
-            withDuration(settleSeconds, () -> GatlingRun.run(simulation, results.resolve(name + "-settle"), name + " (settle)", false));
+    private static final class Settling {
+
+        private final ServiceUnderTest service;
+        private final StringBuilder notes = new StringBuilder();
+
+        Settling(ServiceUnderTest service) {
+            this.service = service;
         }
-        System.out.println("Running " + name + " ...");
-        return GatlingReport.read(GatlingRun.run(simulation, results.resolve(name), name, true));
+
+        GatlingReport workload(Class<? extends Simulation> simulation, Path results, String name) throws IOException {
+            double settleSeconds = Double.parseDouble(System.getProperty(SETTLE, "5"));
+            int maxRounds = service == null ? 1 : Integer.getInteger(SETTLE_ROUNDS, 24);
+            int rounds = 0;
+            while (settleSeconds > 0 && rounds < maxRounds) {
+                rounds++;
+                String round = name + "-settle-" + rounds;
+                OptionalDouble compiler = compilerShareDuring(service, () -> withDuration(settleSeconds,
+                        () -> GatlingRun.run(simulation, results.resolve(round), round, false)));
+                if (compiler.isEmpty() || compiler.getAsDouble() < COMPILER_SETTLED) {
+                    break;
+                }
+            }
+            System.out.println("Running " + name + " ...");
+            Path[] report = new Path[1];
+            OptionalDouble compiler = compilerShareDuring(service,
+                    () -> report[0] = GatlingRun.run(simulation, results.resolve(name), name, true));
+            notes.append(notes.isEmpty() ? "" : ", ").append(name).append(' ').append(rounds)
+                    .append(compiler.isEmpty() ? "" : String.format(Locale.ROOT, " (%.0f %%)", 100 * compiler.getAsDouble()));
+            return GatlingReport.read(report[0]);
+        }
+
+        /** "ceiling 1 (2 %), w1-page-views 1 (1 %), ...": settling rounds, and the compiler's share while measured. */
+        @Override
+        public String toString() {
+            return notes.toString();
+        }
     }
 
     private interface GatlingStep {

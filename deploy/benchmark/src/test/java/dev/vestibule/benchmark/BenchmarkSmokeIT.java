@@ -20,6 +20,7 @@ class BenchmarkSmokeIT {
             BenchmarkSettings.ACCOUNTS, "2",
             BenchmarkRun.WARM_UP, "0",
             BenchmarkRun.SETTLE, "0.5",
+            BenchmarkRun.SETTLE_ROUNDS, "1",
             BenchmarkRun.RESULTS, "target/benchmark-smoke");
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.Locale;
  * travel better than absolute numbers).
  *
  * @param warmUp            how the service was warmed up before anything was measured
+ * @param settling          per workload: unmeasured settling rounds, and the JIT compiler's share of a core while measured
  * @param hash              the time of one hash the hashing limit is computed from, and how it was taken
  * @param startup           process start to readiness UP, or null when the service was given by URL
  * @param residentKibReady  resident memory when ready (KiB), or -1
@@ -22,7 +23,7 @@ import java.util.Locale;
  * @param loadBefore        the machine's load averages (1, 5, 15 min) before the first workload: how busy it was
  * @param loadAfter         the same after the last
  */
-record Summary(BenchmarkSettings settings, int cores, String warmUp, HashTiming hash, double stormRate,
+record Summary(BenchmarkSettings settings, int cores, String warmUp, String settling, HashTiming hash, double stormRate,
                GatlingReport ceiling, GatlingReport pageViews, GatlingReport loginPage, GatlingReport logins,
                GatlingReport storm, Duration startup, long residentKibReady, long peakResidentKib, String jvmOptions,
                Path results, String loadBefore, String loadAfter) {
@@ -30,7 +31,7 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, HashTiming 
     static final long CONTAINER_LIMIT_KIB = 512 * 1024;
 
     Summary withJvmOptions(String options) {
-        return new Summary(settings, cores, warmUp, hash, stormRate, ceiling, pageViews, loginPage, logins, storm,
+        return new Summary(settings, cores, warmUp, settling, hash, stormRate, ceiling, pageViews, loginPage, logins, storm,
                 startup, residentKibReady, peakResidentKib, options, results, loadBefore, loadAfter);
     }
 
@@ -69,6 +70,8 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, HashTiming 
         text.append("Service: ").append(jvmOptions == null ? settings.baseUrl() + " (given; no process figures)"
                 : "started by the benchmark, JVM options " + jvmOptions).append('\n');
         text.append("Warm-up: ").append(warmUp).append('\n');
+        text.append("Settling rounds until the JIT compiler used < 5 % of a core (its share of a core while measured): ")
+                .append(settling).append('\n');
         text.append("Load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAfter).append('\n');
         text.append("Reports: ").append(results.toAbsolutePath()).append("/<workload>/*/index.html\n\n");
 
