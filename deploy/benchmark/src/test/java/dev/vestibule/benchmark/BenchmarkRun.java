@@ -118,18 +118,36 @@ public final class BenchmarkRun {
             return "none";
         }
         int maxRounds = service == null ? 1 : Integer.getInteger(WARM_UP_ROUNDS, 12);
+        Quieting warmUp = untilCompilerQuiet(service, WarmUpSimulation.class, results, "warm-up", roundSeconds, maxRounds);
+        if (warmUp.lastShare().isEmpty()) {
+            return String.format(Locale.ROOT, "%d x %.0f s", warmUp.rounds(), roundSeconds);
+        }
+        double compilerCores = warmUp.lastShare().getAsDouble();
+        return String.format(Locale.ROOT, "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
+                warmUp.rounds(), roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
+    }
+
+    /** How many rounds ran, and the compiler's share of a core in the last (empty when it cannot be watched). */
+    private record Quieting(int rounds, OptionalDouble lastShare) {
+    }
+
+    /**
+     * Runs {@code simulation} unmeasured in rounds of {@code roundSeconds} until the service's JIT compiler used
+     * less than {@link #COMPILER_SETTLED} of a core in a round, at most {@code maxRounds}; one round when the
+     * compiler cannot be watched (a service given by URL, a machine without /proc).
+     */
+    private static Quieting untilCompilerQuiet(ServiceUnderTest service, Class<? extends Simulation> simulation, Path results,
+                                               String name, double roundSeconds, int maxRounds) throws IOException {
         for (int round = 1; ; round++) {
-            String name = "warm-up-" + round;
+            String roundName = name + "-" + round;
             OptionalDouble compiler = compilerShareDuring(service, () -> withDuration(roundSeconds,
-                    () -> GatlingRun.run(WarmUpSimulation.class, results.resolve(name), name, false)));
+                    () -> GatlingRun.run(simulation, results.resolve(roundName), roundName, false)));
             if (compiler.isEmpty()) {
-                return String.format(Locale.ROOT, "%d x %.0f s", round, roundSeconds);
+                return new Quieting(round, compiler);
             }
-            double compilerCores = compiler.getAsDouble();
-            System.out.printf(Locale.ROOT, "Warm-up round %d: the JIT compiler used %.0f %% of a core%n", round, 100 * compilerCores);
-            if (compilerCores < COMPILER_SETTLED || round >= maxRounds) {
-                return String.format(Locale.ROOT, "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
-                        round, roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
+            System.out.printf(Locale.ROOT, "%s round %d: the JIT compiler used %.0f %% of a core%n", name, round, 100 * compiler.getAsDouble());
+            if (compiler.getAsDouble() < COMPILER_SETTLED || round >= maxRounds) {
+                return new Quieting(round, compiler);
             }
         }
     }
@@ -219,16 +237,8 @@ public final class BenchmarkRun {
         GatlingReport workload(Class<? extends Simulation> simulation, Path results, String name) throws IOException {
             double settleSeconds = Double.parseDouble(System.getProperty(SETTLE, "5"));
             int maxRounds = service == null ? 1 : Integer.getInteger(SETTLE_ROUNDS, 24);
-            int rounds = 0;
-            while (settleSeconds > 0 && rounds < maxRounds) {
-                rounds++;
-                String round = name + "-settle-" + rounds;
-                OptionalDouble compiler = compilerShareDuring(service, () -> withDuration(settleSeconds,
-                        () -> GatlingRun.run(simulation, results.resolve(round), round, false)));
-                if (compiler.isEmpty() || compiler.getAsDouble() < COMPILER_SETTLED) {
-                    break;
-                }
-            }
+            int rounds = settleSeconds <= 0 ? 0
+                    : untilCompilerQuiet(service, simulation, results, name + "-settle", settleSeconds, maxRounds).rounds();
             System.out.println("Running " + name + " ...");
             Path[] report = new Path[1];
             OptionalDouble compiler = compilerShareDuring(service,
