@@ -1,6 +1,7 @@
 package dev.vestibule.bootstrap.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.jsoup.nodes.Element;
 
 /**
@@ -31,27 +33,36 @@ public final class Browser {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final Map<String, String> proxyHeaders = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieHandler() {
-                @Override
-                public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-                    return cookies.get(asTheBrowserSeesIt(uri), headers);
-                }
-
-                @Override
-                public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-                    cookies.put(asTheBrowserSeesIt(uri), headers);
-                }
-            })
-            // Browsers never attempt h2c on plain http, and the JDK client's upgrade attempt is noise here.
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient http;
     private String baseUrl;
 
     public Browser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A browser of an HTTPS deployment that trusts what {@code tls} trusts (a test certificate), or plain HTTP when null. */
+    public Browser(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .cookieHandler(new CookieHandler() {
+                    @Override
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                        return cookies.get(asTheBrowserSeesIt(uri), headers);
+                    }
+
+                    @Override
+                    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                        cookies.put(asTheBrowserSeesIt(uri), headers);
+                    }
+                })
+                // Browsers never attempt h2c on plain http, and the JDK client's upgrade attempt is noise here.
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT);
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        this.http = client.build();
     }
 
     /** From now on, talk to another instance of the same deployment (cookies are kept). */
@@ -170,6 +181,11 @@ public final class Browser {
                 .findFirst();
     }
 
+    /** The names of the cookies this browser holds. */
+    public List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+    }
+
     /** What closing the browser does to a session cookie. */
     public void dropCookie(String name) {
         cookies.getCookieStore().getCookies().stream()
@@ -194,7 +210,7 @@ public final class Browser {
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.headers(), response.body());
         } catch (IOException failure) {
-            throw new IllegalStateException(failure);
+            throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
