@@ -68,8 +68,9 @@ class UseCaseConfiguration {
      * <p>
      * The hashing threads run at the lowest priority so that, on the same cores, page views (event loops,
      * normal priority) go first and a login storm takes only the CPU they leave. Linux applies Java thread
-     * priorities only with {@code -XX:ThreadPriorityPolicy=1} (the image, the manifests and the benchmark set
-     * it; lowering a priority needs no privilege); without it the priority is a harmless no-op.
+     * priorities only with {@code -XX:ThreadPriorityPolicy=1}, and {@code -XX:JavaPriority1_To_OSPriority=10}
+     * makes the lowest priority nice 10 instead of 4 (the image, the local cluster and the benchmark set both;
+     * lowering a priority needs no privilege); without them the priority is a harmless no-op.
      */
     @Bean(destroyMethod = "dispose")
     Scheduler passwordHashingScheduler(VestibuleProperties properties) {

@@ -37,7 +37,8 @@ public final class BenchmarkRun {
     static final String RESULTS = "benchmark.results";
     /** The Prometheus scrape of a service given by URL, e.g. http://127.0.0.1:8081/actuator/prometheus. */
     static final String METRICS_URL = "benchmark.metrics-url";
-    static final String DEFAULT_JVM_OPTIONS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1";
+    static final String DEFAULT_JVM_OPTIONS =
+            "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10";
 
     private BenchmarkRun() {
     }
