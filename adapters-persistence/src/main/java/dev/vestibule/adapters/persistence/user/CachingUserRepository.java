@@ -1,11 +1,8 @@
 package dev.vestibule.adapters.persistence.user;
 
 import dev.vestibule.domain.model.password.PasswordHash;
-import dev.vestibule.domain.model.user.EmailAddress;
-import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
-import dev.vestibule.domain.model.user.Username;
 import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
@@ -18,13 +15,12 @@ import reactor.core.publisher.Mono;
  * this repository also evicts its user before the write is reported done, so this instance never waits
  * for its own notification.
  */
-public final class CachingUserRepository implements UserRepository {
+public final class CachingUserRepository extends ForwardingUserRepository {
 
-    private final UserRepository delegate;
     private final UserCache cache;
 
     public CachingUserRepository(UserRepository delegate, UserCache cache) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.cache = Objects.requireNonNull(cache, "cache");
     }
 
@@ -55,26 +51,6 @@ public final class CachingUserRepository implements UserRepository {
         return write.doOnSuccess(done -> cache.evict(id))
                 .doOnError(failure -> cache.evict(id))
                 .doOnCancel(() -> cache.evict(id));
-    }
-
-    @Override
-    public Mono<User> findByLogin(String login) {
-        return delegate.findByLogin(login);
-    }
-
-    @Override
-    public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-        return delegate.findByExternalIdentity(identity);
-    }
-
-    @Override
-    public Mono<Boolean> isUsernameTaken(Username username) {
-        return delegate.isUsernameTaken(username);
-    }
-
-    @Override
-    public Mono<Boolean> isEmailTaken(EmailAddress email) {
-        return delegate.isEmailTaken(email);
     }
 
     /** The repository behind the cache (for tests that must know which adapter answers). */

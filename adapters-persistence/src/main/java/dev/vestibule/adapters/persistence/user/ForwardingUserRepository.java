@@ -11,7 +11,10 @@ import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
-/** A repository that passes everything to another: the specs' instrumented repositories override what they watch. */
+/**
+ * A repository that passes everything to another, for decorators that change a few of its operations: the
+ * {@link CachingUserRepository}, and the specs' instrumented repositories, override only what they handle.
+ */
 abstract class ForwardingUserRepository implements UserRepository {
 
     protected final UserRepository delegate;
