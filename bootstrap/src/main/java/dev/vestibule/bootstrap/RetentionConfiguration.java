@@ -2,8 +2,8 @@ package dev.vestibule.bootstrap;
 
 import dev.vestibule.application.retention.PurgeExpiredRecordsService;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
-import dev.vestibule.domain.port.out.KnownDeviceRepository;
-import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class RetentionConfiguration {
 
     @Bean
-    PurgeExpiredRecords purgeExpiredRecords(SecurityEventLog securityEvents, KnownDeviceRepository knownDevices,
-                                            RememberedDeviceRepository rememberedDevices, VestibuleProperties properties,
+    PurgeExpiredRecords purgeExpiredRecords(SecurityEventLog securityEvents, KnownBrowserRepository knownBrowsers,
+                                            RememberedBrowserRepository rememberedBrowsers, VestibuleProperties properties,
                                             Clock clock) {
-        return new PurgeExpiredRecordsService(securityEvents, knownDevices, rememberedDevices,
+        return new PurgeExpiredRecordsService(securityEvents, knownBrowsers, rememberedBrowsers,
                 properties.retention().securityEvents(), clock);
     }
 

@@ -58,8 +58,8 @@ final class RetentionSchedule implements SmartLifecycle {
         return purge.purge()
                 .doOnNext(purged -> {
                     if (purged.total() > 0) {
-                        log.info("Retention purge deleted {} security events, {} known devices, {} remembered devices",
-                                purged.securityEvents(), purged.knownDevices(), purged.rememberedDevices());
+                        log.info("Retention purge deleted {} security events, {} known browsers, {} remembered browsers",
+                                purged.securityEvents(), purged.knownBrowsers(), purged.rememberedBrowsers());
                     }
                 })
                 .onErrorResume(failure -> {

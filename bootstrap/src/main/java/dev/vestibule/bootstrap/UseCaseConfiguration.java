@@ -1,38 +1,39 @@
 package dev.vestibule.bootstrap;
 
-import dev.vestibule.adapters.web.hashing.Argon2Parameters;
-import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
+import dev.vestibule.adapters.crypto.hashing.Argon2Parameters;
+import dev.vestibule.adapters.crypto.password.CommonPasswordList;
+import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
-import dev.vestibule.application.device.TrustDeviceService;
-import dev.vestibule.application.events.RecordSecurityEventService;
-import dev.vestibule.application.events.SecurityEvents;
-import dev.vestibule.application.events.ViewAccountActivityService;
-import dev.vestibule.application.throttle.LoginThrottle;
+import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.application.event.RecordSecurityEventService;
+import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.event.ViewAccountActivityService;
+import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
 import dev.vestibule.application.registration.RegisterUserService;
-import dev.vestibule.application.rememberme.ForgetDeviceService;
-import dev.vestibule.application.rememberme.RecognizeDeviceService;
-import dev.vestibule.application.rememberme.RememberDeviceService;
+import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
+import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
+import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.password.PasswordPolicy;
-import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
-import dev.vestibule.domain.port.in.LoginService;
-import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
-import dev.vestibule.domain.port.in.RememberDevice;
-import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
-import dev.vestibule.domain.port.out.KnownDeviceRepository;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.PasswordHasher;
-import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +83,7 @@ class UseCaseConfiguration {
     @Bean
     PasswordHasher passwordHasher(VestibuleProperties properties, MeterRegistry meterRegistry) {
         VestibuleProperties.Hashing hashing = properties.hashing();
-        return new MeteredPasswordHasher(new SpringSecurityPasswordHasher(new Argon2Parameters(
+        return new MeteredPasswordHasher(new Argon2PasswordHasher(new Argon2Parameters(
                 hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
                 hashing.effectiveThreads()), meterRegistry);
     }
@@ -106,7 +107,7 @@ class UseCaseConfiguration {
 
     @Bean
     SessionPolicy sessionPolicy(VestibuleProperties properties) {
-        return new SessionPolicy(properties.session().absoluteTimeout(), properties.throttling().knownDeviceLifetime());
+        return new SessionPolicy(properties.session().absoluteTimeout(), properties.throttling().knownBrowserLifetime());
     }
 
     @Bean
@@ -128,17 +129,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    LoginService loginService(UserRepository users, OffloadedPasswordHasher hasher, AttemptLimiter limiter,
-                              KnownDeviceRepository knownDevices, VestibuleProperties properties, Clock clock,
+    LogIn logIn(UserRepository users, OffloadedPasswordHasher hasher, AttemptLimiter limiter,
+                              KnownBrowserRepository knownBrowsers, VestibuleProperties properties, Clock clock,
                               SecurityEvents events) {
-        var throttle = new LoginThrottle(limiter, knownDevices, properties.throttling().policy(), clock);
+        var throttle = new LoginThrottle(limiter, knownBrowsers, properties.throttling().policy(), clock);
         return new LogInService(users, hasher, throttle, events);
     }
 
     @Bean
-    TrustDevice trustDevice(KnownDeviceRepository knownDevices, VestibuleProperties properties, Clock clock,
+    MarkBrowserKnown markBrowserKnown(KnownBrowserRepository knownBrowsers, VestibuleProperties properties, Clock clock,
                             SecureRandom random) {
-        return new TrustDeviceService(knownDevices, properties.throttling().knownDeviceLifetime(), clock, random);
+        return new MarkBrowserKnownService(knownBrowsers, properties.throttling().knownBrowserLifetime(), clock, random);
     }
 
     @Bean
@@ -157,19 +158,19 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RememberDevice rememberDevice(RememberedDeviceRepository devices, RememberMeSettings settings,
+    RememberBrowser rememberBrowser(RememberedBrowserRepository devices, RememberMeSettings settings,
                                   Clock clock, SecureRandom random) {
-        return new RememberDeviceService(devices, settings, clock, random);
+        return new RememberBrowserService(devices, settings, clock, random);
     }
 
     @Bean
-    RecognizeDevice recognizeDevice(RememberedDeviceRepository devices, UserRepository users,
+    RecognizeRememberedBrowser recognizeRememberedBrowser(RememberedBrowserRepository devices, UserRepository users,
                                     RememberMeSettings settings, Clock clock, SecureRandom random, SecurityEvents events) {
-        return new RecognizeDeviceService(devices, users, settings, clock, random, events);
+        return new RecognizeRememberedBrowserService(devices, users, settings, clock, random, events);
     }
 
     @Bean
-    ForgetDevice forgetDevice(RememberedDeviceRepository devices) {
-        return new ForgetDeviceService(devices);
+    ForgetRememberedBrowser forgetRememberedBrowser(RememberedBrowserRepository devices) {
+        return new ForgetRememberedBrowserService(devices);
     }
 }

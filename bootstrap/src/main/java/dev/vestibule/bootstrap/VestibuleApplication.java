@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /** Vestibule: the Flask-Login user system as a horizontally scalable Spring service. */
-// Users come from our own database through LoginService; Boot's generated in-memory user must not exist.
+// Users come from our own database through LogIn; Boot's generated in-memory user must not exist.
 @SpringBootApplication(excludeName =
         "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
 @EnableConfigurationProperties(VestibuleProperties.class)

@@ -3,8 +3,8 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.adapters.persistence.user.UserCacheSettings;
 import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -79,24 +79,24 @@ public record VestibuleProperties(@DefaultValue Password password,
      * Each limit left unset keeps the default of {@link ThrottlePolicy#DEFAULT}.
      *
      * @param perAccount                    failed logins per account before attempts slow down
-     * @param perKnownDevice                the separate allowance of a browser that signed in to the account before
+     * @param perKnownBrowser                the separate allowance of a browser that signed in to the account before
      * @param perClientAddress              failed logins per client address
      * @param registrationsPerClientAddress sign-ups per client address
-     * @param knownDeviceLifetime           how long a browser stays known, counted from the login that first made it
+     * @param knownBrowserLifetime           how long a browser stays known, counted from the login that first made it
      *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
      */
     public record Throttling(Limit perAccount,
-                             Limit perKnownDevice,
+                             Limit perKnownBrowser,
                              Limit perClientAddress,
                              Limit registrationsPerClientAddress,
-                             @DefaultValue("365d") Duration knownDeviceLifetime,
+                             @DefaultValue("365d") Duration knownBrowserLifetime,
                              @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
             return new ThrottlePolicy(Limit.over(perAccount, defaults.perAccount()),
-                    Limit.over(perKnownDevice, defaults.perKnownDevice()),
+                    Limit.over(perKnownBrowser, defaults.perKnownBrowser()),
                     Limit.over(perClientAddress, defaults.perClientAddress()),
                     Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()));
         }
@@ -120,7 +120,7 @@ public record VestibuleProperties(@DefaultValue Password password,
     }
 
     /**
-     * Known and remembered devices are purged when their own lifetime ends; security events have none, so
+     * Known and remembered browsers are purged when their own lifetime ends; security events have none, so
      * they get this one.
      *
      * @param securityEvents how long a security event is kept: 400 days is a year of account activity to

@@ -4,8 +4,10 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static dev.vestibule.architecture.Packages.BOOTSTRAP;
+import static dev.vestibule.architecture.Packages.CRYPTO;
+import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
+import static dev.vestibule.architecture.Packages.REDIS;
 import static dev.vestibule.architecture.Packages.ROOT;
 import static dev.vestibule.architecture.Packages.WEB;
 
@@ -15,52 +17,78 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Each technology stays in the module that adapts it. The core is already held to an allow-list by
- * {@link HexagonalArchitectureTests}; these rules close the remaining gaps: one adapter using the other's
- * technology, and bootstrap reaching past the adapters' public configurations into their libraries.
+ * Each technology stays in the module that adapts it, so that "where is Redis?" has one answer: a folder.
+ * The core is already held to an allow-list by {@link HexagonalArchitectureTests}; these rules close the
+ * remaining gaps: one adapter using another's technology, and bootstrap reaching past the adapters' public
+ * configurations into their libraries.
  */
 @AnalyzeClasses(packages = ROOT, importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class AdapterTechnologyArchitectureTests {
 
-    /** Spring Data Redis backs the session store, which bootstrap chooses; it is not the persistence adapter's. */
     private static final String SPRING_DATA_REDIS = "org.springframework.data.redis..";
 
-    /** Bootstrap serialises Spring Security's session attributes (the CSRF token) as JSON for Redis. */
+    /** The Redis adapter stores Spring Security's session attributes (the CSRF token) as JSON. */
     private static final String SPRING_SECURITY_JACKSON = "org.springframework.security.jackson..";
+
+    /** The crypto adapter hashes with Spring Security's Argon2 encoder. */
+    private static final String SPRING_SECURITY_CRYPTO = "org.springframework.security.crypto..";
 
     @ArchTest
     static final ArchRule databaseTechnologyOnlyInThePersistenceAdapter = noClasses()
             .that().resideOutsideOfPackage(PERSISTENCE)
             .should().dependOnClassesThat(resideInAnyPackage(
                     "io.r2dbc..", "org.springframework.r2dbc..", "org.springframework.data..", "org.flywaydb..",
-                    "org.springframework.dao..", "org.springframework.transaction..", "org.postgresql..")
+                    "org.springframework.dao..", "org.springframework.transaction..", "org.postgresql..", "org.h2..",
+                    "com.github.benmanes.caffeine..")
                     .and(not(resideInAPackage(SPRING_DATA_REDIS)))
-                    .as("belong to R2DBC, Spring Data (except Redis), Flyway, Spring's DAO exceptions or its transactions"))
+                    .as("belong to R2DBC, Spring Data (except Redis), Flyway, Spring's DAO exceptions or its "
+                            + "transactions, the database drivers or the user cache's Caffeine"))
             .because("the database is a detail of the persistence adapter; the ports speak in domain results");
 
     @ArchTest
-    static final ArchRule webTechnologyOnlyInTheWebAdapter = noClasses()
-            .that().resideOutsideOfPackages(WEB, BOOTSTRAP)
+    static final ArchRule redisTechnologyOnlyInTheRedisAdapter = noClasses()
+            .that().resideOutsideOfPackage(REDIS)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.web..", "org.springframework.http..", "org.springframework.ui..",
-                    "org.springframework.security..", "com.samskivert..", "org.springframework.boot.mustache..")
-            .because("HTTP, WebFlux, Spring Security and Mustache are details of the web adapter");
+                    "io.lettuce..", SPRING_DATA_REDIS, "org.springframework.session.data.redis..",
+                    "io.github.bucket4j.redis..", "org.springframework.boot.data.redis..")
+            .because("Redis (Lettuce, Spring Data Redis, Spring Session's Redis store, Bucket4j's Lettuce "
+                    + "buckets) is a detail of the Redis adapter, which bootstrap only imports");
 
-    /** Bootstrap configures the session store; of the web adapter's technology it needs only Security's Jackson module. */
     @ArchTest
-    static final ArchRule bootstrapUsesNoWebTechnologyButSecuritysJacksonModule = noClasses()
-            .that().resideInAPackage(BOOTSTRAP)
+    static final ArchRule springSessionOnlyInTheSessionStoreAdapters = noClasses()
+            .that().resideOutsideOfPackages(REDIS, MEMORY)
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.session..")
+            .because("where sessions live (memory or Redis) is the session store adapters' business; "
+                    + "the pages see Spring's WebSession only");
+
+    @ArchTest
+    static final ArchRule bucketsOnlyInTheSessionStoreAdapters = noClasses()
+            .that().resideOutsideOfPackages(REDIS, MEMORY)
+            .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+            .because("throttling buckets live with the sessions; the core asks the AttemptLimiter port");
+
+    @ArchTest
+    static final ArchRule cryptographyOnlyInTheCryptoAdapter = noClasses()
+            .that().resideOutsideOfPackage(CRYPTO)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.bouncycastle..", SPRING_SECURITY_CRYPTO, "com.nulabinc..")
+            .because("hashing (Argon2 on Bouncy Castle, Spring Security's encoders) and the password lists "
+                    + "are details of the crypto adapter behind the PasswordHasher port");
+
+    @ArchTest
+    static final ArchRule webTechnologyOnlyInTheWebAdapter = noClasses()
+            .that().resideOutsideOfPackage(WEB)
             .should().dependOnClassesThat(resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.ui..",
                     "org.springframework.security..", "com.samskivert..", "org.springframework.boot.mustache..")
-                    .and(not(resideInAPackage(SPRING_SECURITY_JACKSON)))
-                    .as("belong to web technology other than " + SPRING_SECURITY_JACKSON))
+                    .and(not(resideInAnyPackage(SPRING_SECURITY_JACKSON, SPRING_SECURITY_CRYPTO)))
+                    .as("belong to HTTP, WebFlux, Mustache or Spring Security (other than its Jackson module and "
+                            + "its crypto)"))
             .because("pages and security are configured by the web adapter's WebConfiguration, which bootstrap imports");
 
     @ArchTest
-    static final ArchRule sessionStoreOnlyInBootstrap = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.session..", SPRING_DATA_REDIS, "io.lettuce..")
-            .because("where sessions live (memory or Redis) is a deployment choice made in bootstrap");
+    static final ArchRule securitysJacksonModuleOnlyInTheRedisAdapter = noClasses()
+            .that().resideOutsideOfPackage(REDIS)
+            .should().dependOnClassesThat().resideInAPackage(SPRING_SECURITY_JACKSON)
+            .because("only the Redis session store serialises Spring Security's attributes");
 }

@@ -5,9 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMembers;
 import static dev.vestibule.architecture.Packages.APPLICATION;
 import static dev.vestibule.architecture.Packages.DOMAIN;
+import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
 import static dev.vestibule.architecture.Packages.PORTS_IN;
 import static dev.vestibule.architecture.Packages.PORTS_OUT;
+import static dev.vestibule.architecture.Packages.REDIS;
 import static dev.vestibule.architecture.Packages.ROOT;
 import static dev.vestibule.architecture.Packages.WEB;
 
@@ -20,7 +22,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.vestibule.adapters.memory.MemoryConfiguration;
 import dev.vestibule.adapters.persistence.PersistenceConfiguration;
+import dev.vestibule.adapters.redis.RedisConfiguration;
 import dev.vestibule.adapters.web.WebConfiguration;
 import java.time.Clock;
 import java.util.Set;
@@ -87,6 +91,25 @@ class CodingConventionsArchitectureTests {
             .that().resideInAPackage(PERSISTENCE).and().areMetaAnnotatedWith(Configuration.class).and().arePublic()
             .should().haveFullyQualifiedName(PersistenceConfiguration.class.getName())
             .because("bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
+
+    @ArchTest
+    static final ArchRule theRedisAdapterExposesOnlyRedisConfiguration = classes()
+            .that().resideInAPackage(REDIS).and().areMetaAnnotatedWith(Configuration.class).and().arePublic()
+            .should().haveFullyQualifiedName(RedisConfiguration.class.getName())
+            .because("bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
+
+    @ArchTest
+    static final ArchRule theMemoryAdapterExposesOnlyMemoryConfiguration = classes()
+            .that().resideInAPackage(MEMORY).and().areMetaAnnotatedWith(Configuration.class).and().arePublic()
+            .should().haveFullyQualifiedName(MemoryConfiguration.class.getName())
+            .because("bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
+
+    /** Bootstrap chooses and wires; the adapters it chooses from hold the code. */
+    @ArchTest
+    static final ArchRule bootstrapImplementsNoDrivenPort = noClasses()
+            .that().resideInAPackage(Packages.BOOTSTRAP).and().haveSimpleNameNotStartingWith("Metered")
+            .should().implement(JavaClass.Predicates.resideInAPackage(PORTS_OUT))
+            .because("an implementation of a driven port is an adapter; bootstrap only decorates them with metrics");
 
     /** Meta-annotations count: a home-made {@code @UseCase} carrying {@code @Component} is still Spring. */
     @ArchTest

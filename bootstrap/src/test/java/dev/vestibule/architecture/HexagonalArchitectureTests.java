@@ -7,13 +7,16 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static dev.vestibule.architecture.Packages.APPLICATION;
 import static dev.vestibule.architecture.Packages.BOOTSTRAP;
+import static dev.vestibule.architecture.Packages.CRYPTO;
 import static dev.vestibule.architecture.Packages.DOMAIN;
 import static dev.vestibule.architecture.Packages.JDK;
+import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.MODEL;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
 import static dev.vestibule.architecture.Packages.PORTS;
 import static dev.vestibule.architecture.Packages.PORTS_IN;
 import static dev.vestibule.architecture.Packages.PORTS_OUT;
+import static dev.vestibule.architecture.Packages.REDIS;
 import static dev.vestibule.architecture.Packages.ROOT;
 import static dev.vestibule.architecture.Packages.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,17 +51,28 @@ class HexagonalArchitectureTests {
     @ArchTest
     static final ArchRule dependenciesPointInward = layeredArchitecture().consideringAllDependencies()
             .layer("Model").definedBy(MODEL)
-            .layer("Ports").definedBy(PORTS)
+            .layer("Driving ports").definedBy(PORTS_IN)
+            .layer("Driven ports").definedBy(PORTS_OUT)
             .layer("Application").definedBy(APPLICATION)
             .layer("Web").definedBy(WEB)
             .layer("Persistence").definedBy(PERSISTENCE)
+            .layer("Redis").definedBy(REDIS)
+            .layer("Memory").definedBy(MEMORY)
+            .layer("Crypto").definedBy(CRYPTO)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
 
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Ports", "Application", "Web", "Persistence", "Bootstrap")
-            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application", "Web", "Persistence", "Bootstrap")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Driving ports", "Driven ports", "Application", "Web",
+                    "Persistence", "Redis", "Memory", "Crypto", "Bootstrap")
+            // The pages drive the use cases; they never reach past them into storage or hashing.
+            .whereLayer("Driving ports").mayOnlyBeAccessedByLayers("Application", "Web", "Bootstrap")
+            .whereLayer("Driven ports").mayOnlyBeAccessedByLayers("Application", "Persistence", "Redis", "Memory",
+                    "Crypto", "Bootstrap")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Redis").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Memory").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
 
             .ensureAllClassesAreContainedInArchitecture();
@@ -84,7 +98,23 @@ class HexagonalArchitectureTests {
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.vestibule.adapters.(*)..")
             .should().notDependOnEachOther()
-            .because("the web and persistence adapters meet only through the ports, wired by bootstrap");
+            .because("adapters meet only through the ports, wired by bootstrap");
+
+    /** Per module: a cycle between two packages of one adapter means they are one feature, or a third is missing. */
+    @ArchTest
+    static final ArchRule noPackageCyclesInsideAnAdapter = slices().matching("dev.vestibule.adapters.(*).(*)..")
+            .should().beFreeOfCycles()
+            .because("each package of an adapter is one feature; features depend on shared ones, never in a circle");
+
+    @ArchTest
+    static final ArchRule noPackageCyclesInsideTheModel = slices().matching("dev.vestibule.domain.model.(*)..")
+            .should().beFreeOfCycles()
+            .because("the model's features depend on each other in one direction only");
+
+    @ArchTest
+    static final ArchRule noPackageCyclesInsideTheApplication = slices().matching("dev.vestibule.application.(*)..")
+            .should().beFreeOfCycles()
+            .because("each use-case package is one feature; features depend on each other in one direction only");
 
     /**
      * Main code never touches test libraries; this also proves that no test class (this module's, or a sibling's
@@ -104,7 +134,7 @@ class HexagonalArchitectureTests {
     static void everyPackageTheRulesNameHoldsMainClasses(JavaClasses classes) {
         List<String> packages = List.of(
                 "dev.vestibule.domain.model.user", "dev.vestibule.domain.model.password", "dev.vestibule.domain.model.login",
-                PORTS_IN, PORTS_OUT, APPLICATION, WEB, PERSISTENCE, BOOTSTRAP);
+                PORTS_IN, PORTS_OUT, APPLICATION, WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, BOOTSTRAP);
         for (String packageName : packages) {
             assertThat(classes.that(resideInAPackage(packageName))).as("main classes in %s", packageName).isNotEmpty();
         }

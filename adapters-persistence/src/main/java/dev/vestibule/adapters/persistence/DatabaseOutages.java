@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.persistence;
 
-import dev.vestibule.domain.port.out.StoreUnavailableException;
+import dev.vestibule.domain.model.outage.StoreUnavailableException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;

@@ -1,13 +1,13 @@
 package dev.vestibule.adapters.persistence;
 
-import dev.vestibule.adapters.persistence.device.R2dbcKnownDeviceRepository;
+import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
-import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedDeviceRepository;
+import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
 import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
 import dev.vestibule.adapters.persistence.user.UserCache;
-import dev.vestibule.domain.port.out.KnownDeviceRepository;
-import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.UserRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +38,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    RememberedDeviceRepository rememberedDeviceRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(RememberedDeviceRepository.class, new R2dbcRememberedDeviceRepository(databaseClient));
+    RememberedBrowserRepository rememberedBrowserRepository(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(RememberedBrowserRepository.class, new R2dbcRememberedBrowserRepository(databaseClient));
     }
 
     @Bean
@@ -48,7 +48,7 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    KnownDeviceRepository knownDeviceRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(KnownDeviceRepository.class, new R2dbcKnownDeviceRepository(databaseClient));
+    KnownBrowserRepository knownBrowserRepository(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
     }
 }

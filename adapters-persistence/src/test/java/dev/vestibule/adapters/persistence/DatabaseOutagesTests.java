@@ -2,7 +2,7 @@ package dev.vestibule.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vestibule.domain.port.out.StoreUnavailableException;
+import dev.vestibule.domain.model.outage.StoreUnavailableException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
  * The web adapter's single entry point for bootstrap: pages, security, session cookie. It needs the
- * driving ports (LoginService, RegisterUser, ...) and a {@code RememberMeCookie} as beans.
+ * driving ports (LogIn, RegisterUser, ...) and a {@code RememberMeCookie} as beans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

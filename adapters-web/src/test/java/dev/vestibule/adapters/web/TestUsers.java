@@ -1,5 +1,5 @@
 package dev.vestibule.adapters.web;
-
+import dev.vestibule.domain.model.event.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.domain.port.in.RegisterUser;
@@ -28,7 +28,7 @@ public final class TestUsers {
         String username = uniqueName(prefix);
         TestUser user = new TestUser(username, username.toLowerCase() + "@example.com", "tulip orbit canyon 42");
         RegistrationOutcome outcome = registerUser
-                .register(new RegistrationCommand(user.username(), user.email(), user.password(), user.password()))
+                .register(new RegistrationCommand(user.username(), user.email(), user.password(), user.password()), Origin.unknown())
                 .block(Duration.ofSeconds(5));
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class);
         return user;

@@ -1,41 +1,40 @@
 package dev.vestibule.adapters.web;
 
 import dev.vestibule.adapters.web.security.SessionPolicy;
-import dev.vestibule.application.device.TrustDeviceService;
-import dev.vestibule.application.events.RecordSecurityEventService;
-import dev.vestibule.application.events.SecurityEvents;
-import dev.vestibule.application.events.ViewAccountActivityService;
+import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.application.event.RecordSecurityEventService;
+import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
-import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
-import dev.vestibule.application.throttle.LoginThrottle;
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
-import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
-import dev.vestibule.adapters.web.hashing.Argon2Parameters;
-import dev.vestibule.adapters.web.hashing.SpringSecurityPasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
-import dev.vestibule.application.fakes.InMemoryRememberedDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
+import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
 import dev.vestibule.application.registration.RegisterUserService;
-import dev.vestibule.application.rememberme.ForgetDeviceService;
-import dev.vestibule.application.rememberme.RecognizeDeviceService;
-import dev.vestibule.application.rememberme.RememberDeviceService;
+import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
+import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
+import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
-import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
-import dev.vestibule.domain.port.in.LoginService;
-import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RegisterUser;
-import dev.vestibule.domain.port.in.RememberDevice;
+import dev.vestibule.domain.port.in.RememberBrowser;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,14 +79,14 @@ public class WebAdapterTestApplication {
     }
 
     @Bean
-    InMemoryRememberedDeviceRepository rememberedDeviceRepository() {
-        return new InMemoryRememberedDeviceRepository();
+    InMemoryRememberedBrowserRepository rememberedBrowserRepository() {
+        return new InMemoryRememberedBrowserRepository();
     }
 
-    /** The production hasher; memory and passes turned down, since these tests are not about its cost. */
+    /** A transparent stand-in for Argon2 (adapters-crypto): these tests are about pages, not about hashing. */
     @Bean
     OffloadedPasswordHasher offloadedPasswordHasher() {
-        return new OffloadedPasswordHasher(new SpringSecurityPasswordHasher(new Argon2Parameters(1024, 1, 1)),
+        return new OffloadedPasswordHasher(new FakePasswordHasher(),
                 Schedulers.boundedElastic());
     }
 
@@ -107,7 +106,7 @@ public class WebAdapterTestApplication {
      */
     @Bean
     ThrottlePolicy throttlePolicy() {
-        return new ThrottlePolicy(ThrottlePolicy.DEFAULT.perAccount(), ThrottlePolicy.DEFAULT.perKnownDevice(),
+        return new ThrottlePolicy(ThrottlePolicy.DEFAULT.perAccount(), ThrottlePolicy.DEFAULT.perKnownBrowser(),
                 new AttemptLimit("client", 100_000, Duration.ofMillis(1)),
                 new AttemptLimit("registration", 100_000, Duration.ofMillis(1)));
     }
@@ -118,8 +117,8 @@ public class WebAdapterTestApplication {
     }
 
     @Bean
-    InMemoryKnownDeviceRepository knownDeviceRepository() {
-        return new InMemoryKnownDeviceRepository();
+    InMemoryKnownBrowserRepository knownBrowserRepository() {
+        return new InMemoryKnownBrowserRepository();
     }
 
     @Bean
@@ -147,15 +146,15 @@ public class WebAdapterTestApplication {
     }
 
     @Bean
-    LoginService loginService(InMemoryUserRepository users, OffloadedPasswordHasher hasher, InMemoryAttemptLimiter limiter,
-                              InMemoryKnownDeviceRepository knownDevices, ThrottlePolicy throttlePolicy, MutableClock clock,
+    LogIn logIn(InMemoryUserRepository users, OffloadedPasswordHasher hasher, InMemoryAttemptLimiter limiter,
+                              InMemoryKnownBrowserRepository knownBrowsers, ThrottlePolicy throttlePolicy, MutableClock clock,
                               SecurityEvents events) {
-        return new LogInService(users, hasher, new LoginThrottle(limiter, knownDevices, throttlePolicy, clock), events);
+        return new LogInService(users, hasher, new LoginThrottle(limiter, knownBrowsers, throttlePolicy, clock), events);
     }
 
     @Bean
-    TrustDevice trustDevice(InMemoryKnownDeviceRepository knownDevices, MutableClock clock, SecureRandom random) {
-        return new TrustDeviceService(knownDevices, Duration.ofDays(365), clock, random);
+    MarkBrowserKnown markBrowserKnown(InMemoryKnownBrowserRepository knownBrowsers, MutableClock clock, SecureRandom random) {
+        return new MarkBrowserKnownService(knownBrowsers, Duration.ofDays(365), clock, random);
     }
 
     @Bean
@@ -174,20 +173,20 @@ public class WebAdapterTestApplication {
     }
 
     @Bean
-    RememberDevice rememberDevice(InMemoryRememberedDeviceRepository devices, RememberMeSettings settings,
+    RememberBrowser rememberBrowser(InMemoryRememberedBrowserRepository devices, RememberMeSettings settings,
                                   MutableClock clock, SecureRandom random) {
-        return new RememberDeviceService(devices, settings, clock, random);
+        return new RememberBrowserService(devices, settings, clock, random);
     }
 
     @Bean
-    RecognizeDevice recognizeDevice(InMemoryRememberedDeviceRepository devices, InMemoryUserRepository users,
+    RecognizeRememberedBrowser recognizeRememberedBrowser(InMemoryRememberedBrowserRepository devices, InMemoryUserRepository users,
                                     RememberMeSettings settings, MutableClock clock, SecureRandom random,
                                     SecurityEvents events) {
-        return new RecognizeDeviceService(devices, users, settings, clock, random, events);
+        return new RecognizeRememberedBrowserService(devices, users, settings, clock, random, events);
     }
 
     @Bean
-    ForgetDevice forgetDevice(InMemoryRememberedDeviceRepository devices) {
-        return new ForgetDeviceService(devices);
+    ForgetRememberedBrowser forgetRememberedBrowser(InMemoryRememberedBrowserRepository devices) {
+        return new ForgetRememberedBrowserService(devices);
     }
 }

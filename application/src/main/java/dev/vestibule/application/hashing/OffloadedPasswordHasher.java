@@ -1,7 +1,7 @@
 package dev.vestibule.application.hashing;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;

@@ -1,19 +1,19 @@
 package dev.vestibule.application.login;
 
-import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
-import dev.vestibule.application.throttle.LoginThrottle;
+import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginDecision;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.throttle.Permit;
+import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.LoginAttempt;
-import dev.vestibule.domain.port.in.LoginService;
+import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * attempts pass the throttle first (a throttled attempt is not even checked, so the right password does
  * not get through either), and every outcome is recorded as a security event.
  */
-public final class LogInService implements LoginService {
+public final class LogInService implements LogIn {
 
     private final UserRepository users;
     private final OffloadedPasswordHasher hasher;
@@ -51,7 +51,7 @@ public final class LogInService implements LoginService {
         String login = credentials.login().strip();
         Origin origin = attempt.origin();
         return users.findByLogin(login).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(user -> throttle.bucketsFor(origin.clientAddress(), login, user.map(User::id), attempt.knownDeviceId())
+                .flatMap(user -> throttle.bucketsFor(origin.clientAddress(), login, user.map(User::id), attempt.knownBrowserId())
                         .flatMap(buckets -> throttle.acquire(buckets).flatMap(permit -> {
                             if (permit instanceof Permit.Denied denied) {
                                 return events.record(SecurityEventType.LOGIN_THROTTLED, user.map(User::id), origin)

@@ -1,11 +1,11 @@
 package dev.vestibule.application.registration;
 
-import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.Permit;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;

@@ -2,8 +2,8 @@ package dev.vestibule.application.retention;
 
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
 import dev.vestibule.domain.port.in.PurgedRecords;
-import dev.vestibule.domain.port.out.KnownDeviceRepository;
-import dev.vestibule.domain.port.out.RememberedDeviceRepository;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,17 +19,17 @@ import reactor.core.publisher.Mono;
 public final class PurgeExpiredRecordsService implements PurgeExpiredRecords {
 
     private final SecurityEventLog securityEvents;
-    private final KnownDeviceRepository knownDevices;
-    private final RememberedDeviceRepository rememberedDevices;
+    private final KnownBrowserRepository knownBrowsers;
+    private final RememberedBrowserRepository rememberedBrowsers;
     private final Duration securityEventRetention;
     private final Clock clock;
 
-    public PurgeExpiredRecordsService(SecurityEventLog securityEvents, KnownDeviceRepository knownDevices,
-                                      RememberedDeviceRepository rememberedDevices, Duration securityEventRetention,
+    public PurgeExpiredRecordsService(SecurityEventLog securityEvents, KnownBrowserRepository knownBrowsers,
+                                      RememberedBrowserRepository rememberedBrowsers, Duration securityEventRetention,
                                       Clock clock) {
         this.securityEvents = Objects.requireNonNull(securityEvents, "securityEvents");
-        this.knownDevices = Objects.requireNonNull(knownDevices, "knownDevices");
-        this.rememberedDevices = Objects.requireNonNull(rememberedDevices, "rememberedDevices");
+        this.knownBrowsers = Objects.requireNonNull(knownBrowsers, "knownBrowsers");
+        this.rememberedBrowsers = Objects.requireNonNull(rememberedBrowsers, "rememberedBrowsers");
         this.securityEventRetention = Objects.requireNonNull(securityEventRetention, "securityEventRetention");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (securityEventRetention.isNegative() || securityEventRetention.isZero()) {
@@ -43,8 +43,8 @@ public final class PurgeExpiredRecordsService implements PurgeExpiredRecords {
             Instant now = clock.instant();
             // One after the other: three deletions at once would only compete for the same connection pool.
             return securityEvents.removeOlderThan(now.minus(securityEventRetention))
-                    .flatMap(events -> knownDevices.removeExpired(now)
-                            .flatMap(known -> rememberedDevices.removeExpired(now)
+                    .flatMap(events -> knownBrowsers.removeExpired(now)
+                            .flatMap(known -> rememberedBrowsers.removeExpired(now)
                                     .map(remembered -> new PurgedRecords(events, known, remembered))));
         });
     }

@@ -1,7 +1,7 @@
 package dev.vestibule.application.currentuser;
 
 import dev.vestibule.application.fakes.InMemoryUserRepository;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;

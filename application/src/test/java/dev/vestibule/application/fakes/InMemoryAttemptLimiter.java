@@ -1,7 +1,7 @@
 package dev.vestibule.application.fakes;
 
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.Permit;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import java.time.Clock;
 import java.time.Duration;

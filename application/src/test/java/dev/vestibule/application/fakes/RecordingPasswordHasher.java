@@ -1,7 +1,7 @@
 package dev.vestibule.application.fakes;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import java.util.List;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import static dev.vestibule.application.fakes.SchedulerSaturation.awaitQuietly;

@@ -1,9 +1,12 @@
 package dev.vestibule.application.login;
+import java.util.Optional;
+import dev.vestibule.domain.port.in.LoginAttempt;
+import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.domain.model.throttle.ThrottlePolicy;
-import dev.vestibule.application.events.SecurityEvents;
-import dev.vestibule.application.throttle.LoginThrottle;
-import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.MutableClock;
@@ -15,7 +18,7 @@ import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
@@ -53,14 +56,14 @@ class LogInServiceTests {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
     private final LogInService service = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
-            new LoginThrottle(new InMemoryAttemptLimiter(clock), new InMemoryKnownDeviceRepository(), ThrottlePolicy.DEFAULT, clock),
+            new LoginThrottle(new InMemoryAttemptLimiter(clock), new InMemoryKnownBrowserRepository(), ThrottlePolicy.DEFAULT, clock),
             new SecurityEvents(events, clock));
 
     @Test
     void loginWithUsernameAndRightPasswordThenSucceeded() {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -69,7 +72,7 @@ class LogInServiceTests {
     void loginWithEmailAndRightPasswordThenSucceeded() {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice@example.com", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice@example.com", PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -79,7 +82,7 @@ class LogInServiceTests {
     void loginWithUsernameOrEmailInAnyCaseThenSucceeded(String login) {
         User alice = storedWithPassword("Alice.Smith", "alice.smith@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password(login, PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password(login, PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -89,7 +92,7 @@ class LogInServiceTests {
     void loginWithSurroundingBlanksThenSucceeded(String login) {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password(login, PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password(login, PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -98,7 +101,7 @@ class LogInServiceTests {
     void loginWhenPasswordTypedInAnotherUnicodeFormThenSucceeded() {
         User alice = storedWithPassword("alice", "alice@example.com", "caf\u00E9 au lait, s'il vous pla\u00EEt");
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", "cafe\u0301 au lait, s'il vous plai\u0302t")))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "cafe\u0301 au lait, s'il vous plai\u0302t"))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -107,7 +110,7 @@ class LogInServiceTests {
     void loginWhenPasswordWrongThenRejectedForWrongPasswordWithSameMessageAsUnknownUser() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", "correct horse battery stapler")))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "correct horse battery stapler"))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
@@ -116,7 +119,7 @@ class LogInServiceTests {
     void loginWhenPasswordDiffersOnlyInCaseThenRejected() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD.toUpperCase(Locale.ROOT))))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD.toUpperCase(Locale.ROOT)))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
@@ -125,14 +128,14 @@ class LogInServiceTests {
     void loginWhenUnknownUserThenRejectedForUnknownUserWithSameMessage() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("mallory", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("mallory", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
     }
 
     @Test
     void loginWhenUnknownUserThenStillSpendsOneVerification() {
-        StepVerifier.create(service.logIn(new Credentials.Password("mallory", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("mallory", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
 
@@ -143,7 +146,7 @@ class LogInServiceTests {
     void loginWhenKnownUserThenSpendsOneVerificationToo() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", "wrong password")))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "wrong password"))))
                 .expectNextCount(1)
                 .verifyComplete();
 
@@ -155,7 +158,7 @@ class LogInServiceTests {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
         users.replace(alice.deactivated());
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.DISABLED))
                 .verifyComplete();
     }
@@ -165,7 +168,7 @@ class LogInServiceTests {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
         users.replace(alice.deactivated());
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", "wrong password")))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "wrong password"))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
@@ -175,7 +178,7 @@ class LogInServiceTests {
         stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
                 GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.NO_LOCAL_PASSWORD))
                 .verifyComplete();
 
@@ -188,7 +191,7 @@ class LogInServiceTests {
         PasswordHash outdated = alice.passwordHash().orElseThrow();
         passwordHasher.outdateExistingHashes();
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
 
@@ -207,7 +210,7 @@ class LogInServiceTests {
         PasswordHash outdated = alice.passwordHash().orElseThrow();
         passwordHasher.outdateExistingHashes();
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", "wrong password")))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "wrong password"))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
 
@@ -221,7 +224,7 @@ class LogInServiceTests {
         users.replace(alice.deactivated());
         passwordHasher.outdateExistingHashes();
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.DISABLED))
                 .verifyComplete();
 
@@ -232,7 +235,7 @@ class LogInServiceTests {
     void loginWhenHashCurrentThenHashLeftAsIs() {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(new Credentials.Password("alice", PASSWORD)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
 
@@ -244,7 +247,7 @@ class LogInServiceTests {
         User alice = stored(User.registerWithExternalIdentity(new Username("alice"),
                 new EmailAddress("alice@example.com"), GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(new Credentials.External(GITHUB)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(GITHUB))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -254,7 +257,7 @@ class LogInServiceTests {
         stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
                 GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(new Credentials.External(new ExternalIdentity("github", "999999"))))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(new ExternalIdentity("github", "999999")))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
     }
@@ -264,7 +267,7 @@ class LogInServiceTests {
         stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
                 GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(new Credentials.External(new ExternalIdentity("gitlab", GITHUB.subject()))))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(new ExternalIdentity("gitlab", GITHUB.subject())))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
     }
@@ -275,7 +278,7 @@ class LogInServiceTests {
                 new EmailAddress("alice@example.com"), GITHUB, NOW));
         users.replace(alice.deactivated());
 
-        StepVerifier.create(service.logIn(new Credentials.External(GITHUB)))
+        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(GITHUB))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.DISABLED))
                 .verifyComplete();
     }
@@ -298,24 +301,24 @@ class LogInServiceTests {
     void loginWhenHashingIsAtCapacityThenBusyAndTheAttemptCountsAgainstNobody() {
         User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
         var limiter = new InMemoryAttemptLimiter(clock);
-        var knownDevices = new InMemoryKnownDeviceRepository();
+        var knownBrowsers = new InMemoryKnownBrowserRepository();
         Scheduler saturated = Schedulers.newBoundedElastic(1, 1, "vestibule-test-saturated");
         CountDownLatch release = new CountDownLatch(1);
         try {
             saturate(saturated, release);
             var overloaded = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, saturated),
-                    new LoginThrottle(limiter, knownDevices, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
             int moreThanTheAccountAllows = ThrottlePolicy.DEFAULT.perAccount().capacity() + 1;
 
             for (int i = 0; i < moreThanTheAccountAllows; i++) {
-                StepVerifier.create(overloaded.logIn(new Credentials.Password("alice", "wrong " + i)))
+                StepVerifier.create(overloaded.logIn(attemptOf(new Credentials.Password("alice", "wrong " + i))))
                         .expectError(PasswordHashingBusyException.class)
                         .verify(Duration.ofSeconds(5));
             }
 
             var recovered = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
-                    new LoginThrottle(limiter, knownDevices, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
-            StepVerifier.create(recovered.logIn(new Credentials.Password("alice", PASSWORD)))
+                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+            StepVerifier.create(recovered.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                     .expectNext(new LoginOutcome.Succeeded(alice))
                     .verifyComplete();
         } finally {
@@ -342,5 +345,10 @@ class LogInServiceTests {
             login.chars().forEach(c -> variant.append((char) (random.nextBoolean() ? Character.toUpperCase(c) : c)));
             return variant.toString();
         });
+    }
+
+    /** A login with no known origin and no known browser: what these specs are not about. */
+    private static LoginAttempt attemptOf(Credentials credentials) {
+        return new LoginAttempt(credentials, Origin.unknown(), Optional.empty());
     }
 }

@@ -2,23 +2,23 @@ package dev.vestibule.application.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
-import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
-import dev.vestibule.application.throttle.LoginThrottle;
-import dev.vestibule.domain.model.device.KnownDevice;
+import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordPolicy;
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.ThrottlePolicy;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
@@ -51,9 +51,9 @@ class LogInServiceThrottlingTests {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
-    private final InMemoryKnownDeviceRepository knownDevices = new InMemoryKnownDeviceRepository();
+    private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
     private final LogInService service = new LogInService(users, new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
-            new LoginThrottle(new InMemoryAttemptLimiter(clock), knownDevices, POLICY, clock),
+            new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, clock),
             new SecurityEvents(events, clock));
 
     @Test
@@ -101,8 +101,8 @@ class LogInServiceThrottlingTests {
     @Test
     void theOwnersKnownBrowserStillGetsInWhileTheAccountIsUnderAttack() {
         User alice = stored("alice");
-        KnownDevice device = KnownDevice.newFor(alice.id(), NOW, Duration.ofDays(365), new SecureRandom());
-        StepVerifier.create(knownDevices.add(device)).verifyComplete();
+        KnownBrowser device = KnownBrowser.newFor(alice.id(), NOW, Duration.ofDays(365), new SecureRandom());
+        StepVerifier.create(knownBrowsers.add(device)).verifyComplete();
         failTimes("alice", PER_ACCOUNT, ATTACKER);
 
         StepVerifier.create(service.logIn(attempt("alice", PASSWORD, OWNER, Optional.of(device.id()))))

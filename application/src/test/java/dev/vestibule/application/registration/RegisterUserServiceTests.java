@@ -1,7 +1,8 @@
 package dev.vestibule.application.registration;
+import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.domain.model.throttle.ThrottlePolicy;
-import dev.vestibule.application.events.SecurityEvents;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;
@@ -65,7 +66,7 @@ class RegisterUserServiceTests {
     void registerWhenEveryFieldValidThenStoresActiveUserWithAHashNotThePassword() {
         clock.advance(Duration.ofHours(3));
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
                         registered -> {
                             User user = registered.user();
@@ -90,7 +91,7 @@ class RegisterUserServiceTests {
     @Test
     void registerKeepsTheUsernameAsTypedButTrimmedAndNormalizesTheEmail() {
         StepVerifier.create(service().register(
-                        new RegistrationCommand("  Alice.Smith ", " Alice.Smith@Example.COM ", PASSWORD, PASSWORD)))
+                        new RegistrationCommand("  Alice.Smith ", " Alice.Smith@Example.COM ", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
                         registered -> {
                             assertThat(registered.user().username().value()).isEqualTo("Alice.Smith");
@@ -103,7 +104,7 @@ class RegisterUserServiceTests {
     void registerHashesThePasswordInItsNormalizedForm() {
         String decomposed = "cafe\u0301 au lait tous les matins";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", decomposed, decomposed)))
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", decomposed, decomposed), Origin.unknown()))
                 .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
                 .verifyComplete();
 
@@ -112,7 +113,7 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenEveryFieldWrongThenAllProblemsReportedTogetherAndNothingHashedOrStored() {
-        StepVerifier.create(service().register(new RegistrationCommand("a b", "not-an-email", "short", "shorter")))
+        StepVerifier.create(service().register(new RegistrationCommand("a b", "not-an-email", "short", "shorter"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.USERNAME, List.of("Username may contain only letters, digits, '.', '_' and '-'."),
                         RegistrationField.EMAIL, List.of("Please enter a valid email address, like name@example.com."),
@@ -126,7 +127,7 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenFieldsMissingThenAskedForEach() {
-        StepVerifier.create(service().register(new RegistrationCommand(null, " ", "", null)))
+        StepVerifier.create(service().register(new RegistrationCommand(null, " ", "", null), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.USERNAME, List.of("Please choose a username."),
                         RegistrationField.EMAIL, List.of("Please enter your email address."),
@@ -137,7 +138,7 @@ class RegisterUserServiceTests {
     @Test
     void registerWhenRepeatDiffersThenOnlyTheRepeatFieldIsWrong() {
         StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " ")))
+                        new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " "), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.PASSWORD_REPEAT, List.of(RegisterUserService.PASSWORDS_DIFFER))))
                 .verifyComplete();
@@ -149,7 +150,7 @@ class RegisterUserServiceTests {
     void registerWhenPasswordContainsTheUsernameThenPasswordFieldError() {
         String password = "ALICE-in-wonderland";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password)))
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.PASSWORD, List.of("Password must not contain your username.",
                                 "Password must not contain your email address."))))
@@ -161,7 +162,7 @@ class RegisterUserServiceTests {
         String password = "forever-wonder.land-77";
 
         StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "wonder.land@example.com", password, password)))
+                        new RegistrationCommand("alice", "wonder.land@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.PASSWORD, List.of("Password must not contain your email address."))))
                 .verifyComplete();
@@ -171,7 +172,7 @@ class RegisterUserServiceTests {
     void registerWhenUsernameInvalidThenPasswordStillJudgedAgainstTheEmail() {
         String password = "forever-wonder.land-77";
 
-        StepVerifier.create(service().register(new RegistrationCommand("a", "wonder.land@example.com", password, password)))
+        StepVerifier.create(service().register(new RegistrationCommand("a", "wonder.land@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(
                         RegistrationField.USERNAME, RegistrationField.PASSWORD)
                         .containsEntry(RegistrationField.PASSWORD, List.of("Password must not contain your email address.")))
@@ -181,7 +182,7 @@ class RegisterUserServiceTests {
     @Test
     void registerWhenPasswordCommonThenPasswordFieldError() {
         StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop")))
+                        new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(RegistrationField.PASSWORD)
                         .hasEntrySatisfying(RegistrationField.PASSWORD,
                                 messages -> assertThat(messages).singleElement().asString().contains("too common")))
@@ -192,7 +193,7 @@ class RegisterUserServiceTests {
     void registerWhenPasswordHasAControlCharacterThenPasswordFieldErrorAndNothingHashedOrStored() {
         String password = "correct horse\u001bbattery staple";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password)))
+        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.PASSWORD, List.of(new PasswordRejection.ControlCharacters().message()))))
                 .verifyComplete();
@@ -203,7 +204,7 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenPasswordBreaksSeveralRulesThenEveryReasonListed() {
-        StepVerifier.create(service().register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob")))
+        StepVerifier.create(service().register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.PASSWORD, List.of("Password must be at least 8 characters long.",
                                 "Password must not contain your username.",
@@ -216,7 +217,7 @@ class RegisterUserServiceTests {
         stored(User.registerWithPassword(new Username("bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
         stored(User.registerWithPassword(new Username("carol"), new EmailAddress("carol@example.com"), RIVALS_HASH, NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD)))
+        StepVerifier.create(service().register(new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
                         RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN),
                         RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
@@ -230,7 +231,7 @@ class RegisterUserServiceTests {
     void registerWhenOnlyUsernameTakenInOtherCaseThenOnlyUsernameFieldError() {
         stored(User.registerWithPassword(new Username("Bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD)))
+        StepVerifier.create(service().register(new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
                 .verifyComplete();
@@ -241,7 +242,7 @@ class RegisterUserServiceTests {
         stored(User.registerWithExternalIdentity(new Username("bob"), new EmailAddress("bob@example.com"),
                 new ExternalIdentity("github", "42"), NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD)))
+        StepVerifier.create(service().register(new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
                 .verifyComplete();
@@ -253,7 +254,7 @@ class RegisterUserServiceTests {
         RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
 
         StepVerifier.create(service(racing, Schedulers.immediate())
-                        .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+                        .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
                 .verifyComplete();
@@ -269,7 +270,7 @@ class RegisterUserServiceTests {
         RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
 
         StepVerifier.create(service(racing, Schedulers.immediate())
-                        .register(new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD)))
+                        .register(new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
                 .verifyComplete();
@@ -284,7 +285,7 @@ class RegisterUserServiceTests {
         Scheduler hashing = Schedulers.newBoundedElastic(2, 16, "vestibule-test-hashing");
         try {
             StepVerifier.create(service(users, hashing)
-                            .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD)))
+                            .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                     .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
                     .expectComplete()
                     .verify(Duration.ofSeconds(10));

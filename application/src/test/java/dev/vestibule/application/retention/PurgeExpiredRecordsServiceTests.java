@@ -3,16 +3,16 @@ package dev.vestibule.application.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vestibule.application.fakes.InMemoryKnownDeviceRepository;
-import dev.vestibule.application.fakes.InMemoryRememberedDeviceRepository;
+import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.MutableClock;
-import dev.vestibule.domain.model.device.KnownDevice;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.model.login.RememberMeToken;
-import dev.vestibule.domain.model.login.RememberedDevice;
+import dev.vestibule.domain.model.rememberme.RememberMeToken;
+import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.PurgedRecords;
 import java.security.SecureRandom;
@@ -30,10 +30,10 @@ class PurgeExpiredRecordsServiceTests {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
-    private final InMemoryKnownDeviceRepository knownDevices = new InMemoryKnownDeviceRepository();
-    private final InMemoryRememberedDeviceRepository rememberedDevices = new InMemoryRememberedDeviceRepository();
+    private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
+    private final InMemoryRememberedBrowserRepository rememberedBrowsers = new InMemoryRememberedBrowserRepository();
     private final PurgeExpiredRecordsService service =
-            new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices, RETENTION, clock);
+            new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, RETENTION, clock);
     private final UserId alice = UserId.random();
 
     @Test
@@ -50,36 +50,36 @@ class PurgeExpiredRecordsServiceTests {
     }
 
     @Test
-    void knownDevicesGoWhenTheirOwnLifetimeEnds() {
-        KnownDevice expired = knownDevice(NOW.minus(Duration.ofDays(365)), Duration.ofDays(365));
-        KnownDevice valid = knownDevice(NOW.minus(Duration.ofDays(364)), Duration.ofDays(365));
+    void knownBrowsersGoWhenTheirOwnLifetimeEnds() {
+        KnownBrowser expired = knownBrowser(NOW.minus(Duration.ofDays(365)), Duration.ofDays(365));
+        KnownBrowser valid = knownBrowser(NOW.minus(Duration.ofDays(364)), Duration.ofDays(365));
 
         StepVerifier.create(service.purge())
                 .expectNext(new PurgedRecords(0, 1, 0))
                 .verifyComplete();
 
-        assertThat(knownDevices.count()).isEqualTo(1);
-        StepVerifier.create(knownDevices.isKnown(valid.id(), alice, NOW)).expectNext(true).verifyComplete();
-        StepVerifier.create(knownDevices.isKnown(expired.id(), alice, NOW.minusSeconds(1))).expectNext(false).verifyComplete();
+        assertThat(knownBrowsers.count()).isEqualTo(1);
+        StepVerifier.create(knownBrowsers.isKnown(valid.id(), alice, NOW)).expectNext(true).verifyComplete();
+        StepVerifier.create(knownBrowsers.isKnown(expired.id(), alice, NOW.minusSeconds(1))).expectNext(false).verifyComplete();
     }
 
     @Test
-    void rememberedDevicesGoWhenTheirLifetimeEnds() {
+    void rememberedBrowsersGoWhenTheirLifetimeEnds() {
         remembered(NOW.minus(Duration.ofDays(14)), Duration.ofDays(14));
-        RememberedDevice valid = remembered(NOW.minus(Duration.ofDays(13)), Duration.ofDays(14));
+        RememberedBrowser valid = remembered(NOW.minus(Duration.ofDays(13)), Duration.ofDays(14));
 
         StepVerifier.create(service.purge())
                 .expectNext(new PurgedRecords(0, 0, 1))
                 .verifyComplete();
 
-        assertThat(rememberedDevices.count()).isEqualTo(1);
-        StepVerifier.create(rememberedDevices.findBySeries(valid.series())).expectNext(valid).verifyComplete();
+        assertThat(rememberedBrowsers.count()).isEqualTo(1);
+        StepVerifier.create(rememberedBrowsers.findBySeries(valid.series())).expectNext(valid).verifyComplete();
     }
 
     @Test
     void purgingAgainRemovesNothingMore() {
         event(NOW.minus(RETENTION).minus(Duration.ofDays(1)));
-        knownDevice(NOW.minus(Duration.ofDays(400)), Duration.ofDays(365));
+        knownBrowser(NOW.minus(Duration.ofDays(400)), Duration.ofDays(365));
         remembered(NOW.minus(Duration.ofDays(30)), Duration.ofDays(14));
 
         StepVerifier.create(service.purge()).expectNext(new PurgedRecords(1, 1, 1)).verifyComplete();
@@ -97,9 +97,9 @@ class PurgeExpiredRecordsServiceTests {
 
     @Test
     void aRetentionThatIsNotPositiveIsRefused() {
-        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices, Duration.ZERO, clock))
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownDevices, rememberedDevices,
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers,
                 Duration.ofDays(-1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -110,15 +110,15 @@ class PurgeExpiredRecordsServiceTests {
         return event;
     }
 
-    private KnownDevice knownDevice(Instant createdAt, Duration lifetime) {
-        KnownDevice device = KnownDevice.newFor(alice, createdAt, lifetime, RANDOM);
-        StepVerifier.create(knownDevices.add(device)).verifyComplete();
+    private KnownBrowser knownBrowser(Instant createdAt, Duration lifetime) {
+        KnownBrowser device = KnownBrowser.newFor(alice, createdAt, lifetime, RANDOM);
+        StepVerifier.create(knownBrowsers.add(device)).verifyComplete();
         return device;
     }
 
-    private RememberedDevice remembered(Instant createdAt, Duration lifetime) {
-        RememberedDevice device = RememberedDevice.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
-        StepVerifier.create(rememberedDevices.add(device)).verifyComplete();
+    private RememberedBrowser remembered(Instant createdAt, Duration lifetime) {
+        RememberedBrowser device = RememberedBrowser.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
+        StepVerifier.create(rememberedBrowsers.add(device)).verifyComplete();
         return device;
     }
 }

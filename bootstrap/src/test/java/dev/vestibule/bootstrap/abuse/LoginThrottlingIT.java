@@ -29,8 +29,8 @@ class LoginThrottlingIT {
         String[] limits = {
                 "--vestibule.throttling.per-account.capacity=5",
                 "--vestibule.throttling.per-account.refill-every=1m",
-                "--vestibule.throttling.per-known-device.capacity=10",
-                "--vestibule.throttling.per-known-device.refill-every=1m"};
+                "--vestibule.throttling.per-known-browser.capacity=10",
+                "--vestibule.throttling.per-known-browser.refill-every=1m"};
         first = RunningVestibule.start(limits);
         second = RunningVestibule.start(limits);
     }

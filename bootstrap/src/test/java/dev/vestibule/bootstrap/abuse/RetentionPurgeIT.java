@@ -33,15 +33,15 @@ class RetentionPurgeIT {
             insertEvent(null, marker, "500 days");
             insertEvent(user, marker, "399 days");
             insertEvent(user, marker, "1 minute");
-            expiredDevice = insertKnownDevice(user, "- interval '1 minute'");
-            validDevice = insertKnownDevice(user, "+ interval '1 day'");
-            expiredSeries = insertRememberedDevice(user, "- interval '1 minute'");
-            validSeries = insertRememberedDevice(user, "+ interval '1 day'");
+            expiredDevice = insertKnownBrowser(user, "- interval '1 minute'");
+            validDevice = insertKnownBrowser(user, "+ interval '1 day'");
+            expiredSeries = insertRememberedBrowser(user, "- interval '1 minute'");
+            validSeries = insertRememberedBrowser(user, "+ interval '1 day'");
             this.marker = marker;
 
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-            while (System.currentTimeMillis() < deadline && (eventsOf(marker) > 2 || knownDevice(expiredDevice) > 0
-                    || rememberedDevice(expiredSeries) > 0)) {
+            while (System.currentTimeMillis() < deadline && (eventsOf(marker) > 2 || knownBrowser(expiredDevice) > 0
+                    || rememberedBrowser(expiredSeries) > 0)) {
                 Thread.sleep(200);
             }
         }
@@ -49,10 +49,10 @@ class RetentionPurgeIT {
         assertThat(eventsOf(marker)).as("events younger than 400 days").isEqualTo(2);
         assertThat(queryForLong("SELECT count(*) FROM security_events WHERE user_agent = ? AND occurred_at < now() - interval '400 days'",
                 marker)).isZero();
-        assertThat(knownDevice(expiredDevice)).isZero();
-        assertThat(knownDevice(validDevice)).isOne();
-        assertThat(rememberedDevice(expiredSeries)).isZero();
-        assertThat(rememberedDevice(validSeries)).isOne();
+        assertThat(knownBrowser(expiredDevice)).isZero();
+        assertThat(knownBrowser(validDevice)).isOne();
+        assertThat(rememberedBrowser(expiredSeries)).isZero();
+        assertThat(rememberedBrowser(validSeries)).isOne();
     }
 
     private static UUID storedUser() {
@@ -68,13 +68,13 @@ class RetentionPurgeIT {
                 + "VALUES ('LOGIN_FAILED', now() - interval '" + age + "', ?, '198.51.100.7', ?)", user, marker);
     }
 
-    private static String insertKnownDevice(UUID user, String expiry) {
+    private static String insertKnownBrowser(UUID user, String expiry) {
         String id = UUID.randomUUID().toString().replace("-", "");
         executeSql("INSERT INTO known_devices (id, user_id, expires_at) VALUES (?, ?, now() " + expiry + ")", id, user);
         return id;
     }
 
-    private static String insertRememberedDevice(UUID user, String expiry) {
+    private static String insertRememberedBrowser(UUID user, String expiry) {
         String series = UUID.randomUUID().toString().replace("-", "");
         executeSql("INSERT INTO remembered_devices (series, user_id, secret_hash, rotated_at, expires_at) "
                 + "VALUES (?, ?, 'x', now(), now() " + expiry + ")", series, user);
@@ -85,11 +85,11 @@ class RetentionPurgeIT {
         return queryForLong("SELECT count(*) FROM security_events WHERE user_agent = ?", marker);
     }
 
-    private static long knownDevice(String id) {
+    private static long knownBrowser(String id) {
         return queryForLong("SELECT count(*) FROM known_devices WHERE id = ?", id);
     }
 
-    private static long rememberedDevice(String series) {
+    private static long rememberedBrowser(String series) {
         return queryForLong("SELECT count(*) FROM remembered_devices WHERE series = ?", series);
     }
 }

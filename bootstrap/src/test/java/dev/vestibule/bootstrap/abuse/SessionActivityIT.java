@@ -6,7 +6,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
-import dev.vestibule.bootstrap.support.RedisTestServer;
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

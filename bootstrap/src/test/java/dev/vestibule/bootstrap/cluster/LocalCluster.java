@@ -1,7 +1,7 @@
 package dev.vestibule.bootstrap.cluster;
 
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
-import dev.vestibule.bootstrap.support.RedisTestServer;
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

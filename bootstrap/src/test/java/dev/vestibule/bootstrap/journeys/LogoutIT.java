@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.bootstrap.support.RedisTestServer;
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import org.junit.jupiter.api.Test;
 

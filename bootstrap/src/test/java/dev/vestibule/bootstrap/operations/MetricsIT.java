@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.ManagementPort;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.bootstrap.support.RedisTestServer;
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import dev.vestibule.bootstrap.support.TestUsers;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.vestibule.bootstrap.support;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
 import dev.vestibule.bootstrap.VestibuleApplication;
 import java.sql.Connection;

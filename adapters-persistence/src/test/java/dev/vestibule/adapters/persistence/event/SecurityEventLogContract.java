@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;

@@ -4,7 +4,7 @@ import static dev.vestibule.adapters.persistence.user.UserCacheInstance.awaitSin
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;

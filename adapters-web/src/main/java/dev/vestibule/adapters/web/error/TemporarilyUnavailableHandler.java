@@ -3,7 +3,7 @@ package dev.vestibule.adapters.web.error;
 import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.security.TooManyAttempts;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
-import dev.vestibule.domain.port.out.StoreUnavailableException;
+import dev.vestibule.domain.model.outage.StoreUnavailableException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

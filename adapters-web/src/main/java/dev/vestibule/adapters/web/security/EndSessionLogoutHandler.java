@@ -1,7 +1,7 @@
 package dev.vestibule.adapters.web.security;
 
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,12 +19,12 @@ import reactor.core.publisher.Mono;
  */
 final class EndSessionLogoutHandler implements ServerLogoutHandler {
 
-    private final ForgetDevice forgetDevice;
+    private final ForgetRememberedBrowser forgetRememberedBrowser;
     private final RememberMeCookie cookie;
     private final RecordSecurityEvent recordSecurityEvent;
 
-    EndSessionLogoutHandler(ForgetDevice forgetDevice, RememberMeCookie cookie, RecordSecurityEvent recordSecurityEvent) {
-        this.forgetDevice = Objects.requireNonNull(forgetDevice, "forgetDevice");
+    EndSessionLogoutHandler(ForgetRememberedBrowser forgetRememberedBrowser, RememberMeCookie cookie, RecordSecurityEvent recordSecurityEvent) {
+        this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.recordSecurityEvent = Objects.requireNonNull(recordSecurityEvent, "recordSecurityEvent");
     }
@@ -32,7 +32,7 @@ final class EndSessionLogoutHandler implements ServerLogoutHandler {
     @Override
     public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
-        Mono<Void> forget = cookie.read(exchange).map(forgetDevice::forget).orElse(Mono.empty());
+        Mono<Void> forget = cookie.read(exchange).map(forgetRememberedBrowser::forget).orElse(Mono.empty());
         Mono<Void> record = authentication != null && authentication.getPrincipal() instanceof SignedInUser user
                 ? recordSecurityEvent.record(SecurityEventType.LOGGED_OUT, Optional.of(user.id()), Origins.of(exchange))
                 : Mono.empty();

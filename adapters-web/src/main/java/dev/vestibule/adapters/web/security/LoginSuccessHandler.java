@@ -3,9 +3,9 @@ package dev.vestibule.adapters.web.security;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
-import dev.vestibule.domain.port.in.ForgetDevice;
-import dev.vestibule.domain.port.in.RememberDevice;
-import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
+import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * After a password login: mark the browser as a known device of the account, replace any remembered
+ * After a password login: mark the browser as a known browser of the account, replace any remembered
  * series it had, remember it anew if the box was ticked, greet the user and send them where they were
  * going.
  */
@@ -23,27 +23,27 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
 
     static final String REMEMBER_ME_PARAMETER = "remember-me";
 
-    private final RememberDevice rememberDevice;
-    private final ForgetDevice forgetDevice;
+    private final RememberBrowser rememberBrowser;
+    private final ForgetRememberedBrowser forgetRememberedBrowser;
     private final RememberMeCookie cookie;
-    private final TrustDevice trustDevice;
-    private final KnownDeviceCookie knownDeviceCookie;
+    private final MarkBrowserKnown markBrowserKnown;
+    private final KnownBrowserCookie knownBrowserCookie;
 
-    LoginSuccessHandler(RememberDevice rememberDevice, ForgetDevice forgetDevice, RememberMeCookie cookie,
-                        TrustDevice trustDevice, KnownDeviceCookie knownDeviceCookie) {
-        this.rememberDevice = Objects.requireNonNull(rememberDevice, "rememberDevice");
-        this.forgetDevice = Objects.requireNonNull(forgetDevice, "forgetDevice");
+    LoginSuccessHandler(RememberBrowser rememberBrowser, ForgetRememberedBrowser forgetRememberedBrowser, RememberMeCookie cookie,
+                        MarkBrowserKnown markBrowserKnown, KnownBrowserCookie knownBrowserCookie) {
+        this.rememberBrowser = Objects.requireNonNull(rememberBrowser, "rememberBrowser");
+        this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
-        this.trustDevice = Objects.requireNonNull(trustDevice, "trustDevice");
-        this.knownDeviceCookie = Objects.requireNonNull(knownDeviceCookie, "knownDeviceCookie");
+        this.markBrowserKnown = Objects.requireNonNull(markBrowserKnown, "markBrowserKnown");
+        this.knownBrowserCookie = Objects.requireNonNull(knownBrowserCookie, "knownBrowserCookie");
     }
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         SignedInUser user = (SignedInUser) authentication.getPrincipal();
-        return exchange.getFormData().flatMap(form -> trustDevice.trust(user.id(), knownDeviceCookie.read(exchange))
-                .doOnNext(deviceId -> knownDeviceCookie.write(exchange, deviceId))
+        return exchange.getFormData().flatMap(form -> markBrowserKnown.trust(user.id(), knownBrowserCookie.read(exchange))
+                .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
                 .then(forgetPreviousSeries(exchange))
                 .then(rememberIfAsked(exchange, form, user))
                 .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "Welcome back, " + user.username() + "!"))
@@ -52,7 +52,7 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
 
     private Mono<Void> forgetPreviousSeries(ServerWebExchange exchange) {
         return cookie.read(exchange)
-                .map(forgetDevice::forget)
+                .map(forgetRememberedBrowser::forget)
                 .orElse(Mono.empty())
                 .then(Mono.fromRunnable(() -> {
                     if (cookie.isPresent(exchange)) {
@@ -65,6 +65,6 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
         if (!"on".equals(form.getFirst(REMEMBER_ME_PARAMETER))) {
             return Mono.empty();
         }
-        return rememberDevice.remember(user.id()).doOnNext(token -> cookie.write(exchange, token)).then();
+        return rememberBrowser.remember(user.id()).doOnNext(token -> cookie.write(exchange, token)).then();
     }
 }

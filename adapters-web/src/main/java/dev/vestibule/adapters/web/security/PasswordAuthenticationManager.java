@@ -5,7 +5,7 @@ import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.port.in.LoginAttempt;
-import dev.vestibule.domain.port.in.LoginService;
+import dev.vestibule.domain.port.in.LogIn;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,20 +17,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets Spring Security's form login ask the domain's {@link LoginService}, and nothing else, who is logging
- * in. The request's origin and known-device cookie come from the exchange that Spring Security's filter
+ * Lets Spring Security's form login ask the domain's {@link LogIn}, and nothing else, who is logging
+ * in. The request's origin and known-browser cookie come from the exchange that Spring Security's filter
  * chain puts into the Reactor context.
  */
 final class PasswordAuthenticationManager implements ReactiveAuthenticationManager {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordAuthenticationManager.class);
 
-    private final LoginService loginService;
-    private final KnownDeviceCookie knownDeviceCookie;
+    private final LogIn logIn;
+    private final KnownBrowserCookie knownBrowserCookie;
 
-    PasswordAuthenticationManager(LoginService loginService, KnownDeviceCookie knownDeviceCookie) {
-        this.loginService = Objects.requireNonNull(loginService, "loginService");
-        this.knownDeviceCookie = Objects.requireNonNull(knownDeviceCookie, "knownDeviceCookie");
+    PasswordAuthenticationManager(LogIn logIn, KnownBrowserCookie knownBrowserCookie) {
+        this.logIn = Objects.requireNonNull(logIn, "logIn");
+        this.knownBrowserCookie = Objects.requireNonNull(knownBrowserCookie, "knownBrowserCookie");
     }
 
     @Override
@@ -40,8 +40,8 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
         return Mono.deferContextual(context -> {
             Optional<ServerWebExchange> exchange = context.getOrEmpty(ServerWebExchange.class);
             Origin origin = exchange.map(Origins::of).orElse(Origin.unknown());
-            Optional<String> knownDevice = exchange.flatMap(knownDeviceCookie::read);
-            return loginService.logIn(new LoginAttempt(new Credentials.Password(login, password), origin, knownDevice));
+            Optional<String> knownBrowser = exchange.flatMap(knownBrowserCookie::read);
+            return logIn.logIn(new LoginAttempt(new Credentials.Password(login, password), origin, knownBrowser));
         }).flatMap(outcome -> {
             if (outcome instanceof LoginOutcome.Succeeded succeeded) {
                 return Mono.just(SessionUserContextRepository.contextFor(succeeded.user()).getAuthentication());

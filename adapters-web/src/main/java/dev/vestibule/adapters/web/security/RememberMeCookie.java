@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
-import dev.vestibule.domain.model.login.RememberMeToken;
+import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

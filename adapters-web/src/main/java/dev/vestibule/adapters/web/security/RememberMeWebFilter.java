@@ -3,9 +3,9 @@ package dev.vestibule.adapters.web.security;
 import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
-import dev.vestibule.domain.model.login.RememberMeToken;
-import dev.vestibule.domain.port.in.DeviceRecognition;
-import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.model.rememberme.RememberMeToken;
+import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,12 +28,12 @@ final class RememberMeWebFilter implements WebFilter {
             + "this browser's saved login was also used from somewhere else, so we have cancelled it.";
     private static final Logger log = LoggerFactory.getLogger(RememberMeWebFilter.class);
 
-    private final RecognizeDevice recognizeDevice;
+    private final RecognizeRememberedBrowser recognizeRememberedBrowser;
     private final SessionUserContextRepository contexts;
     private final RememberMeCookie cookie;
 
-    RememberMeWebFilter(RecognizeDevice recognizeDevice, SessionUserContextRepository contexts, RememberMeCookie cookie) {
-        this.recognizeDevice = Objects.requireNonNull(recognizeDevice, "recognizeDevice");
+    RememberMeWebFilter(RecognizeRememberedBrowser recognizeRememberedBrowser, SessionUserContextRepository contexts, RememberMeCookie cookie) {
+        this.recognizeRememberedBrowser = Objects.requireNonNull(recognizeRememberedBrowser, "recognizeRememberedBrowser");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
     }
@@ -55,8 +55,8 @@ final class RememberMeWebFilter implements WebFilter {
             cookie.clear(exchange);
             return chain.filter(exchange);
         }
-        return recognizeDevice.recognize(token.get(), Origins.of(exchange)).flatMap(recognition -> {
-            if (recognition instanceof DeviceRecognition.Recognized recognized) {
+        return recognizeRememberedBrowser.recognize(token.get(), Origins.of(exchange)).flatMap(recognition -> {
+            if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
                 SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
                 recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
                 return contexts.save(exchange, context)
@@ -64,7 +64,7 @@ final class RememberMeWebFilter implements WebFilter {
                         .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
             }
             cookie.clear(exchange);
-            if (recognition instanceof DeviceRecognition.TheftDetected theft) {
+            if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
                 return RequestLogging.log(() -> log.warn("Remember-me secret replayed after rotation: series revoked for user {}",
                                 theft.userId()))
                         .then(FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE))

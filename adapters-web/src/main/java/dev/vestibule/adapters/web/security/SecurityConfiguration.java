@@ -2,13 +2,13 @@ package dev.vestibule.adapters.web.security;
 
 import dev.vestibule.adapters.web.error.FormGuard;
 import dev.vestibule.adapters.web.error.MalformedFormFilter;
-import dev.vestibule.domain.port.in.ForgetDevice;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
-import dev.vestibule.domain.port.in.LoginService;
-import dev.vestibule.domain.port.in.RecognizeDevice;
+import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
-import dev.vestibule.domain.port.in.RememberDevice;
-import dev.vestibule.domain.port.in.TrustDevice;
+import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,20 +45,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    KnownDeviceCookie knownDeviceCookie(SessionPolicy sessionPolicy) {
-        return new KnownDeviceCookie(sessionPolicy.knownDeviceLifetime());
+    KnownBrowserCookie knownBrowserCookie(SessionPolicy sessionPolicy) {
+        return new KnownBrowserCookie(sessionPolicy.knownBrowserLifetime());
     }
 
     @Bean
     SecurityWebFilterChain vestibuleSecurityFilterChain(ServerHttpSecurity http,
                                                         SessionUserContextRepository contexts,
-                                                        LoginService loginService,
-                                                        RememberDevice rememberDevice,
-                                                        RecognizeDevice recognizeDevice,
-                                                        ForgetDevice forgetDevice,
+                                                        LogIn logIn,
+                                                        RememberBrowser rememberBrowser,
+                                                        RecognizeRememberedBrowser recognizeRememberedBrowser,
+                                                        ForgetRememberedBrowser forgetRememberedBrowser,
                                                         RememberMeCookie rememberMeCookie,
-                                                        TrustDevice trustDevice,
-                                                        KnownDeviceCookie knownDeviceCookie,
+                                                        MarkBrowserKnown markBrowserKnown,
+                                                        KnownBrowserCookie knownBrowserCookie,
                                                         RecordSecurityEvent recordSecurityEvent) {
         var loginRequired = new LoginRequiredEntryPoint();
         var errorPage = new ErrorPageAccessDeniedHandler();
@@ -76,16 +76,16 @@ class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationManager(new PasswordAuthenticationManager(loginService, knownDeviceCookie))
+                        .authenticationManager(new PasswordAuthenticationManager(logIn, knownBrowserCookie))
                         .securityContextRepository(contexts)
-                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberDevice, forgetDevice, rememberMeCookie,
-                                trustDevice, knownDeviceCookie))
+                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberBrowser, forgetRememberedBrowser, rememberMeCookie,
+                                markBrowserKnown, knownBrowserCookie))
                         .authenticationFailureHandler(new LoginFailureHandler())
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutHandler(new DelegatingServerLogoutHandler(clearContext,
-                                new EndSessionLogoutHandler(forgetDevice, rememberMeCookie, recordSecurityEvent)))
+                                new EndSessionLogoutHandler(forgetRememberedBrowser, rememberMeCookie, recordSecurityEvent)))
                         .logoutSuccessHandler(new LoggedOutSuccessHandler()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(loginRequired)
@@ -98,7 +98,7 @@ class SecurityConfiguration {
                         .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .addFilterAfter(new MalformedFormFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterBefore(new FormGuard(), SecurityWebFiltersOrder.CSRF)
-                .addFilterAfter(new RememberMeWebFilter(recognizeDevice, contexts, rememberMeCookie),
+                .addFilterAfter(new RememberMeWebFilter(recognizeRememberedBrowser, contexts, rememberMeCookie),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }

@@ -1,2 +1,2 @@
-/** Login decisions, and the remembered devices that may sign a user in again. */
+/** Login decisions: credentials, outcomes, and what a password check decides. */
 package dev.vestibule.domain.model.login;

@@ -1,6 +1,5 @@
 package dev.vestibule.domain.model.user;
 
-import dev.vestibule.domain.model.password.PasswordHash;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

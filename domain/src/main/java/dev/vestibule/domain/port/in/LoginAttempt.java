@@ -6,18 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A login as it arrives: the credentials, where the request came from, and the known-device id the
+ * A login as it arrives: the credentials, where the request came from, and the known-browser id the
  * browser presented, if any.
  */
-public record LoginAttempt(Credentials credentials, Origin origin, Optional<String> knownDeviceId) {
+public record LoginAttempt(Credentials credentials, Origin origin, Optional<String> knownBrowserId) {
 
     public LoginAttempt {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(knownDeviceId, "knownDeviceId");
+        Objects.requireNonNull(knownBrowserId, "knownBrowserId");
     }
 
-    public static LoginAttempt of(Credentials credentials) {
-        return new LoginAttempt(credentials, Origin.unknown(), Optional.empty());
-    }
 }

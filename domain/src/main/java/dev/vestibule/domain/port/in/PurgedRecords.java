@@ -1,9 +1,9 @@
 package dev.vestibule.domain.port.in;
 
 /** How many rows one purge deleted, by kind. */
-public record PurgedRecords(long securityEvents, long knownDevices, long rememberedDevices) {
+public record PurgedRecords(long securityEvents, long knownBrowsers, long rememberedBrowsers) {
 
     public long total() {
-        return securityEvents + knownDevices + rememberedDevices;
+        return securityEvents + knownBrowsers + rememberedBrowsers;
     }
 }

@@ -8,7 +8,4 @@ public interface RegisterUser {
 
     Mono<RegistrationOutcome> register(RegistrationCommand command, Origin origin);
 
-    default Mono<RegistrationOutcome> register(RegistrationCommand command) {
-        return register(command, Origin.unknown());
-    }
 }

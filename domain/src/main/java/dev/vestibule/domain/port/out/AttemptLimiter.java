@@ -1,7 +1,7 @@
 package dev.vestibule.domain.port.out;
 
-import dev.vestibule.domain.model.throttle.AttemptLimit;
-import dev.vestibule.domain.model.throttle.Permit;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.Permit;
 import reactor.core.publisher.Mono;
 
 /** Counts attempts against token buckets shared by every instance of the service. */

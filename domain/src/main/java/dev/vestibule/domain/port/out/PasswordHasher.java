@@ -1,7 +1,7 @@
 package dev.vestibule.domain.port.out;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 
 /**
  * Hashes and verifies passwords with a slow, salted function. Deliberately synchronous and CPU-bound:

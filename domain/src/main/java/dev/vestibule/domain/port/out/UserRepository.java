@@ -1,6 +1,6 @@
 package dev.vestibule.domain.port.out;
 
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;

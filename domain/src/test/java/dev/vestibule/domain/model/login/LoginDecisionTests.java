@@ -3,7 +3,7 @@ package dev.vestibule.domain.model.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import dev.vestibule.domain.model.password.PasswordHash;
+import dev.vestibule.domain.model.user.PasswordHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,2 @@
+/** Lists that judge new passwords: the common-password blocklist. */
+package dev.vestibule.adapters.crypto.password;

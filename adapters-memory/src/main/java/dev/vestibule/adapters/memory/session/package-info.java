@@ -1,0 +1,2 @@
+/** Counting the sessions that one instance keeps in its memory. */
+package dev.vestibule.adapters.memory.session;

@@ -1,0 +1,2 @@
+/** Token buckets for login and sign-up throttling: in Redis for a deployment, in memory for one instance. */
+package dev.vestibule.adapters.memory.throttling;

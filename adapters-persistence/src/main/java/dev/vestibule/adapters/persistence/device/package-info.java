@@ -1,2 +1,0 @@
-/** Known devices on R2DBC. */
-package dev.vestibule.adapters.persistence.device;

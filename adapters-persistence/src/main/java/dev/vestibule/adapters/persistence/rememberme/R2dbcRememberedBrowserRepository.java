@@ -1,0 +1,102 @@
+package dev.vestibule.adapters.persistence.rememberme;
+
+import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** The {@link RememberedBrowserRepository} on R2DBC, rotating with one conditional UPDATE so that no lock spans round trips. */
+public final class R2dbcRememberedBrowserRepository implements RememberedBrowserRepository {
+
+    private final DatabaseClient databaseClient;
+
+    public R2dbcRememberedBrowserRepository(DatabaseClient databaseClient) {
+        this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
+    }
+
+    @Override
+    public Mono<Void> add(RememberedBrowser device) {
+        RememberedBrowserRow row = RememberedBrowserMapper.toRow(device);
+        return databaseClient.sql("""
+                        INSERT INTO remembered_devices
+                            (series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at)
+                        VALUES (:series, :userId, :secretHash, :previousSecretHash, :rotatedAt, :expiresAt)""")
+                .bind("series", row.series())
+                .bind("userId", row.userId())
+                .bind("secretHash", row.secretHash())
+                .bind("previousSecretHash", Parameters.in(R2dbcType.VARCHAR, row.previousSecretHash()))
+                .bind("rotatedAt", row.rotatedAt())
+                .bind("expiresAt", row.expiresAt())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Mono<RememberedBrowser> findBySeries(String series) {
+        return databaseClient.sql("""
+                        SELECT series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at
+                        FROM remembered_devices WHERE series = :series""")
+                .bind("series", series)
+                .map(R2dbcRememberedBrowserRepository::readDevice)
+                .one()
+                .map(RememberedBrowserMapper::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> replace(RememberedBrowser current, RememberedBrowser next) {
+        if (!current.series().equals(next.series()) || !current.userId().equals(next.userId())) {
+            return Mono.error(new IllegalArgumentException("a rotation keeps the series and the user"));
+        }
+        RememberedBrowserRow row = RememberedBrowserMapper.toRow(next);
+        return databaseClient.sql("""
+                        UPDATE remembered_devices
+                        SET secret_hash = :secretHash, previous_secret_hash = :previousSecretHash,
+                            rotated_at = :rotatedAt, expires_at = :expiresAt
+                        WHERE series = :series AND secret_hash = :currentSecretHash""")
+                .bind("secretHash", row.secretHash())
+                .bind("previousSecretHash", Parameters.in(R2dbcType.VARCHAR, row.previousSecretHash()))
+                .bind("rotatedAt", row.rotatedAt())
+                .bind("expiresAt", row.expiresAt())
+                .bind("series", row.series())
+                .bind("currentSecretHash", current.secretHash())
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated == 1);
+    }
+
+    @Override
+    public Mono<Void> remove(String series) {
+        return databaseClient.sql("DELETE FROM remembered_devices WHERE series = :series")
+                .bind("series", series)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Mono<Long> removeExpired(Instant now) {
+        // A device is expired from its expiry instant on, as RememberedBrowser.recognize decides.
+        return databaseClient.sql("DELETE FROM remembered_devices WHERE expires_at <= :now")
+                .bind("now", RememberedBrowserMapper.toTimestamp(now))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private static RememberedBrowserRow readDevice(Readable row) {
+        return new RememberedBrowserRow(
+                row.get("series", String.class),
+                row.get("user_id", UUID.class),
+                row.get("secret_hash", String.class),
+                row.get("previous_secret_hash", String.class),
+                row.get("rotated_at", OffsetDateTime.class),
+                row.get("expires_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,2 @@
+/** Known browsers (the throttling feature's lockout protection) on R2DBC. */
+package dev.vestibule.adapters.persistence.throttling;

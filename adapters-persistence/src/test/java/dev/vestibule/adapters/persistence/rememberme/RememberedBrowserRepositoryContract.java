@@ -1,0 +1,231 @@
+package dev.vestibule.adapters.persistence.rememberme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vestibule.domain.model.rememberme.RememberMeToken;
+import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * What every {@link RememberedBrowserRepository} promises, run against the in-memory fake and the R2DBC
+ * adapter. Each test makes its own user and devices, so tests share a database in any order.
+ */
+@Timeout(120)
+abstract class RememberedBrowserRepositoryContract {
+
+    /**
+     * Microsecond precision, what both PostgreSQL and H2 keep. Far in the future, so that only
+     * {@link #removeExpiredDeletesDevicesExpiredAtOrBeforeNowAndReturnsHowMany} sees expired devices,
+     * even in a database other tests share.
+     */
+    private static final Instant NOW = Instant.parse("2090-05-06T07:08:09.123456Z");
+    private static final Duration LIFETIME = Duration.ofDays(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    protected abstract RememberedBrowserRepository repository();
+
+    /** Devices belong to stored users (the database enforces it). */
+    protected abstract UserRepository users();
+
+    @Test
+    void addThenFindBySeriesReturnsTheDeviceAsStored() {
+        RememberedBrowser device = newDevice(storedUser());
+
+        StepVerifier.create(repository().add(device))
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(device.series()))
+                .expectNext(device)
+                .verifyComplete();
+    }
+
+    @Test
+    void findBySeriesWhenUnknownThenEmpty() {
+        StepVerifier.create(repository().findBySeries(RememberMeToken.generate(RANDOM).series()))
+                .verifyComplete();
+    }
+
+    @Test
+    void addWhenSeriesAlreadyStoredThenFailsAndKeepsTheFirst() {
+        RememberedBrowser device = newDevice(storedUser());
+        add(device);
+        RememberedBrowser sameSeries = new RememberedBrowser(device.series(), device.userId(),
+                RememberMeToken.generate(RANDOM).secretHash(), null, NOW, NOW.plus(LIFETIME));
+
+        StepVerifier.create(repository().add(sameSeries))
+                .expectError()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findBySeries(device.series()))
+                .expectNext(device)
+                .verifyComplete();
+    }
+
+    @Test
+    void replaceWhenStoredSecretIsCurrentThenWinsAndStoresNext() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser current = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        add(current);
+        RememberedBrowser next = current.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(60));
+
+        StepVerifier.create(repository().replace(current, next))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(current.series()))
+                .assertNext(stored -> {
+                    assertThat(stored).isEqualTo(next);
+                    assertThat(stored.previousSecretHash()).isEqualTo(current.secretHash());
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void replaceWhenCurrentIsStaleThenLosesAndKeepsTheWinner() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        RememberedBrowser winner = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(1));
+        RememberedBrowser loser = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(2));
+
+        StepVerifier.create(repository().replace(original, winner))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(repository().replace(original, loser))
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .expectNext(winner)
+                .verifyComplete();
+    }
+
+    @Test
+    void replaceWhenRotationsRaceThenExactlyOneWins() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        List<RememberedBrowser> candidates = IntStream.range(0, 8)
+                .mapToObj(i -> original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(i)))
+                .toList();
+
+        // Each on its own thread, so that the updates really overlap in the store.
+        List<Boolean> outcomes = Flux.merge(candidates.stream()
+                        .map(next -> repository().replace(original, next).subscribeOn(Schedulers.boundedElastic()))
+                        .toList())
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(outcomes).hasSize(candidates.size()).containsOnlyOnce(true);
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .assertNext(stored -> assertThat(candidates).contains(stored))
+                .verifyComplete();
+    }
+
+    @Test
+    void replaceWhenSeriesUnknownThenLoses() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser neverStored = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+
+        StepVerifier.create(repository().replace(neverStored, neverStored.rotatedTo(token.rotate(RANDOM), NOW)))
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(neverStored.series()))
+                .verifyComplete();
+    }
+
+    @Test
+    void removeThenFindBySeriesIsEmptyAndOtherDevicesStay() {
+        UserId user = storedUser();
+        RememberedBrowser removed = newDevice(user);
+        RememberedBrowser kept = newDevice(user);
+        add(removed);
+        add(kept);
+
+        StepVerifier.create(repository().remove(removed.series()))
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(removed.series()))
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(kept.series()))
+                .expectNext(kept)
+                .verifyComplete();
+    }
+
+    @Test
+    void removeWhenUnknownThenCompletes() {
+        StepVerifier.create(repository().remove(RememberMeToken.generate(RANDOM).series()))
+                .verifyComplete();
+    }
+
+    @Test
+    void removeExpiredDeletesDevicesExpiredAtOrBeforeNowAndReturnsHowMany() {
+        // Long before NOW: no other test's device expires in this window.
+        Instant now = Instant.parse("2001-02-03T04:05:06.789012Z");
+        UserId user = storedUser();
+        RememberedBrowser expiredEarlier = deviceExpiringAt(user, now.minus(Duration.ofDays(1)));
+        RememberedBrowser expiringNow = deviceExpiringAt(user, now);
+        RememberedBrowser stillValid = deviceExpiringAt(user, now.plusNanos(1_000));
+        add(expiredEarlier);
+        add(expiringNow);
+        add(stillValid);
+
+        StepVerifier.create(repository().removeExpired(now))
+                .expectNext(2L)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(expiredEarlier.series()))
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(expiringNow.series()))
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(stillValid.series()))
+                .expectNext(stillValid)
+                .verifyComplete();
+    }
+
+    @Test
+    void removeExpiredWhenNothingExpiredThenZero() {
+        StepVerifier.create(repository().removeExpired(Instant.parse("1971-01-01T00:00:00Z")))
+                .expectNext(0L)
+                .verifyComplete();
+    }
+
+    private void add(RememberedBrowser device) {
+        StepVerifier.create(repository().add(device))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    private UserId storedUser() {
+        String name = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        User user = User.registerWithPassword(new Username("u" + name), new EmailAddress(name + "@example.com"),
+                new PasswordHash("{test}x"), NOW);
+        StepVerifier.create(users().add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .expectComplete()
+                .verify(TIMEOUT);
+        return user.id();
+    }
+
+    private static RememberedBrowser newDevice(UserId user) {
+        return RememberedBrowser.remember(RememberMeToken.generate(RANDOM), user, NOW, LIFETIME);
+    }
+
+    private static RememberedBrowser deviceExpiringAt(UserId user, Instant expiresAt) {
+        return new RememberedBrowser(RememberMeToken.generate(RANDOM).series(), user,
+                RememberMeToken.generate(RANDOM).secretHash(), null, expiresAt.minus(LIFETIME), expiresAt);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vestibule.adapters.redis.throttling;
+
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.Permit;
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/** Translation between the domain's limits and Bucket4j's buckets. */
+final class Buckets {
+
+    private Buckets() {
+    }
+
+    /** Greedy refill: tokens trickle back one by one, not all at once at the end of a period. */
+    static BucketConfiguration configurationOf(AttemptLimit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(BandwidthBuilder.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.fullRefill())
+                        .build())
+                .build();
+    }
+
+    static Permit permitOf(ConsumptionProbe probe) {
+        if (probe.isConsumed()) {
+            return Permit.GRANTED;
+        }
+        // Round up to whole seconds: Retry-After speaks seconds, and zero would invite an instant retry.
+        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return new Permit.Denied(Duration.ofSeconds(seconds));
+    }
+}

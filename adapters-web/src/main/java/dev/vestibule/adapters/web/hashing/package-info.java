@@ -1,2 +1,0 @@
-/** The PasswordHasher port implemented with Spring Security's password encoders. */
-package dev.vestibule.adapters.web.hashing;

@@ -1,2 +1,0 @@
-/** Recording security events, and showing users their own. */
-package dev.vestibule.application.events;

@@ -1,2 +1,0 @@
-/** Limiting failed logins and sign-ups. */
-package dev.vestibule.application.throttle;

@@ -1,0 +1,42 @@
+package dev.vestibule.application.throttling;
+
+import dev.vestibule.domain.model.throttling.KnownBrowser;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Keeps a browser's known-browser id valid for the user, or hands it a new one. */
+public final class MarkBrowserKnownService implements MarkBrowserKnown {
+
+    private final KnownBrowserRepository devices;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public MarkBrowserKnownService(KnownBrowserRepository devices, Duration lifetime, Clock clock, SecureRandom random) {
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Mono<String> trust(UserId userId, Optional<String> presentedDeviceId) {
+        Mono<Boolean> stillKnown = presentedDeviceId.filter(KnownBrowser::isWellFormedId)
+                .map(id -> devices.isKnown(id, userId, clock.instant()))
+                .orElse(Mono.just(false));
+        return stillKnown.flatMap(known -> {
+            if (known) {
+                return Mono.just(presentedDeviceId.get());
+            }
+            KnownBrowser device = KnownBrowser.newFor(userId, clock.instant(), lifetime, random);
+            return devices.add(device).thenReturn(device.id());
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vestibule.application.fakes;
+
+import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * A {@link RememberedBrowserRepository} in a map. Every operation happens when its {@code Mono} is
+ * subscribed, under one lock, so that {@link #replace} is a true compare-and-set for parallel callers.
+ */
+public final class InMemoryRememberedBrowserRepository implements RememberedBrowserRepository {
+
+    private final Map<String, RememberedBrowser> devices = new LinkedHashMap<>();
+
+    @Override
+    public Mono<Void> add(RememberedBrowser device) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                if (devices.putIfAbsent(device.series(), device) != null) {
+                    throw new IllegalStateException("series already exists");
+                }
+            }
+        });
+    }
+
+    @Override
+    public Mono<RememberedBrowser> findBySeries(String series) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                return devices.get(series);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Boolean> replace(RememberedBrowser current, RememberedBrowser next) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                RememberedBrowser stored = devices.get(current.series());
+                if (stored == null || !stored.secretHash().equals(current.secretHash())) {
+                    return false;
+                }
+                devices.put(next.series(), next);
+                return true;
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> remove(String series) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                devices.remove(series);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> removeExpired(Instant now) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = devices.size();
+                devices.values().removeIf(device -> !now.isBefore(device.expiresAt()));
+                return before - devices.size();
+            }
+        });
+    }
+
+    public synchronized int count() {
+        return devices.size();
+    }
+}

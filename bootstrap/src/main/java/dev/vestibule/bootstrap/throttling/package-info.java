@@ -1,2 +1,0 @@
-/** Token buckets for login and sign-up throttling: in Redis for a deployment, in memory for one instance. */
-package dev.vestibule.bootstrap.throttling;

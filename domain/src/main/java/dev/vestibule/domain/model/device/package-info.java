@@ -1,2 +1,0 @@
-/** Browsers a user has signed in from before, which keep their own login allowance. */
-package dev.vestibule.domain.model.device;
