@@ -63,7 +63,7 @@ public final class BenchmarkRun {
             return summary;
         }
         List<String> jvmOptions = Arrays.asList(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).strip().split("\\s+"));
-        Path jar = Path.of(System.getProperty(JAR, "../../bootstrap/target/vestibule.jar"));
+        Path jar = Path.of(System.getProperty(JAR, "../bootstrap/target/vestibule.jar"));
         System.out.println("Starting " + jar + " with " + jvmOptions + " (log: " + results.resolve("service.log") + ")");
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, jvmOptions, results.resolve("service.log"))) {
             System.setProperty(BenchmarkSettings.BASE_URL, service.baseUrl());
