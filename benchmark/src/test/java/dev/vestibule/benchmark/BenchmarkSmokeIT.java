@@ -43,7 +43,6 @@ class BenchmarkSmokeIT {
         assertThat(summary.startup()).isPositive();
         assertThat(summary.peakResidentKib()).isGreaterThanOrEqualTo(summary.residentKibReady()).isPositive();
         assertThat(summary.hashMillis()).isPositive();
-        assertThat(summary.hash().byService()).as("the hash timed by the service it measures").isTrue();
         assertThat(summary.markdown()).contains("W1 throughput / ceiling throughput", "startup to ready");
     }
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ServiceHashTime {
 
     private static final int WARM_UP = 3;
-    private static final int TIMED = 15;
+    static final int TIMED = 15;
     private static final Pattern SAMPLE = Pattern.compile(
             "(?m)^vestibule_password_hashing_seconds_(count|sum)\\{([^}]*)} (\\S+)$");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

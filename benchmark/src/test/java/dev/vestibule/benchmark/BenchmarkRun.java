@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 
 /**
  * The whole benchmark in one go (README, Performance): starts the packaged service on PostgreSQL and Redis
- * (or measures {@code -Dbase.url=...}), times one password hash, warms up, runs the ceiling and W1 to W4 one
- * after another, each with its own Gatling HTML report, and prints the summary (also written to
- * {@code summary.md} next to the reports).
+ * (or measures {@code -Dbase.url=...}, whose metrics {@code -Dbenchmark.metrics-url=...} must give), warms up,
+ * runs the ceiling and W1 to W4 one after another, each with its own Gatling HTML report, has the service time
+ * one password hash before W3, and prints the summary (also written to {@code summary.md} next to the reports).
  */
 public final class BenchmarkRun {
 
@@ -43,8 +43,25 @@ public final class BenchmarkRun {
     private BenchmarkRun() {
     }
 
+    /** A run that cannot start as asked; {@link #main} prints the message alone, without a stack trace. */
+    static final class MissingSetting extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MissingSetting(String message) {
+            super(message);
+        }
+    }
+
     public static void main(String[] arguments) throws Exception {
-        Summary summary = run();
+        Summary summary;
+        try {
+            summary = run();
+        } catch (MissingSetting missing) {
+            System.err.println(missing.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println();
         System.out.println(summary.markdown());
         List<String> missed = summary.missedTargets();
@@ -53,22 +70,28 @@ public final class BenchmarkRun {
 
     /** Runs everything and returns the figures; the service it started (if any) is stopped and its data removed. */
     static Summary run() throws IOException, InterruptedException {
+        String givenUrl = System.getProperty(BenchmarkSettings.BASE_URL, "");
+        String givenMetricsUrl = System.getProperty(METRICS_URL, "");
+        if (!givenUrl.isBlank() && givenMetricsUrl.isBlank()) {
+            throw new MissingSetting("-D" + BenchmarkSettings.BASE_URL + "=" + givenUrl + " needs -D" + METRICS_URL
+                    + "=http://HOST:MANAGEMENT_PORT/actuator/prometheus as well: the hashing limit is the time of one hash as"
+                    + " the service itself measures it (vestibule_password_hashing_seconds on its management port).");
+        }
         String timestamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Path results = Path.of(System.getProperty(RESULTS, "target/benchmark")).resolve(timestamp);
         Files.createDirectories(results);
-        String givenUrl = System.getProperty(BenchmarkSettings.BASE_URL);
-        if (givenUrl != null && !givenUrl.isBlank()) {
-            Summary summary = measure(null, results);
+        if (!givenUrl.isBlank()) {
+            Summary summary = measure(null, givenMetricsUrl, results);
             Files.writeString(results.resolve("summary.md"), summary.markdown());
             return summary;
         }
         List<String> jvmOptions = Arrays.asList(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).strip().split("\\s+"));
-        Path jar = Path.of(System.getProperty(JAR, "../../bootstrap/target/vestibule.jar"));
+        Path jar = Path.of(System.getProperty(JAR, "../bootstrap/target/vestibule.jar"));
         System.out.println("Starting " + jar + " with " + jvmOptions + " (log: " + results.resolve("service.log") + ")");
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, jvmOptions, results.resolve("service.log"))) {
             System.setProperty(BenchmarkSettings.BASE_URL, service.baseUrl());
             try {
-                Summary summary = measure(service, results).withJvmOptions(String.join(" ", jvmOptions));
+                Summary summary = measure(service, service.prometheusUrl(), results).withJvmOptions(String.join(" ", jvmOptions));
                 Files.writeString(results.resolve("summary.md"), summary.markdown());
                 return summary;
             } finally {
@@ -77,7 +100,8 @@ public final class BenchmarkRun {
         }
     }
 
-    private static Summary measure(ServiceUnderTest service, Path results) throws IOException {
+    /** Runs the workloads against {@code base.url}; {@code service} is null for a service given by URL. */
+    private static Summary measure(ServiceUnderTest service, String metricsUrl, Path results) throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String loadBefore = Summary.loadAverage();
         String warmUp = warmUp(service, results);
@@ -85,7 +109,7 @@ public final class BenchmarkRun {
         GatlingReport ceiling = settling.workload(CeilingSimulation.class, results, "ceiling");
         GatlingReport pageViews = settling.workload(PageViewSimulation.class, results, "w1-page-views");
         GatlingReport loginPage = settling.workload(LoginPageSimulation.class, results, "w2-login-page");
-        HashTiming hash = timeOneHash(service, settings);
+        HashTiming hash = timeOneHash(settings, metricsUrl);
         GatlingReport logins = settling.workload(LoginSimulation.class, results, "w3-logins");
         // The storm of W4 arrives at the login capacity W3 just measured.
         double capacity = Math.max(1, logins.request(Workloads.LOGIN).throughput(settings.duration()));
@@ -167,29 +191,19 @@ public final class BenchmarkRun {
     }
 
     /**
-     * "Cores / time of one hash": one verification timed alone, on a machine otherwise idle, right before W3, by
-     * the service itself when its metrics can be read (the service the benchmark started, or
-     * {@code -Dbenchmark.metrics-url}), by Spring Security's encoder in this JVM otherwise.
+     * "Cores / time of one hash": single logins' verifications as the service itself times them, on a machine
+     * otherwise idle, right before W3, read from its metrics (the service the benchmark started, or
+     * {@code -Dbenchmark.metrics-url}).
      */
-    private static HashTiming timeOneHash(ServiceUnderTest service, BenchmarkSettings settings) throws IOException {
-        HashCost parameters = HashCost.SERVICE_DEFAULTS;
+    private static HashTiming timeOneHash(BenchmarkSettings settings, String metricsUrl) throws IOException {
         double busy = awaitQuietMachine();
-        String metricsUrl = service != null ? service.prometheusUrl() : System.getProperty(METRICS_URL, "");
-        double byService = Double.NaN;
-        if (!metricsUrl.isBlank()) {
-            System.out.printf(Locale.ROOT, "Timing the service's verifications, one login at a time (machine %.0f %% busy) ...%n", 100 * busy);
-            try {
-                byService = ServiceHashTime.medianMillis(settings.baseUrl(), metricsUrl);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while timing the service's hash", interrupted);
-            }
+        System.out.printf(Locale.ROOT, "Timing the service's verifications, one login at a time (machine %.0f %% busy) ...%n", 100 * busy);
+        try {
+            return new HashTiming(ServiceHashTime.medianMillis(settings.baseUrl(), metricsUrl), busy);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while timing the service's hash", interrupted);
         }
-        System.out.printf(Locale.ROOT, "Timing Spring Security's %s encoder in the benchmark JVM ...%n", parameters);
-        double here = parameters.medianMillis();
-        return Double.isNaN(byService)
-                ? new HashTiming(parameters, here, false, here, busy)
-                : new HashTiming(parameters, byService, true, here, busy);
     }
 
     /** Waits until the machine is at most {@link #QUIET} busy over half a second, at most {@link #QUIET_WAIT}. */
