@@ -77,7 +77,7 @@ public final class Accounts {
         int status = post(http, baseUrl + "/register", fields);
         if (status != 302 && status != 303) {
             throw new IllegalStateException("signing up " + username + " answered " + status
-                    + " (is the sign-up limit raised for this instance? see README, Performance)");
+                    + " (is the sign-up limit raised for this instance? see docs/performance.md)");
         }
         String session = cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))

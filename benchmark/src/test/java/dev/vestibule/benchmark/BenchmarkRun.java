@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The whole benchmark in one go (README, Performance): starts the packaged service on PostgreSQL and Redis
+ * The whole benchmark in one go (docs/performance.md): starts the packaged service on PostgreSQL and Redis
  * (or measures {@code -Dbase.url=...}, whose metrics {@code -Dbenchmark.metrics-url=...} must give), warms up,
  * runs the ceiling and W1 to W4 one after another, each with its own Gatling HTML report, has the service time
  * one password hash before W3, and prints the summary (also written to {@code summary.md} next to the reports).

@@ -32,7 +32,7 @@ import redis.clients.jedis.resps.ScanResult;
  */
 final class ServiceUnderTest implements AutoCloseable {
 
-    /** Benchmark settings of the instance (README, Performance): no limit may throttle the load generator. */
+    /** Benchmark settings of the instance (docs/performance.md): no limit may throttle the load generator. */
     static final List<String> BENCHMARK_ARGUMENTS = List.of(
             "--vestibule.benchmark.ceiling-endpoint=true",
             "--vestibule.throttling.registrations-per-client-address.capacity=1000000",

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every setting of Vestibule's own, under "vestibule.": README's configuration table lists them.
+ * Every setting of Vestibule's own, under "vestibule.": the configuration reference in docs/operations.md lists them.
  *
  * @param password   what a new password must be
  * @param rememberMe how long "remember me" lasts
