@@ -24,11 +24,6 @@ final class Buckets {
     }
 
     static Permit permitOf(ConsumptionProbe probe) {
-        if (probe.isConsumed()) {
-            return Permit.GRANTED;
-        }
-        // Round up to whole seconds: Retry-After speaks seconds, and zero would invite an instant retry.
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Permit.Denied(Duration.ofSeconds(seconds));
+        return probe.isConsumed() ? Permit.GRANTED : Permit.deniedFor(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 }

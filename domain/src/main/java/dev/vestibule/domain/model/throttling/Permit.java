@@ -17,4 +17,13 @@ public sealed interface Permit {
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
+
+    /**
+     * Denied until {@code wait} has passed, rounded up to whole seconds: Retry-After speaks seconds, and zero
+     * would invite an instant retry.
+     */
+    static Denied deniedFor(Duration wait) {
+        long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+        return new Denied(Duration.ofSeconds(seconds));
+    }
 }
