@@ -11,7 +11,7 @@ import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
  * A {@code @DataR2dbcTest} against an in-memory H2 database shared by R2DBC and Flyway's JDBC connection, as the
  * embedded default runs it: both name the same database, which {@code DB_CLOSE_DELAY=-1} keeps alive between
  * connections (Flyway closes its own before the application's first query). Flyway builds the schema from
- * db/migration/h2.
+ * db/migration/common and db/migration/h2.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

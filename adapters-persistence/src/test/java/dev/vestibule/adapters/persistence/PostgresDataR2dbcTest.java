@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A {@code @DataR2dbcTest} against the test JVM's PostgreSQL database ({@link PostgresTestDatabase#shared()}):
- * R2DBC and Flyway point at it, and Flyway builds the schema from db/migration/postgresql.
+ * R2DBC and Flyway point at it, and Flyway builds the schema from db/migration/common
+ * and db/migration/postgresql.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

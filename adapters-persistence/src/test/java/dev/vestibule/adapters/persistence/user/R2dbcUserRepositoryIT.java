@@ -6,7 +6,7 @@ import dev.vestibule.adapters.persistence.PostgresDataR2dbcTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user contract against PostgreSQL, with the schema Flyway builds from db/migration/postgresql, through
+ * The user contract against PostgreSQL, with the schema Flyway builds from db/migration/{common,postgresql}, through
  * the per-instance cache as the application wires it there.
  */
 @PostgresDataR2dbcTest
