@@ -1,11 +1,7 @@
 package dev.vestibule.bootstrap;
 
-import dev.vestibule.application.retention.PurgeExpiredRecordsService;
+import dev.vestibule.application.UseCases;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
-import dev.vestibule.domain.port.out.KnownBrowserRepository;
-import dev.vestibule.domain.port.out.RememberedBrowserRepository;
-import dev.vestibule.domain.port.out.SecurityEventLog;
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RetentionConfiguration {
 
+    /** Built with the other use cases ({@link UseCases}); its retention period is one of their settings. */
     @Bean
-    PurgeExpiredRecords purgeExpiredRecords(SecurityEventLog securityEvents, KnownBrowserRepository knownBrowsers,
-                                            RememberedBrowserRepository rememberedBrowsers, VestibuleProperties properties,
-                                            Clock clock) {
-        return new PurgeExpiredRecordsService(securityEvents, knownBrowsers, rememberedBrowsers,
-                properties.retention().securityEvents(), clock);
+    PurgeExpiredRecords purgeExpiredRecords(UseCases useCases) {
+        return useCases.purgeExpiredRecords();
     }
 
     @Bean

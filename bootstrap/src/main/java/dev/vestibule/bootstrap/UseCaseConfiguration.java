@@ -5,20 +5,10 @@ import dev.vestibule.adapters.crypto.password.CommonPasswordList;
 import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
-import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
-import dev.vestibule.application.throttling.MarkBrowserKnownService;
-import dev.vestibule.application.event.RecordSecurityEventService;
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.event.ViewAccountActivityService;
-import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.UseCases;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
-import dev.vestibule.application.login.LogInService;
-import dev.vestibule.application.registration.RegisterUserService;
-import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
-import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
-import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -44,7 +34,10 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** Builds the use cases with plain constructors (they know nothing of Spring) and exposes them as their ports. */
+/**
+ * Chooses what the use cases run on (the hasher and its threads, the policies, the metered event log), has the
+ * application's {@link UseCases} build them (they know nothing of Spring) and exposes each as its port.
+ */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
 
@@ -115,62 +108,66 @@ class UseCaseConfiguration {
         return new RememberMeCookie(settings.lifetime());
     }
 
-    /** Every recorded event also moves the login and sign-up counters (vestibule_logins_total, ...). */
+    /**
+     * Every use case, built once by the application's own factory. Every recorded event also moves the login and
+     * sign-up counters (vestibule_logins_total, ...): the log the use cases get is the metered one.
+     */
     @Bean
-    SecurityEvents securityEvents(SecurityEventLog log, Clock clock, MeterRegistry meterRegistry) {
-        return new SecurityEvents(new MeteredSecurityEventLog(log, meterRegistry), clock);
+    UseCases useCases(UserRepository users, RememberedBrowserRepository rememberedBrowsers,
+                      KnownBrowserRepository knownBrowsers, SecurityEventLog log, AttemptLimiter limiter,
+                      OffloadedPasswordHasher hasher, PasswordPolicy passwordPolicy, RememberMeSettings rememberMe,
+                      VestibuleProperties properties, Clock clock, SecureRandom random, MeterRegistry meterRegistry) {
+        return new UseCases(
+                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers,
+                        new MeteredSecurityEventLog(log, meterRegistry), limiter),
+                hasher,
+                new UseCases.Settings(passwordPolicy, properties.throttling().policy(), rememberMe,
+                        properties.throttling().knownBrowserLifetime(), properties.retention().securityEvents()),
+                clock, random);
     }
 
     @Bean
-    RegisterUser registerUser(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy policy, Clock clock,
-                              AttemptLimiter limiter, VestibuleProperties properties, SecurityEvents events) {
-        return new RegisterUserService(users, hasher, policy, clock, limiter,
-                properties.throttling().policy().registrationsPerClientAddress(), events);
+    RegisterUser registerUser(UseCases useCases) {
+        return useCases.registerUser();
     }
 
     @Bean
-    LogIn logIn(UserRepository users, OffloadedPasswordHasher hasher, AttemptLimiter limiter,
-                              KnownBrowserRepository knownBrowsers, VestibuleProperties properties, Clock clock,
-                              SecurityEvents events) {
-        var throttle = new LoginThrottle(limiter, knownBrowsers, properties.throttling().policy(), clock);
-        return new LogInService(users, hasher, throttle, events);
+    LogIn logIn(UseCases useCases) {
+        return useCases.logIn();
     }
 
     @Bean
-    MarkBrowserKnown markBrowserKnown(KnownBrowserRepository knownBrowsers, VestibuleProperties properties, Clock clock,
-                            SecureRandom random) {
-        return new MarkBrowserKnownService(knownBrowsers, properties.throttling().knownBrowserLifetime(), clock, random);
+    MarkBrowserKnown markBrowserKnown(UseCases useCases) {
+        return useCases.markBrowserKnown();
     }
 
     @Bean
-    RecordSecurityEvent recordSecurityEvent(SecurityEvents events) {
-        return new RecordSecurityEventService(events);
+    RecordSecurityEvent recordSecurityEvent(UseCases useCases) {
+        return useCases.recordSecurityEvent();
     }
 
     @Bean
-    ViewAccountActivity viewAccountActivity(SecurityEventLog log) {
-        return new ViewAccountActivityService(log);
+    ViewAccountActivity viewAccountActivity(UseCases useCases) {
+        return useCases.viewAccountActivity();
     }
 
     @Bean
-    LoadCurrentUser loadCurrentUser(UserRepository users) {
-        return new LoadCurrentUserService(users);
+    LoadCurrentUser loadCurrentUser(UseCases useCases) {
+        return useCases.loadCurrentUser();
     }
 
     @Bean
-    RememberBrowser rememberBrowser(RememberedBrowserRepository devices, RememberMeSettings settings,
-                                  Clock clock, SecureRandom random) {
-        return new RememberBrowserService(devices, settings, clock, random);
+    RememberBrowser rememberBrowser(UseCases useCases) {
+        return useCases.rememberBrowser();
     }
 
     @Bean
-    RecognizeRememberedBrowser recognizeRememberedBrowser(RememberedBrowserRepository devices, UserRepository users,
-                                    RememberMeSettings settings, Clock clock, SecureRandom random, SecurityEvents events) {
-        return new RecognizeRememberedBrowserService(devices, users, settings, clock, random, events);
+    RecognizeRememberedBrowser recognizeRememberedBrowser(UseCases useCases) {
+        return useCases.recognizeRememberedBrowser();
     }
 
     @Bean
-    ForgetRememberedBrowser forgetRememberedBrowser(RememberedBrowserRepository devices) {
-        return new ForgetRememberedBrowserService(devices);
+    ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
+        return useCases.forgetRememberedBrowser();
     }
 }

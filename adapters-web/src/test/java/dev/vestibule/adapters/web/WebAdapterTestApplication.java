@@ -1,31 +1,21 @@
 package dev.vestibule.adapters.web;
 
 import dev.vestibule.adapters.web.security.SessionPolicy;
-import dev.vestibule.application.throttling.MarkBrowserKnownService;
-import dev.vestibule.application.event.RecordSecurityEventService;
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.event.ViewAccountActivityService;
+import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
-import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.adapters.web.security.RememberMeCookie;
-import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
-import dev.vestibule.application.login.LogInService;
-import dev.vestibule.application.registration.RegisterUserService;
-import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
-import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
-import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
@@ -127,66 +117,66 @@ public class WebAdapterTestApplication {
     }
 
     @Bean
-    SecurityEvents securityEvents(InMemorySecurityEventLog log, MutableClock clock) {
-        return new SecurityEvents(log, clock);
-    }
-
-    @Bean
     SessionPolicy sessionPolicy() {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
+    /** The production wiring ({@link UseCases}) over the in-memory stores. */
     @Bean
-    RegisterUser registerUser(InMemoryUserRepository users, OffloadedPasswordHasher hasher, MutableClock clock,
-                              InMemoryAttemptLimiter limiter, ThrottlePolicy throttlePolicy, SecurityEvents events) {
-        return new RegisterUserService(users, hasher,
-                new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
-                        CommonPasswords.of(COMMON_PASSWORDS)),
-                clock, limiter, throttlePolicy.registrationsPerClientAddress(), events);
+    UseCases useCases(InMemoryUserRepository users, InMemoryRememberedBrowserRepository rememberedBrowsers,
+                      InMemoryKnownBrowserRepository knownBrowsers, InMemorySecurityEventLog log,
+                      InMemoryAttemptLimiter limiter, OffloadedPasswordHasher hasher, ThrottlePolicy throttlePolicy,
+                      RememberMeSettings rememberMeSettings, MutableClock clock, SecureRandom random) {
+        return new UseCases(new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter), hasher,
+                new UseCases.Settings(
+                        new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+                                CommonPasswords.of(COMMON_PASSWORDS)),
+                        throttlePolicy, rememberMeSettings, Duration.ofDays(365), Duration.ofDays(400)),
+                clock, random);
     }
 
     @Bean
-    LogIn logIn(InMemoryUserRepository users, OffloadedPasswordHasher hasher, InMemoryAttemptLimiter limiter,
-                              InMemoryKnownBrowserRepository knownBrowsers, ThrottlePolicy throttlePolicy, MutableClock clock,
-                              SecurityEvents events) {
-        return new LogInService(users, hasher, new LoginThrottle(limiter, knownBrowsers, throttlePolicy, clock), events);
+    RegisterUser registerUser(UseCases useCases) {
+        return useCases.registerUser();
     }
 
     @Bean
-    MarkBrowserKnown markBrowserKnown(InMemoryKnownBrowserRepository knownBrowsers, MutableClock clock, SecureRandom random) {
-        return new MarkBrowserKnownService(knownBrowsers, Duration.ofDays(365), clock, random);
+    LogIn logIn(UseCases useCases) {
+        return useCases.logIn();
     }
 
     @Bean
-    RecordSecurityEvent recordSecurityEvent(SecurityEvents events) {
-        return new RecordSecurityEventService(events);
+    MarkBrowserKnown markBrowserKnown(UseCases useCases) {
+        return useCases.markBrowserKnown();
     }
 
     @Bean
-    ViewAccountActivity viewAccountActivity(InMemorySecurityEventLog log) {
-        return new ViewAccountActivityService(log);
+    RecordSecurityEvent recordSecurityEvent(UseCases useCases) {
+        return useCases.recordSecurityEvent();
     }
 
     @Bean
-    LoadCurrentUser loadCurrentUser(InMemoryUserRepository users) {
-        return new LoadCurrentUserService(users);
+    ViewAccountActivity viewAccountActivity(UseCases useCases) {
+        return useCases.viewAccountActivity();
     }
 
     @Bean
-    RememberBrowser rememberBrowser(InMemoryRememberedBrowserRepository devices, RememberMeSettings settings,
-                                  MutableClock clock, SecureRandom random) {
-        return new RememberBrowserService(devices, settings, clock, random);
+    LoadCurrentUser loadCurrentUser(UseCases useCases) {
+        return useCases.loadCurrentUser();
     }
 
     @Bean
-    RecognizeRememberedBrowser recognizeRememberedBrowser(InMemoryRememberedBrowserRepository devices, InMemoryUserRepository users,
-                                    RememberMeSettings settings, MutableClock clock, SecureRandom random,
-                                    SecurityEvents events) {
-        return new RecognizeRememberedBrowserService(devices, users, settings, clock, random, events);
+    RememberBrowser rememberBrowser(UseCases useCases) {
+        return useCases.rememberBrowser();
     }
 
     @Bean
-    ForgetRememberedBrowser forgetRememberedBrowser(InMemoryRememberedBrowserRepository devices) {
-        return new ForgetRememberedBrowserService(devices);
+    RecognizeRememberedBrowser recognizeRememberedBrowser(UseCases useCases) {
+        return useCases.recognizeRememberedBrowser();
+    }
+
+    @Bean
+    ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
+        return useCases.forgetRememberedBrowser();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -22,14 +22,13 @@ import org.openqa.selenium.Cookie;
  * share nothing but PostgreSQL and Redis, no sticky sessions): the whole Flask-Login journey works whichever
  * instance answers each request, and HAProxy's own log shows that consecutive requests went to different ones.
  */
+@ExtendWith(LocalClusterExtension.class)
 class BrowserThroughLoadBalancerIT {
 
-    private static LocalCluster cluster;
+    private final LocalCluster cluster;
 
-    @BeforeAll
-    static void cluster() {
-        cluster = LocalCluster.shared();
-        cluster.ensureEveryInstanceRuns();
+    BrowserThroughLoadBalancerIT(LocalCluster cluster) {
+        this.cluster = cluster;
     }
 
     @Test
@@ -141,7 +140,7 @@ class BrowserThroughLoadBalancerIT {
      * The status of /top-secret on each instance, for fresh clients holding only the given session cookie; an
      * instance that answered differently to two of them shows -1.
      */
-    private static Map<String, Integer> secretStatusPerInstance(String cookieName, String session) {
+    private Map<String, Integer> secretStatusPerInstance(String cookieName, String session) {
         Map<String, Integer> statusPerInstance = new TreeMap<>();
         for (int request = 0; request < 2 * LocalCluster.INSTANCES; request++) {
             LoadBalancerClient replay = new LoadBalancerClient(cluster);

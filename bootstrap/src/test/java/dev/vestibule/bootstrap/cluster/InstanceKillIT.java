@@ -7,26 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.bootstrap.cluster.LocalCluster.ServedRequest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An instance dies (kill -9: no drain, no goodbye) in the middle of a browser's journey: the user stays signed
  * in and loses nothing, because the session lives in Redis and HAProxy sends the requests the dead instance
  * can no longer take to the others.
  */
+@ExtendWith(LocalClusterExtension.class)
 class InstanceKillIT {
 
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = LocalCluster.shared();
-        cluster.ensureEveryInstanceRuns();
-    }
-
     @Test
-    void whenTheInstanceThatServedTheBrowserIsKilledTheUserStaysSignedInAndTheJourneyGoesOn() {
+    void whenTheInstanceThatServedTheBrowserIsKilledTheUserStaysSignedInAndTheJourneyGoesOn(LocalCluster cluster) {
         String username = uniqueUsername("Kill");
         int victim = 0;
         try (HeadlessChromium browser = new HeadlessChromium(cluster.baseUrl())) {

@@ -12,34 +12,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every instance restarted, one at a time ({@code deploy/local/cluster rolling-restart}), while a signed-in user
  * keeps browsing: each stopping instance reports readiness DOWN, HAProxy's readiness checks take it out, it
  * drains and finishes its requests, so the user sees neither an error nor a logout.
  */
+@ExtendWith(LocalClusterExtension.class)
 class RollingRestartIT {
 
     private static final List<String> PAGES = List.of("/", "/top-secret", "/account/activity");
 
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = LocalCluster.shared();
-        cluster.ensureEveryInstanceRuns();
-    }
-
     @Test
-    void aSignedInUserBrowsingThroughARollingRestartIsNeverLoggedOutAndNeverSeesAnError() throws Exception {
+    void aSignedInUserBrowsingThroughARollingRestartIsNeverLoggedOutAndNeverSeesAnError(LocalCluster cluster)
+            throws Exception {
         String username = uniqueUsername("Roll");
         LoadBalancerClient user = new LoadBalancerClient(cluster);
         assertThat(user.register(username, emailOf(username), PASSWORD).status()).isBetween(300, 399);
         // Signed in by the session alone (no remember-me), so a lost session would show as a logout.
         assertThat(user.cookie("remember-me")).isEmpty();
-        List<Long> pidsBefore = pids();
+        List<Long> pidsBefore = pids(cluster);
 
         int requests = 0;
         int serverErrors = 0;
@@ -82,7 +76,7 @@ class RollingRestartIT {
                 longest.toMillis(), retried, servedBy);
         problems.forEach(problem -> System.out.println("  " + problem));
         assertThat(rollingRestart.exitValue()).as("deploy/local/cluster rolling-restart exit status").isZero();
-        assertThat(pids()).as("instance pids after the rolling restart").doesNotContainAnyElementsOf(pidsBefore);
+        assertThat(pids(cluster)).as("instance pids after the rolling restart").doesNotContainAnyElementsOf(pidsBefore);
         assertThat(serverErrors).as("5xx answers").isZero();
         assertThat(transportFailures).as("requests that got no answer").isZero();
         assertThat(forcedLogouts).as("forced logouts").isZero();
@@ -91,7 +85,7 @@ class RollingRestartIT {
         assertThat(servedBy.keySet()).containsExactlyElementsOf(cluster.instanceNames());
     }
 
-    private static List<Long> pids() {
+    private static List<Long> pids(LocalCluster cluster) {
         List<Long> pids = new ArrayList<>();
         for (int instance = 1; instance <= LocalCluster.INSTANCES; instance++) {
             pids.add(cluster.pid(instance));

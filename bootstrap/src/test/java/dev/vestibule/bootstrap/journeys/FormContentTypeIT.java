@@ -2,16 +2,17 @@ package dev.vestibule.bootstrap.journeys;
 
 import static dev.vestibule.bootstrap.support.FormBodies.FORM;
 import static dev.vestibule.bootstrap.support.FormBodies.bytes;
+import static dev.vestibule.bootstrap.support.FormPosts.assertStillAnonymous;
+import static dev.vestibule.bootstrap.support.FormPosts.usersNamed;
 import static dev.vestibule.bootstrap.support.SitePages.assertSitePage;
 import static dev.vestibule.bootstrap.support.SitePages.explanation;
-import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
-import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.FormBodies;
+import dev.vestibule.bootstrap.support.FormPosts;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.nio.charset.StandardCharsets;
@@ -33,19 +34,7 @@ class FormContentTypeIT {
     private static final String UNREADABLE_CHARSET = "This form must be sent in UTF-8 (or ISO-8859-1).";
     private static final String UNREADABLE_HEADER = "The Content-Type header of this request could not be understood.";
 
-    private final RunningVestibule vestibule = RunningVestibule.shared();
-
-    private String registeredUser() {
-        String username = uniqueUsername("Type");
-        Browser browser = new Browser(vestibule.baseUrl());
-        browser.register(username, emailOf(username), PASSWORD);
-        browser.logOut();
-        return username;
-    }
-
-    private static long usersNamed(String username) {
-        return RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE lower(username) = lower(?)", username);
-    }
+    private final FormPosts forms = new FormPosts(RunningVestibule.shared());
 
     /** Label, Content-Type (null: none), how the fields are written into the body, what the page says. */
     static Stream<Arguments> wrongContentTypes() {
@@ -69,14 +58,12 @@ class FormContentTypeIT {
     @MethodSource("wrongContentTypes")
     void aLoginInAnotherFormatGetsThe415PageAndSignsNobodyIn(String label, String contentType, String encoding,
                                                              String explanation) {
-        String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.login(browser.csrfToken("/login"), username);
+        FormPosts.Form form = forms.login(forms.registeredUser("Type"));
 
-        Page page = browser.postBytes("/login", contentType, body(fields, encoding), false);
+        Page page = form.postBytes(contentType, body(form.fields(), encoding), false);
 
         assertRefused(page, explanation);
-        assertThat(browser.open("/").heading()).isEqualTo("Hello, Anonymous!");
+        assertStillAnonymous(form.browser());
     }
 
     @ParameterizedTest(name = "register, {0}")
@@ -84,10 +71,9 @@ class FormContentTypeIT {
     void aSignUpInAnotherFormatGetsThe415PageAndStoresNothing(String label, String contentType, String encoding,
                                                               String explanation) {
         String username = uniqueUsername("Json");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.registration(browser.csrfToken("/register"), username);
+        FormPosts.Form form = forms.registration(username);
 
-        Page page = browser.postBytes("/register", contentType, body(fields, encoding), false);
+        Page page = form.postBytes(contentType, body(form.fields(), encoding), false);
 
         assertRefused(page, explanation);
         assertThat(usersNamed(username)).isZero();
@@ -95,7 +81,7 @@ class FormContentTypeIT {
 
     @Test
     void anUnreadableContentTypeOnAnyOtherRequestGetsThe415PageToo() {
-        Browser browser = new Browser(vestibule.baseUrl());
+        Browser browser = forms.newBrowser();
 
         assertRefused(browser.postBytes("/logout", ";;;", bytes("_csrf=x"), false), UNREADABLE_HEADER);
     }
@@ -104,17 +90,16 @@ class FormContentTypeIT {
     void aFormDeclaredAsIso88591IsReadInThatCharset() {
         String username = uniqueUsername("Latin");
         String password = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e 42";
-        Browser registering = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.registration(registering.csrfToken("/register"), username);
-        fields.put("password", password);
-        fields.put("password2", password);
-        String latin1 = FormBodies.encode(StandardCharsets.ISO_8859_1, fields.entrySet().stream()
+        FormPosts.Form registering = forms.registration(username);
+        registering.fields().put("password", password);
+        registering.fields().put("password2", password);
+        String latin1 = FormBodies.encode(StandardCharsets.ISO_8859_1, registering.fields().entrySet().stream()
                 .flatMap(field -> Stream.of(field.getKey(), field.getValue())).toArray(String[]::new));
 
-        Page registered = registering.postBytes("/register", FORM + "; charset=ISO-8859-1", bytes(latin1), false);
+        Page registered = registering.postBytes(FORM + "; charset=ISO-8859-1", bytes(latin1), false);
 
         assertThat(registered.status()).isEqualTo(303);
-        Browser loggingIn = new Browser(vestibule.baseUrl());
+        Browser loggingIn = forms.newBrowser();
         assertThat(loggingIn.logIn(username, password, false).status()).isEqualTo(302);
         assertThat(loggingIn.open("/").heading()).as("signed in with the same password sent as UTF-8")
                 .isEqualTo("Hi, " + username + "!");

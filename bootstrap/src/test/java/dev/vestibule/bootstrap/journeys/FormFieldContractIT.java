@@ -2,6 +2,9 @@ package dev.vestibule.bootstrap.journeys;
 
 import static dev.vestibule.bootstrap.support.FormBodies.FORM;
 import static dev.vestibule.bootstrap.support.FormBodies.bytes;
+import static dev.vestibule.bootstrap.support.FormPosts.assertStillAnonymous;
+import static dev.vestibule.bootstrap.support.FormPosts.usersNamed;
+import static dev.vestibule.bootstrap.support.FormPosts.usersWithEmail;
 import static dev.vestibule.bootstrap.support.SitePages.assertSitePage;
 import static dev.vestibule.bootstrap.support.SitePages.explanation;
 import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
@@ -11,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.FormBodies;
+import dev.vestibule.bootstrap.support.FormPosts;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.ArrayList;
@@ -29,26 +33,10 @@ class FormFieldContractIT {
 
     private static final String REJECTED = "Invalid username or password.";
 
-    private final RunningVestibule vestibule = RunningVestibule.shared();
+    private final FormPosts forms = new FormPosts(RunningVestibule.shared());
 
     private String registeredUser() {
-        String username = uniqueUsername("Field");
-        Browser browser = new Browser(vestibule.baseUrl());
-        browser.register(username, emailOf(username), PASSWORD);
-        browser.logOut();
-        return username;
-    }
-
-    private static long usersNamed(String username) {
-        return RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE lower(username) = lower(?)", username);
-    }
-
-    private static long usersWithEmail(String email) {
-        return RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE email = lower(?)", email);
-    }
-
-    private static void assertStillAnonymous(Browser browser) {
-        assertThat(browser.open("/").heading()).isEqualTo("Hello, Anonymous!");
+        return forms.registeredUser("Field");
     }
 
     private static void assertRefused(Page page, String explanation) {
@@ -59,47 +47,38 @@ class FormFieldContractIT {
         assertSitePage(page);
     }
 
-    private static Page post(Browser browser, String path, String body) {
-        return browser.postBytes(path, FORM, bytes(body), false);
-    }
-
     /** PostgreSQL refuses NUL in text: without the guard this login would end in a database error. */
     @Test
     void aNulInTheLoginNameGetsA400PageNotADatabaseError() {
-        String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.login(browser.csrfToken("/login"), username + "\u0000");
+        FormPosts.Form form = forms.login(registeredUser() + "\u0000");
 
-        Page page = post(browser, "/login", FormBodies.encode(fields));
+        Page page = form.post();
 
         assertRefused(page, "The field \u201cusername\u201d contains a NUL character, which no field accepts.");
-        assertStillAnonymous(browser);
+        assertStillAnonymous(form.browser());
     }
 
     @Test
     void aNulInTheLoginPasswordGetsA400Page() {
-        String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.login(browser.csrfToken("/login"), username);
-        fields.put("password", PASSWORD + "\u0000");
+        FormPosts.Form form = forms.login(registeredUser());
+        form.fields().put("password", PASSWORD + "\u0000");
 
-        assertRefused(post(browser, "/login", FormBodies.encode(fields)),
-                "The field \u201cpassword\u201d contains a NUL character, which no field accepts.");
-        assertStillAnonymous(browser);
+        assertRefused(form.post(), "The field \u201cpassword\u201d contains a NUL character, which no field accepts.");
+        assertStillAnonymous(form.browser());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"username", "email", "password", "password2", "next"})
     void aNulInAnyRegistrationFieldGetsA400PageAndNothingIsStored(String field) {
         String username = uniqueUsername("Nul");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.registration(browser.csrfToken("/register"), username);
+        FormPosts.Form form = forms.registration(username);
+        Map<String, String> fields = form.fields();
         fields.put(field, fields.getOrDefault(field, "/top-secret") + "\u0000");
         if (field.equals("password")) {
             fields.put("password2", fields.get("password"));
         }
 
-        assertRefused(post(browser, "/register", FormBodies.encode(fields)),
+        assertRefused(form.post(),
                 "The field \u201c" + field + "\u201d contains a NUL character, which no field accepts.");
         assertThat(usersNamed(username)).isZero();
         assertThat(usersWithEmail(emailOf(username))).isZero();
@@ -108,7 +87,7 @@ class FormFieldContractIT {
     @ParameterizedTest
     @ValueSource(strings = {"ab\u0001cd", "tab\there", "line\nbreak", "esc\u001b[31m", "del\u007f", "nel\u0085x"})
     void otherControlCharactersInANewUsernameGetTheUsernameRuleMessage(String username) {
-        Page page = new Browser(vestibule.baseUrl()).register(username, "ctl-" + System.nanoTime() + "@example.org", PASSWORD);
+        Page page = forms.newBrowser().register(username, "ctl-" + System.nanoTime() + "@example.org", PASSWORD);
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.fieldErrors("username"))
@@ -120,7 +99,7 @@ class FormFieldContractIT {
     @Test
     void controlCharactersInTheLoginNameAreAnUnknownUser() {
         String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
+        Browser browser = forms.newBrowser();
 
         Page response = browser.logIn(username + "\u0001", PASSWORD, false);
 
@@ -135,15 +114,12 @@ class FormFieldContractIT {
     @ParameterizedTest(name = "{0} {1}")
     void aContractFieldSentTwiceGetsA400PageEvenWithTheSameValue(String path, String field) {
         String username = path.equals("/login") ? registeredUser() : uniqueUsername("Twice");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = path.equals("/login")
-                ? FormBodies.login(browser.csrfToken(path), username)
-                : FormBodies.registration(browser.csrfToken(path), username);
-        fields.putIfAbsent(field, field.equals("remember-me") ? "on" : "/top-secret");
-        String body = FormBodies.encode(fields) + "&" + FormBodies.encode(field, fields.get(field));
+        FormPosts.Form form = forms.complete(path, username);
+        form.fields().putIfAbsent(field, field.equals("remember-me") ? "on" : "/top-secret");
+        String body = form.encoded() + "&" + FormBodies.encode(field, form.fields().get(field));
 
-        assertRefused(post(browser, path, body), "The field \u201c" + field + "\u201d was sent more than once.");
-        assertStillAnonymous(browser);
+        assertRefused(form.post(body), "The field \u201c" + field + "\u201d was sent more than once.");
+        assertStillAnonymous(form.browser());
         assertThat(usersNamed(username)).isEqualTo(path.equals("/login") ? 1 : 0);
     }
 
@@ -151,19 +127,19 @@ class FormFieldContractIT {
     void twoDifferentUsernamesInOneSignUpStoreNeither() {
         String first = uniqueUsername("First");
         String second = uniqueUsername("Second");
-        Browser browser = new Browser(vestibule.baseUrl());
-        String body = FormBodies.encode(FormBodies.registration(browser.csrfToken("/register"), first))
-                + "&" + FormBodies.encode("username", second);
+        FormPosts.Form form = forms.registration(first);
+        String body = form.encoded() + "&" + FormBodies.encode("username", second);
 
-        assertRefused(post(browser, "/register", body), "The field \u201cusername\u201d was sent more than once.");
+        assertRefused(form.post(body), "The field \u201cusername\u201d was sent more than once.");
         assertThat(usersNamed(first) + usersNamed(second)).isZero();
     }
 
     @Test
     void aSignUpWithNothingButTheTokenGetsAFieldErrorOnEachField() {
-        Browser browser = new Browser(vestibule.baseUrl());
+        Browser browser = forms.newBrowser();
 
-        Page page = post(browser, "/register", FormBodies.encode("_csrf", browser.csrfToken("/register")));
+        Page page = browser.postBytes("/register", FORM, bytes(FormBodies.encode("_csrf", browser.csrfToken("/register"))),
+                false);
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.fieldErrors("username")).containsExactly("Please choose a username.");
@@ -176,11 +152,10 @@ class FormFieldContractIT {
     @ValueSource(strings = {"username", "email", "password", "password2"})
     void aSignUpMissingOneFieldGetsAFieldErrorAndStoresNothing(String missing) {
         String username = uniqueUsername("Missing");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.registration(browser.csrfToken("/register"), username);
-        fields.remove(missing);
+        FormPosts.Form form = forms.registration(username);
+        form.fields().remove(missing);
 
-        Page page = post(browser, "/register", FormBodies.encode(fields));
+        Page page = form.post();
 
         assertThat(page.status()).isEqualTo(422);
         List<String> errors = new ArrayList<>();
@@ -195,22 +170,20 @@ class FormFieldContractIT {
     @ParameterizedTest
     @ValueSource(strings = {"username", "password", "both"})
     void aLoginMissingItsNameOrPasswordGetsTheUsualRejection(String missing) {
-        String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.login(browser.csrfToken("/login"), username);
+        FormPosts.Form form = forms.login(registeredUser());
         if (!missing.equals("password")) {
-            fields.remove("username");
+            form.fields().remove("username");
         }
         if (!missing.equals("username")) {
-            fields.remove("password");
+            form.fields().remove("password");
         }
 
-        Page response = post(browser, "/login", FormBodies.encode(fields));
+        Page response = form.post();
 
         assertThat(response.status()).isEqualTo(302);
-        Page loginPage = browser.follow(response);
+        Page loginPage = form.browser().follow(response);
         assertThat(loginPage.flashes()).containsExactly(REJECTED);
         assertSitePage(loginPage);
-        assertStillAnonymous(browser);
+        assertStillAnonymous(form.browser());
     }
 }

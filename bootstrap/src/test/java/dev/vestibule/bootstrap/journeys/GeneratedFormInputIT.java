@@ -6,6 +6,7 @@ import static dev.vestibule.bootstrap.support.SitePages.assertSitePage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.FormPosts;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class GeneratedFormInputIT {
             "%ED%A0%80", "%00", "%0A", "%0D%0A", "%7F", "%25", "%2525", "%26", "%3D", "%2F%2F", "+", "++", "=", "==",
             "&", "a", "Alice", "@", ".", "-", "x@y.org", "/top-secret", "\u00e9", "\u20ac", " ", "%20", "%u0041");
 
-    private final RunningVestibule vestibule = RunningVestibule.shared();
+    private final FormPosts forms = new FormPosts(RunningVestibule.shared());
 
     @ParameterizedTest(name = "{0} to {1}")
     @CsvSource({
@@ -48,11 +49,11 @@ class GeneratedFormInputIT {
         "fields any number of times, /login", "fields any number of times, /register"})
     void whateverIsPostedTheAnswerIsAPageOrARedirectAndNothingIsStoredUnannounced(String generator, String path) {
         Random random = new Random(SEED + generator.hashCode() + path.hashCode());
-        long usersBefore = RunningVestibule.queryForLong("SELECT count(*) FROM users");
+        long usersBefore = FormPosts.users();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int registered = 0;
         for (int i = 0; i < CASES; i++) {
-            Browser browser = new Browser(vestibule.baseUrl());
+            Browser browser = forms.newBrowser();
             String token = random.nextInt(10) < 8 ? browser.csrfToken(path) : "not-the-token";
             byte[] body = switch (generator) {
                 case "random bytes" -> randomBytes(random, token);
@@ -83,7 +84,7 @@ class GeneratedFormInputIT {
             }
             assertNoInternals(page);
         }
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users") - usersBefore)
+        assertThat(FormPosts.users() - usersBefore)
                 .as("users stored, against sign-ups the site announced").isEqualTo(registered);
         // Not vacuous: some cases got past every check to the page itself, and some were refused.
         assertThat(statuses).as("answers by status").containsKey(400);

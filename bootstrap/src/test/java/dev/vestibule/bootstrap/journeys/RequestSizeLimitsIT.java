@@ -2,17 +2,18 @@ package dev.vestibule.bootstrap.journeys;
 
 import static dev.vestibule.bootstrap.support.FormBodies.FORM;
 import static dev.vestibule.bootstrap.support.FormBodies.bytes;
+import static dev.vestibule.bootstrap.support.FormPosts.assertStillAnonymous;
+import static dev.vestibule.bootstrap.support.FormPosts.usersNamed;
 import static dev.vestibule.bootstrap.support.SitePages.assertNoInternals;
 import static dev.vestibule.bootstrap.support.SitePages.assertSitePage;
 import static dev.vestibule.bootstrap.support.SitePages.explanation;
-import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
 import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.FormBodies;
+import dev.vestibule.bootstrap.support.FormPosts;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.Map;
@@ -32,51 +33,36 @@ class RequestSizeLimitsIT {
 
     private static final int BODY_LIMIT = 32 * 1024;
 
-    private final RunningVestibule vestibule = RunningVestibule.shared();
+    private final FormPosts forms = new FormPosts(RunningVestibule.shared());
 
     private String registeredUser() {
-        String username = uniqueUsername("Size");
-        Browser browser = new Browser(vestibule.baseUrl());
-        browser.register(username, emailOf(username), PASSWORD);
-        browser.logOut();
-        return username;
-    }
-
-    private static long usersNamed(String username) {
-        return RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE lower(username) = lower(?)", username);
-    }
-
-    private static void assertStillAnonymous(Browser browser) {
-        assertThat(browser.open("/").heading()).isEqualTo("Hello, Anonymous!");
+        return forms.registeredUser("Size");
     }
 
     @ParameterizedTest(name = "chunked: {0}")
     @CsvSource({"false", "true"})
     void aLoginBodyOverTheLimitGetsThe413PageAndSignsNobodyIn(boolean chunked) {
-        String username = registeredUser();
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.login(browser.csrfToken("/login"), username);
-        fields.put("padding", "x".repeat(2 * 1024 * 1024));
+        FormPosts.Form form = forms.login(registeredUser());
+        form.fields().put("padding", "x".repeat(2 * 1024 * 1024));
 
-        Page page = browser.postBytes("/login", FORM, bytes(FormBodies.encode(fields)), chunked);
+        Page page = form.postBytes(FORM, bytes(form.encoded()), chunked);
 
         assertThat(page.status()).isEqualTo(413);
         assertThat(page.heading()).isEqualTo("Request too large");
         assertThat(explanation(page)).isEqualTo("The data sent is larger than this site accepts.");
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
         assertSitePage(page);
-        assertStillAnonymous(browser);
+        assertStillAnonymous(form.browser());
     }
 
     @ParameterizedTest(name = "chunked: {0}")
     @CsvSource({"false", "true"})
     void aRegistrationBodyOverTheLimitGetsThe413PageAndStoresNothing(boolean chunked) {
         String username = uniqueUsername("Huge");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = FormBodies.registration(browser.csrfToken("/register"), username);
-        fields.put("padding", "x".repeat(2 * 1024 * 1024));
+        FormPosts.Form form = forms.registration(username);
+        form.fields().put("padding", "x".repeat(2 * 1024 * 1024));
 
-        Page page = browser.postBytes("/register", FORM, bytes(FormBodies.encode(fields)), chunked);
+        Page page = form.postBytes(FORM, bytes(form.encoded()), chunked);
 
         assertThat(page.status()).isEqualTo(413);
         assertSitePage(page);
@@ -86,18 +72,16 @@ class RequestSizeLimitsIT {
     @Test
     void theBodyLimitIs32KibibytesToTheByte() {
         String username = registeredUser();
-        Browser atTheLimit = new Browser(vestibule.baseUrl());
-        Browser overTheLimit = new Browser(vestibule.baseUrl());
+        FormPosts.Form atTheLimit = forms.login(username);
+        FormPosts.Form overTheLimit = forms.login(username);
 
-        Page read = atTheLimit.postBytes("/login", FORM,
-                bytes(padded(FormBodies.login(atTheLimit.csrfToken("/login"), username), BODY_LIMIT)), false);
-        Page refused = overTheLimit.postBytes("/login", FORM,
-                bytes(padded(FormBodies.login(overTheLimit.csrfToken("/login"), username), BODY_LIMIT + 1)), false);
+        Page read = atTheLimit.post(padded(atTheLimit.fields(), BODY_LIMIT));
+        Page refused = overTheLimit.post(padded(overTheLimit.fields(), BODY_LIMIT + 1));
 
         assertThat(read.status()).as("a body of exactly the limit is read: the login goes through").isEqualTo(302);
-        assertThat(atTheLimit.open("/").heading()).isEqualTo("Hi, " + username + "!");
+        assertThat(atTheLimit.browser().open("/").heading()).isEqualTo("Hi, " + username + "!");
         assertThat(refused.status()).isEqualTo(413);
-        assertStillAnonymous(overTheLimit);
+        assertStillAnonymous(overTheLimit.browser());
     }
 
     /** The form, plus a field outside the contract that brings the body to exactly {@code length} bytes. */
@@ -123,28 +107,26 @@ class RequestSizeLimitsIT {
     @MethodSource("fieldMaximums")
     void aFieldOverItsMaximumGetsA400PageNamingItAndIsNotActedOn(String path, String field, int maximum) {
         String username = path.equals("/login") ? registeredUser() : uniqueUsername("Long");
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = completeForm(browser, path, username);
-        fields.put(field, valueOfLength(field, maximum + 1));
+        FormPosts.Form form = forms.complete(path, username);
+        form.fields().put(field, valueOfLength(field, maximum + 1));
 
-        Page page = browser.postBytes(path, FORM, bytes(FormBodies.encode(fields)), false);
+        Page page = form.post();
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.heading()).isEqualTo("Bad request");
         assertThat(explanation(page)).isEqualTo("The field \u201c" + field + "\u201d is longer than " + maximum + " characters.");
         assertSitePage(page);
-        assertStillAnonymous(browser);
+        assertStillAnonymous(form.browser());
         assertThat(usersNamed(username)).isEqualTo(path.equals("/login") ? 1 : 0);
     }
 
     @ParameterizedTest(name = "{0} {1} of {2}")
     @MethodSource("fieldMaximums")
     void aFieldAtItsMaximumIsLeftToThePage(String path, String field, int maximum) {
-        Browser browser = new Browser(vestibule.baseUrl());
-        Map<String, String> fields = completeForm(browser, path, uniqueUsername("Max"));
-        fields.put(field, valueOfLength(field, maximum));
+        FormPosts.Form form = forms.complete(path, uniqueUsername("Max"));
+        form.fields().put(field, valueOfLength(field, maximum));
 
-        Page page = browser.postBytes(path, FORM, bytes(FormBodies.encode(fields)), false);
+        Page page = form.post();
 
         assertThat(page.status()).as("the page's own answer (a redirect or the form with its errors)").isIn(302, 303, 422);
         assertNoInternals(page);
@@ -155,7 +137,7 @@ class RequestSizeLimitsIT {
         String username = uniqueUsername("Verbose");
         String password = "a quiet lantern orbits ".repeat(40).substring(0, 700);
 
-        Page page = new Browser(vestibule.baseUrl()).register(username, emailOf(username), password);
+        Page page = forms.newBrowser().register(username, emailOf(username), password);
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.fieldErrors("password")).containsExactly("Password must be at most 256 characters long.");
@@ -166,7 +148,7 @@ class RequestSizeLimitsIT {
     /** Netty answers these before the application sees the request: no page of the site, but no 500 either. */
     @Test
     void aRequestLineOverNettysLimitGetsA414() {
-        Page page = new Browser(vestibule.baseUrl()).get("/?q=" + "a".repeat(5000));
+        Page page = forms.newBrowser().get("/?q=" + "a".repeat(5000));
 
         assertThat(page.status()).isEqualTo(414);
         assertNoInternals(page);
@@ -174,16 +156,10 @@ class RequestSizeLimitsIT {
 
     @Test
     void headersOverNettysLimitGetA431() {
-        Page page = new Browser(vestibule.baseUrl()).getWithHeader("/", "X-Padding", "a".repeat(10_000));
+        Page page = forms.newBrowser().getWithHeader("/", "X-Padding", "a".repeat(10_000));
 
         assertThat(page.status()).isEqualTo(431);
         assertNoInternals(page);
-    }
-
-    private static Map<String, String> completeForm(Browser browser, String path, String username) {
-        return path.equals("/login")
-                ? FormBodies.login(browser.csrfToken(path), username)
-                : FormBodies.registration(browser.csrfToken(path), username);
     }
 
     /** A value of {@code length} characters that is otherwise what the field expects. */

@@ -5,6 +5,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
+import java.io.Serial;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -237,6 +238,9 @@ public final class PostgresUserChangeListener implements AutoCloseable {
 
     /** The listening connection can no longer be trusted to deliver every notification. */
     private static final class ListenerFailure extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
 
         ListenerFailure(String message) {
             super(message, null, false, false);

@@ -1,16 +1,8 @@
 package dev.vestibule.adapters.persistence.rememberme;
 
-import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
-import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.vestibule.adapters.persistence.PostgresDataR2dbcTest;
 
-/** The remembered-device contract against PostgreSQL, with the schema Flyway builds from db/migration/postgresql. */
-@DataR2dbcTest
+/** The remembered-device contract against PostgreSQL, with the schema Flyway builds from db/migration/{common,postgresql}. */
+@PostgresDataR2dbcTest
 class R2dbcRememberedBrowserRepositoryIT extends R2dbcRememberedBrowserRepositoryContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared().registerSpringProperties(registry);
-    }
 }

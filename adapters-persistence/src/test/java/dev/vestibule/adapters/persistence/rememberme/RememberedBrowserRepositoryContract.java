@@ -2,21 +2,16 @@ package dev.vestibule.adapters.persistence.rememberme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.StoredUsers;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
-import dev.vestibule.domain.model.user.PasswordHash;
-import dev.vestibule.domain.model.user.EmailAddress;
-import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
-import dev.vestibule.domain.model.user.Username;
-import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -210,14 +205,7 @@ abstract class RememberedBrowserRepositoryContract {
     }
 
     private UserId storedUser() {
-        String name = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        User user = User.registerWithPassword(new Username("u" + name), new EmailAddress(name + "@example.com"),
-                new PasswordHash("{test}x"), NOW);
-        StepVerifier.create(users().add(user))
-                .expectNext(new AddUserResult.Added(user))
-                .expectComplete()
-                .verify(TIMEOUT);
-        return user.id();
+        return StoredUsers.storedIn(users(), NOW);
     }
 
     private static RememberedBrowser newDevice(UserId user) {

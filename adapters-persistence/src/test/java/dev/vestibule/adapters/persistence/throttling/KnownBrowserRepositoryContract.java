@@ -1,18 +1,13 @@
 package dev.vestibule.adapters.persistence.throttling;
 
+import dev.vestibule.adapters.persistence.StoredUsers;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
-import dev.vestibule.domain.model.user.PasswordHash;
-import dev.vestibule.domain.model.user.EmailAddress;
-import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
-import dev.vestibule.domain.model.user.Username;
-import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
@@ -131,13 +126,6 @@ abstract class KnownBrowserRepositoryContract {
     }
 
     protected UserId storedUser() {
-        String name = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        User user = User.registerWithPassword(new Username("u" + name), new EmailAddress(name + "@example.com"),
-                new PasswordHash("{test}x"), NOW);
-        StepVerifier.create(users().add(user))
-                .expectNext(new AddUserResult.Added(user))
-                .expectComplete()
-                .verify(TIMEOUT);
-        return user.id();
+        return StoredUsers.storedIn(users(), NOW);
     }
 }

@@ -336,7 +336,7 @@ class PostgresUserCacheIT {
     private static void migrate(PostgresTestDatabase on) {
         Flyway.configure()
                 .dataSource(on.jdbcUrl(), on.username(), on.password())
-                .locations("classpath:db/migration/postgresql")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
                 .load()
                 .migrate();
     }

@@ -1,5 +1,6 @@
 package dev.vestibule.domain.model.outage;
 
+import java.io.Serial;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -12,6 +13,9 @@ import java.util.function.Predicate;
  * R2DBC or Redis.
  */
 public final class StoreUnavailableException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final String store;
 

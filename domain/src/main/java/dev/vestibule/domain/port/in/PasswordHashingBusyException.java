@@ -1,5 +1,6 @@
 package dev.vestibule.domain.port.in;
 
+import java.io.Serial;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,6 +10,9 @@ import java.util.Objects;
  * The caller answers "try again in {@link #retryAfter()}" at once rather than letting the request wait.
  */
 public final class PasswordHashingBusyException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;
 

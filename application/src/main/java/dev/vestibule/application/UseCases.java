@@ -1,0 +1,148 @@
+package dev.vestibule.application;
+
+import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.application.event.RecordSecurityEventService;
+import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.event.ViewAccountActivityService;
+import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.registration.RegisterUserService;
+import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
+import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
+import dev.vestibule.application.rememberme.RememberBrowserService;
+import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.application.retention.PurgeExpiredRecordsService;
+import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
+import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.PurgeExpiredRecords;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
+import dev.vestibule.domain.port.in.RegisterUser;
+import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.out.AttemptLimiter;
+import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds every use case once, over the out-ports it is given, and hands each out as its in-port: the one
+ * wiring that production (bootstrap) and the web slice tests share, so the two cannot drift apart.
+ */
+public final class UseCases {
+
+    private final LogIn logIn;
+    private final RegisterUser registerUser;
+    private final RememberBrowser rememberBrowser;
+    private final RecognizeRememberedBrowser recognizeRememberedBrowser;
+    private final ForgetRememberedBrowser forgetRememberedBrowser;
+    private final MarkBrowserKnown markBrowserKnown;
+    private final LoadCurrentUser loadCurrentUser;
+    private final RecordSecurityEvent recordSecurityEvent;
+    private final ViewAccountActivity viewAccountActivity;
+    private final PurgeExpiredRecords purgeExpiredRecords;
+
+    public UseCases(OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(hasher, "hasher");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        var events = new SecurityEvents(ports.securityEventLog(), clock);
+        var throttle = new LoginThrottle(ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), clock);
+
+        this.logIn = new LogInService(ports.users(), hasher, throttle, events);
+        this.registerUser = new RegisterUserService(ports.users(), hasher, settings.passwordPolicy(), clock,
+                ports.attemptLimiter(), settings.throttlePolicy().registrationsPerClientAddress(), events);
+        this.rememberBrowser = new RememberBrowserService(ports.rememberedBrowsers(), settings.rememberMe(), clock,
+                random);
+        this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(ports.rememberedBrowsers(),
+                ports.users(), settings.rememberMe(), clock, random, events);
+        this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());
+        this.markBrowserKnown = new MarkBrowserKnownService(ports.knownBrowsers(), settings.knownBrowserLifetime(),
+                clock, random);
+        this.loadCurrentUser = new LoadCurrentUserService(ports.users());
+        this.recordSecurityEvent = new RecordSecurityEventService(events);
+        this.viewAccountActivity = new ViewAccountActivityService(ports.securityEventLog());
+        this.purgeExpiredRecords = new PurgeExpiredRecordsService(ports.securityEventLog(), ports.knownBrowsers(),
+                ports.rememberedBrowsers(), settings.securityEventRetention(), clock);
+    }
+
+    /** The driven ports the use cases store, count and record through. */
+    public record OutPorts(UserRepository users, RememberedBrowserRepository rememberedBrowsers,
+                           KnownBrowserRepository knownBrowsers, SecurityEventLog securityEventLog,
+                           AttemptLimiter attemptLimiter) {
+
+        public OutPorts {
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(rememberedBrowsers, "rememberedBrowsers");
+            Objects.requireNonNull(knownBrowsers, "knownBrowsers");
+            Objects.requireNonNull(securityEventLog, "securityEventLog");
+            Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+        }
+    }
+
+    /** The policies and lifetimes the deployment chooses. */
+    public record Settings(PasswordPolicy passwordPolicy, ThrottlePolicy throttlePolicy, RememberMeSettings rememberMe,
+                           Duration knownBrowserLifetime, Duration securityEventRetention) {
+
+        public Settings {
+            Objects.requireNonNull(passwordPolicy, "passwordPolicy");
+            Objects.requireNonNull(throttlePolicy, "throttlePolicy");
+            Objects.requireNonNull(rememberMe, "rememberMe");
+            Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
+            Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+        }
+    }
+
+    public LogIn logIn() {
+        return logIn;
+    }
+
+    public RegisterUser registerUser() {
+        return registerUser;
+    }
+
+    public RememberBrowser rememberBrowser() {
+        return rememberBrowser;
+    }
+
+    public RecognizeRememberedBrowser recognizeRememberedBrowser() {
+        return recognizeRememberedBrowser;
+    }
+
+    public ForgetRememberedBrowser forgetRememberedBrowser() {
+        return forgetRememberedBrowser;
+    }
+
+    public MarkBrowserKnown markBrowserKnown() {
+        return markBrowserKnown;
+    }
+
+    public LoadCurrentUser loadCurrentUser() {
+        return loadCurrentUser;
+    }
+
+    public RecordSecurityEvent recordSecurityEvent() {
+        return recordSecurityEvent;
+    }
+
+    public ViewAccountActivity viewAccountActivity() {
+        return viewAccountActivity;
+    }
+
+    public PurgeExpiredRecords purgeExpiredRecords() {
+        return purgeExpiredRecords;
+    }
+}
