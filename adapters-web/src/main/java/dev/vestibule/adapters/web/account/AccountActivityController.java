@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.account;
 
-import dev.vestibule.adapters.web.security.SignedInUser;
+import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
-import dev.vestibule.adapters.web.security.TooManyAttempts;
+import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webflux.error.DefaultErrorAttributes;

@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.layout;
 
-import dev.vestibule.adapters.web.security.SignedInUser;
+import dev.vestibule.adapters.web.session.SignedInUser;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.web.server.csrf.CsrfToken;

@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.login;
 
-import dev.vestibule.adapters.web.security.AlreadySignedIn;
+import dev.vestibule.adapters.web.session.AlreadySignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.flash.FlashMessage;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.LastLoginName;
 import dev.vestibule.adapters.web.login.NextPath;
+import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.WebFilterExchange;
