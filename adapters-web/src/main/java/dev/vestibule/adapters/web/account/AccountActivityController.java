@@ -22,7 +22,6 @@ class AccountActivityController {
         return SignedInUser.current()
                 .flatMap(user -> viewAccountActivity.recentActivity(user.id()).map(ActivityView::from).collectList())
                 .map(events -> Rendering.view("account/activity")
-                        .modelAttribute("title", "Account activity")
                         .modelAttribute("events", events)
                         .build());
     }

@@ -26,8 +26,6 @@ import reactor.core.publisher.Mono;
  */
 public final class RememberMeWebFilter implements WebFilter {
 
-    static final String THEFT_MESSAGE = "For your safety, please log in again: "
-            + "this browser's saved login was also used from somewhere else, so we have cancelled it.";
     private static final Logger log = LoggerFactory.getLogger(RememberMeWebFilter.class);
 
     private final RecognizeRememberedBrowser recognizeRememberedBrowser;
@@ -69,7 +67,7 @@ public final class RememberMeWebFilter implements WebFilter {
             if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
                 return RequestLogging.log(() -> log.warn("Remember-me secret replayed after rotation: series revoked for user {}",
                                 theft.userId()))
-                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE))
+                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, "flash.remember-me-theft"))
                         .then(chain.filter(exchange));
             }
             return chain.filter(exchange);

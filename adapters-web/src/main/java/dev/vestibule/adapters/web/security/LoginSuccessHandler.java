@@ -49,7 +49,7 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
                 .then(forgetPreviousSeries(exchange))
                 .then(rememberIfAsked(exchange, form, user))
-                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "Welcome back, " + user.username() + "!"))
+                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))
                 .then(Redirects.to(exchange, NextPath.orHome(form.getFirst("next")))));
     }
 

@@ -61,6 +61,8 @@ final class PrecompiledMustacheViewResolver extends MustacheViewResolver {
     protected AbstractUrlBasedView createView(String viewName) {
         PrecompiledMustacheView view = (PrecompiledMustacheView) super.createView(viewName);
         view.setTemplate(templates.get(viewName));
+        view.setPageKey(viewName.replace('/', '.'));
+        view.setMessages(getApplicationContext());
         return view;
     }
 
