@@ -66,7 +66,7 @@ class RegistrationController {
                         HttpStatus.TOO_MANY_REQUESTS));
             }
             RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
-            return Mono.just(page(RegistrationView.from(form, rejected, next, passwordMinimum),
+            return Mono.just(page(RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
                     HttpStatus.UNPROCESSABLE_CONTENT));
         }));
     }

@@ -1,7 +1,10 @@
 package dev.vestibule.adapters.web.registration;
 
+import dev.vestibule.adapters.web.text.ReasonTexts;
+import dev.vestibule.adapters.web.text.Texts;
 import dev.vestibule.domain.port.in.RegistrationField;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
+import dev.vestibule.domain.port.in.RegistrationProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,14 +30,21 @@ record RegistrationView(FieldView username, FieldView email, FieldView password,
     }
 
     static RegistrationView from(RegistrationForm form, RegistrationOutcome.Rejected rejected, String next,
-                                 int passwordMinimum) {
-        var problems = rejected.problems();
+                                 int passwordMinimum, Texts texts) {
         return new RegistrationView(
-                new FieldView(Objects.requireNonNullElse(form.username(), ""), problems.getOrDefault(RegistrationField.USERNAME, List.of())),
-                new FieldView(Objects.requireNonNullElse(form.email(), ""), problems.getOrDefault(RegistrationField.EMAIL, List.of())),
-                new FieldView("", problems.getOrDefault(RegistrationField.PASSWORD, List.of())),
-                new FieldView("", problems.getOrDefault(RegistrationField.PASSWORD_REPEAT, List.of())),
+                new FieldView(Objects.requireNonNullElse(form.username(), ""), texts(rejected, RegistrationField.USERNAME, texts)),
+                new FieldView(Objects.requireNonNullElse(form.email(), ""), texts(rejected, RegistrationField.EMAIL, texts)),
+                new FieldView("", texts(rejected, RegistrationField.PASSWORD, texts)),
+                new FieldView("", texts(rejected, RegistrationField.PASSWORD_REPEAT, texts)),
                 next, "", passwordMinimum);
+    }
+
+    private static List<String> texts(RegistrationOutcome.Rejected rejected, RegistrationField field, Texts texts) {
+        List<String> messages = new ArrayList<>();
+        for (RegistrationProblem problem : rejected.problems().getOrDefault(field, List.of())) {
+            messages.add(texts.get(ReasonTexts.of(problem)));
+        }
+        return messages;
     }
 
     /** The error summary above the form: every problem, in the order of the fields, linking to its field. */

@@ -55,7 +55,7 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
             }
             LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
             return RequestLogging.log(() -> log.info("Login rejected: {}", rejected.reason()))
-                    .then(Mono.error(new BadCredentialsException(rejected.message())));
+                    .then(Mono.error(new BadCredentialsException(rejected.publicReason().name())));
         });
     }
 }
