@@ -14,16 +14,18 @@ import reactor.core.publisher.Mono;
 class AccountActivityController {
 
     private final ViewAccountActivity viewAccountActivity;
+    private final BrowserNames browsers;
 
-    AccountActivityController(ViewAccountActivity viewAccountActivity) {
+    AccountActivityController(ViewAccountActivity viewAccountActivity, BrowserNames browsers) {
         this.viewAccountActivity = viewAccountActivity;
+        this.browsers = browsers;
     }
 
     @GetMapping("/account/activity")
     Mono<Rendering> activity(ServerWebExchange exchange) {
         Texts texts = Texts.of(exchange);
         return SignedInUser.current()
-                .flatMap(user -> viewAccountActivity.recentActivity(user.id()).map(event -> ActivityView.from(event, texts))
+                .flatMap(user -> viewAccountActivity.recentActivity(user.id()).map(event -> ActivityView.from(event, texts, browsers))
                         .collectList())
                 .map(events -> Rendering.view("account/activity")
                         .modelAttribute("events", events)

@@ -6,16 +6,13 @@ import dev.vestibule.domain.model.event.SecurityEvent;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** One line of the activity page. */
+/** One line of the activity page: the browser as its User-Agent names it, not the raw header. */
 record ActivityView(String when, String what, String from, String browser) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final int BROWSER_SHOWN = 120;
 
-    static ActivityView from(SecurityEvent event, Texts texts) {
-        String agent = event.origin().userAgent();
+    static ActivityView from(SecurityEvent event, Texts texts, BrowserNames browsers) {
         return new ActivityView(WHEN.format(event.occurredAt()), texts.get(ReasonTexts.of(event.type())),
-                event.origin().clientAddress(),
-                agent.length() <= BROWSER_SHOWN ? agent : agent.substring(0, BROWSER_SHOWN) + "…");
+                event.origin().clientAddress(), texts.get(browsers.of(event.origin().userAgent())));
     }
 }
