@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
@@ -21,7 +22,9 @@ class TextConfiguration {
 
     /**
      * The application context's MessageSource (the bean name is what the context looks for). Every message
-     * goes through MessageFormat, with or without arguments, so an apostrophe is always written twice.
+     * goes through MessageFormat, with or without arguments, so an apostrophe is always written twice. The
+     * bundles are read here, at startup, and kept: left to the first request in each language, reading them
+     * would be file I/O on an event-loop thread.
      */
     @Bean
     MessageSource messageSource() {
@@ -30,6 +33,9 @@ class TextConfiguration {
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         messages.setAlwaysUseMessageFormat(true);
+        // A code no bundle has, with a default: looking it up loads (and caches) each language's bundles.
+        var loadTheBundles = new DefaultMessageSourceResolvable(new String[] {"-"}, "");
+        Texts.SUPPORTED.forEach(locale -> messages.getMessage(loadTheBundles, locale));
         return messages;
     }
 
