@@ -3,7 +3,7 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.adapters.crypto.hashing.Argon2Parameters;
 import dev.vestibule.adapters.crypto.password.CommonPasswordList;
 import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
-import dev.vestibule.adapters.web.security.RememberMeCookie;
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;

@@ -25,9 +25,20 @@ public final class Browser {
 
     private final WebTestClient client;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final String acceptLanguage;
 
     public Browser(WebTestClient client) {
+        this(client, null);
+    }
+
+    private Browser(WebTestClient client, String acceptLanguage) {
         this.client = client;
+        this.acceptLanguage = acceptLanguage;
+    }
+
+    /** A browser whose every request asks for these languages (an Accept-Language value, "de" or "de-AT,en;q=0.5"). */
+    public static Browser speaking(WebTestClient client, String acceptLanguage) {
+        return new Browser(client, acceptLanguage);
     }
 
     public Page get(String uri) {
@@ -52,6 +63,11 @@ public final class Browser {
         return exchange(client.post().uri(URI.create(uri))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue(urlEncodedBody));
+    }
+
+    /** Posts a body exactly as given, with whatever Content-Type a client claims. */
+    public Page postAs(String uri, MediaType contentType, String body) {
+        return exchange(client.post().uri(URI.create(uri)).contentType(contentType).bodyValue(body));
     }
 
     /** GETs the Location of a redirect. */
@@ -103,6 +119,9 @@ public final class Browser {
     }
 
     private Page exchange(WebTestClient.RequestHeadersSpec<?> request) {
+        if (acceptLanguage != null) {
+            request.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        }
         EntityExchangeResult<String> result = request
                 .header(HttpHeaders.ACCEPT, ACCEPT_HTML)
                 .cookies(jar -> cookies.forEach(jar::add))

@@ -10,7 +10,7 @@ import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
-import dev.vestibule.adapters.web.security.RememberMeCookie;
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;

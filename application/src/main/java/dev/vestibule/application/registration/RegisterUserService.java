@@ -9,14 +9,17 @@ import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.model.user.UsernameRejection;
 import dev.vestibule.domain.model.user.Validated;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationCommand;
 import dev.vestibule.domain.port.in.RegistrationField;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
+import dev.vestibule.domain.port.in.RegistrationProblem;
 import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.UserRepository;
@@ -36,11 +39,6 @@ import reactor.core.publisher.Mono;
  * new account is recorded as a security event.
  */
 public final class RegisterUserService implements RegisterUser {
-
-    static final String USERNAME_TAKEN = "That username is already taken. Please choose another.";
-    static final String EMAIL_TAKEN = "An account with this email address already exists.";
-    static final String PASSWORDS_DIFFER = "The two passwords do not match.";
-    static final String PASSWORD_MISSING = "Please choose a password.";
 
     private final UserRepository users;
     private final OffloadedPasswordHasher hasher;
@@ -63,12 +61,14 @@ public final class RegisterUserService implements RegisterUser {
 
     @Override
     public Mono<RegistrationOutcome> register(RegistrationCommand command, Origin origin) {
-        Validated<Username> username = Username.parse(command.username());
-        Validated<EmailAddress> email = EmailAddress.parse(command.email());
-        Map<RegistrationField, List<String>> problems = new EnumMap<>(RegistrationField.class);
-        username.fold(valid -> null, reason -> problems.put(RegistrationField.USERNAME, List.of(reason)));
-        email.fold(valid -> null, reason -> problems.put(RegistrationField.EMAIL, List.of(reason)));
-        passwordProblems(command, username, email).forEach((field, messages) -> problems.put(field, messages));
+        Validated<Username, UsernameRejection> username = Username.parse(command.username());
+        Validated<EmailAddress, EmailRejection> email = EmailAddress.parse(command.email());
+        Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
+        username.fold(valid -> null,
+                reason -> problems.put(RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(reason))));
+        email.fold(valid -> null,
+                reason -> problems.put(RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(reason))));
+        passwordProblems(command, username, email).forEach(problems::put);
         if (!problems.isEmpty()) {
             return Mono.just(new RegistrationOutcome.Rejected(problems));
         }
@@ -86,24 +86,25 @@ public final class RegisterUserService implements RegisterUser {
         });
     }
 
-    private Map<RegistrationField, List<String>> passwordProblems(RegistrationCommand command,
-                                                                  Validated<Username> username,
-                                                                  Validated<EmailAddress> email) {
-        Map<RegistrationField, List<String>> problems = new EnumMap<>(RegistrationField.class);
+    private Map<RegistrationField, List<RegistrationProblem>> passwordProblems(RegistrationCommand command,
+                                                                               Validated<Username, UsernameRejection> username,
+                                                                               Validated<EmailAddress, EmailRejection> email) {
+        Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
         if (command.password().isEmpty()) {
-            problems.put(RegistrationField.PASSWORD, List.of(PASSWORD_MISSING));
+            problems.put(RegistrationField.PASSWORD, List.of(new RegistrationProblem.PasswordMissing()));
             return problems;
         }
-        List<String> messages = new ArrayList<>();
-        passwordPolicy.check(command.password(),
-                        username.fold(valid -> valid, reason -> null),
-                        email.fold(valid -> valid, reason -> null))
-                .stream().map(PasswordRejection::message).forEach(messages::add);
-        if (!messages.isEmpty()) {
-            problems.put(RegistrationField.PASSWORD, messages);
+        List<RegistrationProblem> weaknesses = new ArrayList<>();
+        for (PasswordRejection rejection : passwordPolicy.check(command.password(),
+                username.fold(valid -> valid, reason -> null),
+                email.fold(valid -> valid, reason -> null))) {
+            weaknesses.add(new RegistrationProblem.WeakPassword(rejection));
+        }
+        if (!weaknesses.isEmpty()) {
+            problems.put(RegistrationField.PASSWORD, weaknesses);
         }
         if (!command.password().equals(command.passwordRepeat())) {
-            problems.put(RegistrationField.PASSWORD_REPEAT, List.of(PASSWORDS_DIFFER));
+            problems.put(RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()));
         }
         return problems;
     }
@@ -111,12 +112,12 @@ public final class RegisterUserService implements RegisterUser {
     private Mono<RegistrationOutcome> claimAndStore(Username username, EmailAddress email, String password) {
         return Mono.zip(users.isUsernameTaken(username), users.isEmailTaken(email))
                 .flatMap(taken -> {
-                    Map<RegistrationField, List<String>> problems = new EnumMap<>(RegistrationField.class);
+                    Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
                     if (taken.getT1()) {
-                        problems.put(RegistrationField.USERNAME, List.of(USERNAME_TAKEN));
+                        problems.put(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()));
                     }
                     if (taken.getT2()) {
-                        problems.put(RegistrationField.EMAIL, List.of(EMAIL_TAKEN));
+                        problems.put(RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()));
                     }
                     if (!problems.isEmpty()) {
                         return Mono.just(new RegistrationOutcome.Rejected(problems));
@@ -133,8 +134,8 @@ public final class RegisterUserService implements RegisterUser {
             return new RegistrationOutcome.Registered(added.user());
         }
         if (result instanceof AddUserResult.UsernameTaken) {
-            return RegistrationOutcome.Rejected.of(RegistrationField.USERNAME, USERNAME_TAKEN);
+            return RegistrationOutcome.Rejected.of(RegistrationField.USERNAME, new RegistrationProblem.UsernameTaken());
         }
-        return RegistrationOutcome.Rejected.of(RegistrationField.EMAIL, EMAIL_TAKEN);
+        return RegistrationOutcome.Rejected.of(RegistrationField.EMAIL, new RegistrationProblem.EmailTaken());
     }
 }

@@ -48,7 +48,6 @@ class LogInServiceTests {
     private static final long SEED = 0x5EED_0101L;
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String MESSAGE = "Invalid username or password.";
     private static final ExternalIdentity GITHUB = new ExternalIdentity("github", "583231");
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -286,7 +285,7 @@ class LogInServiceTests {
     private static void assertRejected(LoginOutcome outcome, LoginOutcome.Reason reason) {
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Rejected.class, rejected -> {
             assertThat(rejected.reason()).isEqualTo(reason);
-            assertThat(rejected.message()).isEqualTo(MESSAGE);
+            assertThat(rejected.publicReason()).isEqualTo(LoginOutcome.PublicReason.INVALID_CREDENTIALS);
         });
     }
 

@@ -18,13 +18,16 @@ import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
+import dev.vestibule.domain.model.user.UsernameRejection;
 import dev.vestibule.domain.port.in.RegistrationCommand;
 import dev.vestibule.domain.port.in.RegistrationField;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
+import dev.vestibule.domain.port.in.RegistrationProblem;
 import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.time.Duration;
@@ -115,10 +118,10 @@ class RegisterUserServiceTests {
     void registerWhenEveryFieldWrongThenAllProblemsReportedTogetherAndNothingHashedOrStored() {
         StepVerifier.create(service().register(new RegistrationCommand("a b", "not-an-email", "short", "shorter"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of("Username may contain only letters, digits, '.', '_' and '-'."),
-                        RegistrationField.EMAIL, List.of("Please enter a valid email address, like name@example.com."),
-                        RegistrationField.PASSWORD, List.of("Password must be at least 8 characters long."),
-                        RegistrationField.PASSWORD_REPEAT, List.of(RegisterUserService.PASSWORDS_DIFFER))))
+                        RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(new UsernameRejection.ForbiddenCharacters())),
+                        RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Malformed())),
+                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.TooShort(8))),
+                        RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -129,9 +132,9 @@ class RegisterUserServiceTests {
     void registerWhenFieldsMissingThenAskedForEach() {
         StepVerifier.create(service().register(new RegistrationCommand(null, " ", "", null), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of("Please choose a username."),
-                        RegistrationField.EMAIL, List.of("Please enter your email address."),
-                        RegistrationField.PASSWORD, List.of(RegisterUserService.PASSWORD_MISSING))))
+                        RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(new UsernameRejection.Missing())),
+                        RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Missing())),
+                        RegistrationField.PASSWORD, List.of(new RegistrationProblem.PasswordMissing()))))
                 .verifyComplete();
     }
 
@@ -140,7 +143,7 @@ class RegisterUserServiceTests {
         StepVerifier.create(service().register(
                         new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " "), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.PASSWORD_REPEAT, List.of(RegisterUserService.PASSWORDS_DIFFER))))
+                        .isEqualTo(Map.of(RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
                 .verifyComplete();
 
         assertThat(users.count()).isZero();
@@ -152,8 +155,8 @@ class RegisterUserServiceTests {
 
         StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of("Password must not contain your username.",
-                                "Password must not contain your email address."))))
+                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsUsername()),
+                                weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
@@ -164,7 +167,7 @@ class RegisterUserServiceTests {
         StepVerifier.create(service().register(
                         new RegistrationCommand("alice", "wonder.land@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of("Password must not contain your email address."))))
+                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
@@ -175,7 +178,7 @@ class RegisterUserServiceTests {
         StepVerifier.create(service().register(new RegistrationCommand("a", "wonder.land@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(
                         RegistrationField.USERNAME, RegistrationField.PASSWORD)
-                        .containsEntry(RegistrationField.PASSWORD, List.of("Password must not contain your email address.")))
+                        .containsEntry(RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail()))))
                 .verifyComplete();
     }
 
@@ -185,7 +188,7 @@ class RegisterUserServiceTests {
                         new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(RegistrationField.PASSWORD)
                         .hasEntrySatisfying(RegistrationField.PASSWORD,
-                                messages -> assertThat(messages).singleElement().asString().contains("too common")))
+                                problems -> assertThat(problems).singleElement().isEqualTo(weak(new PasswordRejection.Common()))))
                 .verifyComplete();
     }
 
@@ -195,7 +198,7 @@ class RegisterUserServiceTests {
 
         StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of(new PasswordRejection.ControlCharacters().message()))))
+                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ControlCharacters())))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -206,9 +209,9 @@ class RegisterUserServiceTests {
     void registerWhenPasswordBreaksSeveralRulesThenEveryReasonListed() {
         StepVerifier.create(service().register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob"), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of("Password must be at least 8 characters long.",
-                                "Password must not contain your username.",
-                                "Password must not contain your email address."))))
+                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.TooShort(8)),
+                                weak(new PasswordRejection.ContainsUsername()),
+                                weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
@@ -219,8 +222,8 @@ class RegisterUserServiceTests {
 
         StepVerifier.create(service().register(new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN),
-                        RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                        RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()),
+                        RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -233,7 +236,7 @@ class RegisterUserServiceTests {
 
         StepVerifier.create(service().register(new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
+                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
                 .verifyComplete();
     }
 
@@ -244,7 +247,7 @@ class RegisterUserServiceTests {
 
         StepVerifier.create(service().register(new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
     }
 
@@ -256,7 +259,7 @@ class RegisterUserServiceTests {
         StepVerifier.create(service(racing, Schedulers.immediate())
                         .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(RegisterUserService.USERNAME_TAKEN))))
+                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
                 .verifyComplete();
 
         assertThat(racing.availabilityAnswers()).containsExactly(false, false);
@@ -272,7 +275,7 @@ class RegisterUserServiceTests {
         StepVerifier.create(service(racing, Schedulers.immediate())
                         .register(new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(RegisterUserService.EMAIL_TAKEN))))
+                        .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
 
         assertThat(racing.availabilityAnswers()).containsExactly(false, false);
@@ -298,7 +301,11 @@ class RegisterUserServiceTests {
         }
     }
 
-    private static Map<RegistrationField, List<String>> problems(RegistrationOutcome outcome) {
+    private static RegistrationProblem weak(PasswordRejection rejection) {
+        return new RegistrationProblem.WeakPassword(rejection);
+    }
+
+    private static Map<RegistrationField, List<RegistrationProblem>> problems(RegistrationOutcome outcome) {
         assertThat(outcome).isInstanceOf(RegistrationOutcome.Rejected.class);
         return ((RegistrationOutcome.Rejected) outcome).problems();
     }

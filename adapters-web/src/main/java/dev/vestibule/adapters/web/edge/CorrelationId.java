@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * {@code X-Request-Id} a trusted proxy sent, when it is a plausible token, else a fresh one. It goes back
  * to the client in the response's {@code X-Request-Id}, so a user reporting a problem can quote it.
  */
-public final class CorrelationId {
+final class CorrelationId {
 
     public static final String HEADER = "X-Request-Id";
 

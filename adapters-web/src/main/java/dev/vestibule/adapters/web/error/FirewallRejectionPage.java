@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.text.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Component
 class FirewallRejectionPage implements ServerExchangeRejectedHandler {
 
-    static final String EXPLANATION = "The address of this request contains characters or sequences this site does not accept.";
+    static final Text EXPLANATION = Text.of("refused.firewall");
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.text.Text;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class FormGuard implements WebFilter {
                     new Field("next", 2048),
                     new Field("_csrf", 256)));
 
-    static final String NOT_A_FORM = "This form must be sent as application/x-www-form-urlencoded, the way browsers send it.";
-    static final String UNREADABLE_CHARSET = "This form must be sent in UTF-8 (or ISO-8859-1).";
+    static final Text NOT_A_FORM = Text.of("refused.not-a-form");
+    static final Text UNREADABLE_CHARSET = Text.of("refused.unreadable-charset");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -76,23 +77,22 @@ public final class FormGuard implements WebFilter {
     }
 
     /** The first thing wrong with the form, as the page will say it. */
-    static Optional<String> problem(MultiValueMap<String, String> form, List<Field> fields) {
+    static Optional<Text> problem(MultiValueMap<String, String> form, List<Field> fields) {
         for (Field field : fields) {
             String name = field.name();
             List<String> values = form.getOrDefault(name, List.of());
             if (values.size() > 1) {
-                return Optional.of("The field \u201c" + name + "\u201d was sent more than once.");
+                return Optional.of(Text.of("refused.field-repeated", name));
             }
             for (String value : values) {
                 if (value == null) {
                     continue; // "name" without "=": present, and as empty as "name="
                 }
                 if (value.codePointCount(0, value.length()) > field.maxLength()) {
-                    return Optional.of("The field \u201c" + name + "\u201d is longer than " + field.maxLength()
-                            + " characters.");
+                    return Optional.of(Text.of("refused.field-too-long", name, field.maxLength()));
                 }
                 if (value.indexOf('\0') >= 0) {
-                    return Optional.of("The field \u201c" + name + "\u201d contains a NUL character, which no field accepts.");
+                    return Optional.of(Text.of("refused.field-with-nul", name));
                 }
             }
         }

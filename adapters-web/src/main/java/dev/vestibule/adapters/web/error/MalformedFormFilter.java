@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.text.Text;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -23,9 +24,9 @@ import reactor.core.publisher.Mono;
  */
 public final class MalformedFormFilter implements WebFilter {
 
-    static final String UNREADABLE_CONTENT_TYPE = "The Content-Type header of this request could not be understood.";
-    static final String MALFORMED_FORM = "The form data is not valid URL encoding (a '%' must be followed by two hexadecimal digits).";
-    static final String BODY_TOO_LARGE = "The data sent is larger than this site accepts.";
+    static final Text UNREADABLE_CONTENT_TYPE = Text.of("refused.unreadable-content-type");
+    static final Text MALFORMED_FORM = Text.of("refused.malformed-form");
+    static final Text BODY_TOO_LARGE = Text.of("refused.body-too-large");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -1,7 +1,7 @@
 package dev.vestibule.adapters.web.error;
 
 import dev.vestibule.adapters.web.edge.RequestLogging;
-import dev.vestibule.adapters.web.security.TooManyAttempts;
+import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.model.outage.StoreUnavailableException;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.flash;
 
+import dev.vestibule.adapters.web.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,12 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
-/** Flask's flash(): messages queued in the session, shown once on the next rendered page, then gone. */
+/**
+ * Flask's flash(): messages queued in the session, shown once on the next rendered page, then gone. A
+ * message is put into words when it is queued, in the language of the request that queues it (the same
+ * browser asks for the next page a moment later), so the session holds plain text that any instance and
+ * any later release can show, however the bundles' keys change.
+ */
 public final class FlashMessages {
 
     static final String SESSION_ATTRIBUTE = "vestibule.flash";
@@ -17,7 +23,9 @@ public final class FlashMessages {
     private FlashMessages() {
     }
 
-    public static Mono<Void> add(ServerWebExchange exchange, FlashCategory category, String text) {
+    /** Queues the bundles' text for {@code key}, with its arguments, in the request's language. */
+    public static Mono<Void> add(ServerWebExchange exchange, FlashCategory category, String key, Object... arguments) {
+        String text = Texts.of(exchange).get(key, arguments);
         return exchange.getSession().doOnNext(session -> add(session, new FlashMessage(category, text))).then();
     }
 

@@ -1,16 +1,14 @@
 package dev.vestibule.adapters.web.home;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The index: a greeting for the signed-in user or for Anonymous. */
+/** The index: a greeting for the signed-in user, or what the site is for and the way in for a visitor. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
-    String index(Model model) {
-        model.addAttribute("title", "Home");
+    String index() {
         return "home/index";
     }
 }

@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.layout;
 
-import dev.vestibule.adapters.web.security.SignedInUser;
+import dev.vestibule.adapters.web.session.SignedInUser;
 
 /** What the navigation shows of the signed-in user. */
 record CurrentUserView(String username) {

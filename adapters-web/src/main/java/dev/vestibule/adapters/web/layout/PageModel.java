@@ -1,6 +1,6 @@
 package dev.vestibule.adapters.web.layout;
 
-import dev.vestibule.adapters.web.security.SignedInUser;
+import dev.vestibule.adapters.web.session.SignedInUser;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -16,6 +16,8 @@ public final class PageModel {
     public static final String CURRENT_USER = "currentUser";
     public static final String CSRF_TOKEN = "_csrf";
     public static final String FLASH = "flash";
+    /** True on a page that shows a form just refused: its title then starts with "Error:". */
+    public static final String FAILED_SUBMIT = "failed";
 
     private PageModel() {
     }

@@ -1,6 +1,8 @@
 package dev.vestibule.adapters.web.login;
 
-import dev.vestibule.adapters.web.security.AlreadySignedIn;
+import dev.vestibule.adapters.web.layout.PageModel;
+import dev.vestibule.adapters.web.session.AlreadySignedIn;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +16,12 @@ class LoginController {
 
     @GetMapping("/login")
     Mono<Rendering> loginForm(@RequestParam(name = "next", required = false) String next, ServerWebExchange exchange) {
-        return AlreadySignedIn.orElse(exchange, exchange.getSession().map(session -> Rendering.view("login/login")
-                .modelAttribute("title", "Log In")
-                .modelAttribute("login", new LoginView(LastLoginName.take(session), NextPath.parse(next).orElse("")))
-                .build()));
+        return AlreadySignedIn.orElse(exchange, exchange.getSession().map(session -> {
+            Optional<String> failed = LastLoginName.take(session);
+            return Rendering.view("login/login")
+                    .modelAttribute(PageModel.FAILED_SUBMIT, failed.isPresent())
+                    .modelAttribute("login", new LoginView(failed.orElse(""), NextPath.parse(next).orElse("")))
+                    .build();
+        }));
     }
 }

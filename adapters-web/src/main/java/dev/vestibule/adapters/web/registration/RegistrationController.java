@@ -2,13 +2,17 @@ package dev.vestibule.adapters.web.registration;
 
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.adapters.web.layout.PageModel;
 import dev.vestibule.adapters.web.login.NextPath;
-import dev.vestibule.adapters.web.security.AlreadySignedIn;
-import dev.vestibule.adapters.web.security.Origins;
-import dev.vestibule.adapters.web.security.SessionUserContextRepository;
-import dev.vestibule.adapters.web.security.TooManyAttempts;
+import dev.vestibule.adapters.web.session.AlreadySignedIn;
+import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
+import dev.vestibule.adapters.web.text.Texts;
+import dev.vestibule.adapters.web.throttling.TooManyAttempts;
+import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,25 +23,30 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Sign-up: the form, its errors next to their fields, and on success a signed-in user. */
+/**
+ * Sign-up: the form, its errors next to their fields and in a summary above them, and on success a
+ * signed-in user. The password hint names the policy's minimum when bootstrap provides the policy.
+ */
 @Controller
 class RegistrationController {
 
-    static final String WELCOME = "Congratulations, you are now a registered user!";
-
     private final RegisterUser registerUser;
     private final SessionUserContextRepository contexts;
+    private final int passwordMinimum;
 
-    RegistrationController(RegisterUser registerUser, SessionUserContextRepository contexts) {
+    RegistrationController(RegisterUser registerUser, SessionUserContextRepository contexts,
+                           ObjectProvider<PasswordPolicy> passwordPolicy) {
         this.registerUser = registerUser;
         this.contexts = contexts;
+        PasswordPolicy policy = passwordPolicy.getIfAvailable();
+        this.passwordMinimum = policy == null ? PasswordPolicy.DEFAULT_MINIMUM_LENGTH : policy.minimumLength();
     }
 
     @GetMapping("/register")
     Mono<Rendering> registrationForm(@RequestParam(name = "next", required = false) String next,
                                      ServerWebExchange exchange) {
         return AlreadySignedIn.orElse(exchange, Mono.fromSupplier(
-                () -> page(RegistrationView.blank(NextPath.parse(next).orElse("")), HttpStatus.OK)));
+                () -> page(RegistrationView.blank(NextPath.parse(next).orElse(""), passwordMinimum), HttpStatus.OK)));
     }
 
     @PostMapping("/register")
@@ -46,22 +55,25 @@ class RegistrationController {
         return AlreadySignedIn.orElse(exchange, registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
             if (outcome instanceof RegistrationOutcome.Registered registered) {
                 return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
-                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, WELCOME))
+                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
                         .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next).build());
             }
             if (outcome instanceof RegistrationOutcome.Throttled throttled) {
                 TooManyAttempts.markResponse(exchange, throttled.retryAfter());
-                return Mono.just(page(RegistrationView.throttled(form, next, TooManyAttempts.seconds(throttled.retryAfter())),
+                long minutes = Math.max(1, (TooManyAttempts.seconds(throttled.retryAfter()) + 59) / 60);
+                String message = Texts.of(exchange).get("registration.throttled", minutes);
+                return Mono.just(page(RegistrationView.throttled(form, next, message, passwordMinimum),
                         HttpStatus.TOO_MANY_REQUESTS));
             }
             RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
-            return Mono.just(page(RegistrationView.from(form, rejected, next), HttpStatus.UNPROCESSABLE_CONTENT));
+            return Mono.just(page(RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
+                    HttpStatus.UNPROCESSABLE_CONTENT));
         }));
     }
 
     private static Rendering page(RegistrationView view, HttpStatus status) {
         return Rendering.view("registration/register")
-                .modelAttribute("title", "Register")
+                .modelAttribute(PageModel.FAILED_SUBMIT, view.failed())
                 .modelAttribute("form", view)
                 .status(status)
                 .build();

@@ -1,7 +1,6 @@
 package dev.vestibule.adapters.web.secret;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** A page only signed-in users see; the security configuration turns everyone else away. */
@@ -9,8 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class TopSecretController {
 
     @GetMapping("/top-secret")
-    String topSecret(Model model) {
-        model.addAttribute("title", "Top secret");
+    String topSecret() {
         return "secret/top-secret";
     }
 }

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.session.CookieNames;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
@@ -36,7 +37,7 @@ final class CsrfCookieRepository implements ServerCsrfTokenRepository {
     }
 
     private ServerCsrfTokenRepository forTransport(ServerWebExchange exchange) {
-        return Https.isUsedBy(exchange.getRequest()) ? overHttps : overHttp;
+        return CookieNames.secure(exchange.getRequest()) ? overHttps : overHttp;
     }
 
     private static ServerCsrfTokenRepository repository(String cookieName, boolean secure) {

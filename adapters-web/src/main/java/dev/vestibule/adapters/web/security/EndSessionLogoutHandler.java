@@ -1,5 +1,8 @@
 package dev.vestibule.adapters.web.security;
 
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;

@@ -10,11 +10,9 @@ import reactor.core.publisher.Mono;
 /** After logout: home, with a word that it worked. */
 final class LoggedOutSuccessHandler implements ServerLogoutSuccessHandler {
 
-    static final String MESSAGE = "You have been logged out.";
-
     @Override
     public Mono<Void> onLogoutSuccess(WebFilterExchange exchange, Authentication authentication) {
-        return FlashMessages.add(exchange.getExchange(), FlashCategory.INFO, MESSAGE)
+        return FlashMessages.add(exchange.getExchange(), FlashCategory.INFO, "flash.logged-out")
                 .then(Redirects.to(exchange.getExchange(), "/"));
     }
 }

@@ -5,6 +5,9 @@ import dev.vestibule.adapters.web.flash.FlashMessage;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.LastLoginName;
 import dev.vestibule.adapters.web.login.NextPath;
+import dev.vestibule.adapters.web.text.ReasonTexts;
+import dev.vestibule.adapters.web.text.Texts;
+import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -27,7 +30,8 @@ final class LoginFailureHandler implements ServerAuthenticationFailureHandler {
         return exchange.getFormData().zipWith(exchange.getSession()).flatMap(formAndSession -> {
             var form = formAndSession.getT1();
             var session = formAndSession.getT2();
-            FlashMessages.add(session, new FlashMessage(FlashCategory.DANGER, LoginOutcome.REJECTION_MESSAGE));
+            String rejected = Texts.of(exchange).get(ReasonTexts.of(LoginOutcome.PublicReason.INVALID_CREDENTIALS));
+            FlashMessages.add(session, new FlashMessage(FlashCategory.DANGER, rejected));
             LastLoginName.remember(session, form.getFirst("username"));
             String next = NextPath.parse(form.getFirst("next")).orElse("");
             return Redirects.to(exchange, Redirects.loginWithNext(next));

@@ -11,12 +11,10 @@ import reactor.core.publisher.Mono;
 /** Flask-Login's login_required: to the login page, with a message and the way back. */
 final class LoginRequiredEntryPoint implements ServerAuthenticationEntryPoint {
 
-    static final String MESSAGE = "Please log in to access this page.";
-
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException reason) {
         String next = NextPath.parse(Redirects.pathAndQuery(exchange.getRequest())).orElse("");
-        return FlashMessages.add(exchange, FlashCategory.WARNING, MESSAGE)
+        return FlashMessages.add(exchange, FlashCategory.WARNING, "flash.login-required")
                 .then(Redirects.to(exchange, Redirects.loginWithNext(next)));
     }
 }

@@ -3,9 +3,12 @@ package dev.vestibule.adapters.web.security;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.session.SignedInUser;
+import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
-import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.RememberBrowser;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -46,7 +49,7 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
                 .then(forgetPreviousSeries(exchange))
                 .then(rememberIfAsked(exchange, form, user))
-                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "Welcome back, " + user.username() + "!"))
+                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))
                 .then(Redirects.to(exchange, NextPath.orHome(form.getFirst("next")))));
     }
 

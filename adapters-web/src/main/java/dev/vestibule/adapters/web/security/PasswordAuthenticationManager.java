@@ -1,11 +1,14 @@
 package dev.vestibule.adapters.web.security;
 
 import dev.vestibule.adapters.web.edge.RequestLogging;
+import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
+import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
-import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LoginAttempt;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,7 +55,7 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
             }
             LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
             return RequestLogging.log(() -> log.info("Login rejected: {}", rejected.reason()))
-                    .then(Mono.error(new BadCredentialsException(rejected.message())));
+                    .then(Mono.error(new BadCredentialsException(rejected.publicReason().name())));
         });
     }
 }

@@ -9,12 +9,12 @@ import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /** Redirects that the security handlers and the controllers share. */
-public final class Redirects {
+final class Redirects {
 
     private Redirects() {
     }
 
-    public static Mono<Void> to(ServerWebExchange exchange, String location) {
+    static Mono<Void> to(ServerWebExchange exchange, String location) {
         return Mono.fromRunnable(() -> {
             exchange.getResponse().setStatusCode(HttpStatus.FOUND);
             exchange.getResponse().getHeaders().setLocation(URI.create(location));
@@ -22,7 +22,7 @@ public final class Redirects {
     }
 
     /** "/login?next=..." with {@code next} encoded so it reads back unchanged, '+' included. */
-    public static String loginWithNext(String next) {
+    static String loginWithNext(String next) {
         if (next == null || next.isEmpty() || next.equals("/")) {
             return "/login";
         }
@@ -30,7 +30,7 @@ public final class Redirects {
     }
 
     /** The path and query of a request, raw (still percent-encoded), as a browser would request it again. */
-    public static String pathAndQuery(ServerHttpRequest request) {
+    static String pathAndQuery(ServerHttpRequest request) {
         String query = request.getURI().getRawQuery();
         return request.getURI().getRawPath() + (query == null ? "" : "?" + query);
     }

@@ -2,13 +2,17 @@ package dev.vestibule.adapters.web.security;
 
 import dev.vestibule.adapters.web.error.FormGuard;
 import dev.vestibule.adapters.web.error.MalformedFormFilter;
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.rememberme.RememberMeWebFilter;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
+import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RememberBrowser;
-import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

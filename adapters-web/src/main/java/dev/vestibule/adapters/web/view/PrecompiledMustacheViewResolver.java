@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * This resolver reads and compiles every template (partials included) once, when the application starts,
  * and hands out one view per name for the life of the application.
  */
-public final class PrecompiledMustacheViewResolver extends MustacheViewResolver {
+final class PrecompiledMustacheViewResolver extends MustacheViewResolver {
 
     private final Map<String, Template> templates;
     private final Map<String, Mono<View>> views = new ConcurrentHashMap<>();
@@ -33,7 +33,7 @@ public final class PrecompiledMustacheViewResolver extends MustacheViewResolver 
      * @param prefix where the templates are, e.g. {@code classpath:/templates/}
      * @param suffix their file ending, e.g. {@code .mustache}
      */
-    public PrecompiledMustacheViewResolver(Mustache.Compiler compiler, String prefix, String suffix, Charset charset) {
+    PrecompiledMustacheViewResolver(Mustache.Compiler compiler, String prefix, String suffix, Charset charset) {
         super(compiler);
         setPrefix(prefix);
         setSuffix(suffix);
@@ -61,6 +61,8 @@ public final class PrecompiledMustacheViewResolver extends MustacheViewResolver 
     protected AbstractUrlBasedView createView(String viewName) {
         PrecompiledMustacheView view = (PrecompiledMustacheView) super.createView(viewName);
         view.setTemplate(templates.get(viewName));
+        view.setPageKey(viewName.replace('/', '.'));
+        view.setMessages(getApplicationContext());
         return view;
     }
 

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import static dev.vestibule.adapters.web.text.TestTexts.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class FormGuardTests {
                 form.put(broken.name(), new ArrayList<>(List.of(value)));
             }
 
-            var problem = FormGuard.problem(form, fields);
+            var problem = FormGuard.problem(form, fields).map(text -> english(text));
 
             assertThat(problem).as("%s", form).isPresent();
             var matcher = EXPLANATION.matcher(problem.get());
@@ -75,7 +76,7 @@ class FormGuardTests {
         assertThat(FormGuard.problem(form, fields)).isEmpty();
 
         form.set("password", "\ud83d\ude00".repeat(1025));
-        assertThat(FormGuard.problem(form, fields))
+        assertThat(FormGuard.problem(form, fields).map(text -> english(text)))
                 .hasValue("The field \u201cpassword\u201d is longer than 1024 characters.");
     }
 
@@ -87,7 +88,7 @@ class FormGuardTests {
         assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login"))).isEmpty();
 
         form.add("username", null);
-        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login")))
+        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login")).map(text -> english(text)))
                 .hasValue("The field \u201cusername\u201d was sent more than once.");
     }
 

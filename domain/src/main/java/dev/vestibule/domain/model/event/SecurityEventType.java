@@ -1,24 +1,21 @@
 package dev.vestibule.domain.model.event;
 
-/** Every change of authentication state that is recorded (OWASP ASVS V16 security logging). */
+/**
+ * Every change of authentication state that is recorded (OWASP ASVS V16 security logging). The account
+ * activity page names each in the reader's language.
+ */
 public enum SecurityEventType {
-    REGISTERED("Account created"),
-    LOGIN_SUCCEEDED("Logged in"),
-    LOGIN_FAILED("Failed login attempt"),
-    LOGIN_THROTTLED("Login attempt refused: too many failures"),
-    REMEMBER_ME_USED("Signed in by a remembered browser"),
-    REMEMBER_ME_THEFT_DETECTED("Remembered login used from elsewhere: cancelled"),
-    LOGGED_OUT("Logged out"),
-    SESSION_EXPIRED("Session ended: maximum lifetime reached");
-
-    private final String description;
-
-    SecurityEventType(String description) {
-        this.description = description;
-    }
-
-    /** What the account activity page says. */
-    public String description() {
-        return description;
-    }
+    /** An account was created. */
+    REGISTERED,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    /** A login attempt refused unchecked: too many failures. */
+    LOGIN_THROTTLED,
+    /** A remembered browser was signed in again without a password. */
+    REMEMBER_ME_USED,
+    /** A remembered login was replayed from elsewhere after rotation, and cancelled. */
+    REMEMBER_ME_THEFT_DETECTED,
+    LOGGED_OUT,
+    /** A session reached its maximum lifetime and was signed out. */
+    SESSION_EXPIRED
 }

@@ -7,23 +7,23 @@ import java.util.Objects;
 /** How a login attempt ended. */
 public sealed interface LoginOutcome {
 
-    /** The one message every rejection shows, so a visitor cannot learn which accounts exist or are disabled. */
-    String REJECTION_MESSAGE = "Invalid username or password.";
-
     record Succeeded(User user) implements LoginOutcome {
         public Succeeded {
             Objects.requireNonNull(user, "user");
         }
     }
 
-    /** The reason is for logs and security events only; users always see {@link #REJECTION_MESSAGE}. */
+    /**
+     * The reason is for logs and security events only; what the visitor is told is {@link #publicReason()},
+     * the same for every reason.
+     */
     record Rejected(Reason reason) implements LoginOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
         }
 
-        public String message() {
-            return REJECTION_MESSAGE;
+        public PublicReason publicReason() {
+            return PublicReason.INVALID_CREDENTIALS;
         }
     }
 
@@ -40,5 +40,10 @@ public sealed interface LoginOutcome {
         /** The account exists but signs in through an external provider only. */
         NO_LOCAL_PASSWORD,
         DISABLED
+    }
+
+    /** What a rejected visitor may learn: one reason for all, so that nobody learns which accounts exist or are disabled. */
+    enum PublicReason {
+        INVALID_CREDENTIALS
     }
 }

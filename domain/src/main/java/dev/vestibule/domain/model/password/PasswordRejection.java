@@ -1,51 +1,26 @@
 package dev.vestibule.domain.model.password;
 
-/** Why a chosen password was refused; each says so in words a user can act on. */
+/** Why a chosen password was refused, with what the user needs to know to choose a better one. */
 public sealed interface PasswordRejection {
 
-    String message();
-
     record TooShort(int minimumLength) implements PasswordRejection {
-        @Override
-        public String message() {
-            return "Password must be at least " + minimumLength + " characters long.";
-        }
     }
 
     record TooLong(int maximumLength) implements PasswordRejection {
-        @Override
-        public String message() {
-            return "Password must be at most " + maximumLength + " characters long.";
-        }
     }
 
+    /** On the list of passwords that attackers try first. */
     record Common() implements PasswordRejection {
-        @Override
-        public String message() {
-            return "This password is too common: it is on lists that attackers try first. Please choose another.";
-        }
     }
 
     record ContainsUsername() implements PasswordRejection {
-        @Override
-        public String message() {
-            return "Password must not contain your username.";
-        }
     }
 
+    /** Contains the local part of the user's email address. */
     record ContainsEmail() implements PasswordRejection {
-        @Override
-        public String message() {
-            return "Password must not contain your email address.";
-        }
     }
 
     /** NIST SP 800-63B accepts every printing character and space; control characters are neither. */
     record ControlCharacters() implements PasswordRejection {
-        @Override
-        public String message() {
-            return "Password must not contain control characters (such as tab, line breaks or escape). "
-                    + "Letters, digits, spaces, punctuation and symbols of any language are all fine.";
-        }
     }
 }

@@ -29,13 +29,13 @@ public record EmailAddress(String value) {
         }
     }
 
-    public static Validated<EmailAddress> parse(String raw) {
+    public static Validated<EmailAddress, EmailRejection> parse(String raw) {
         String candidate = raw == null ? "" : normalize(raw);
         if (candidate.isEmpty()) {
-            return Validated.invalid("Please enter your email address.");
+            return Validated.invalid(new EmailRejection.Missing());
         }
         if (!isWellFormed(candidate)) {
-            return Validated.invalid("Please enter a valid email address, like name@example.com.");
+            return Validated.invalid(new EmailRejection.Malformed());
         }
         return Validated.valid(new EmailAddress(candidate));
     }

@@ -23,16 +23,16 @@ public record Username(String value) {
     }
 
     /** Trims surrounding blanks (a common slip when pasting) and checks the rules. */
-    public static Validated<Username> parse(String raw) {
+    public static Validated<Username, UsernameRejection> parse(String raw) {
         String candidate = raw == null ? "" : raw.strip();
         if (candidate.isEmpty()) {
-            return Validated.invalid("Please choose a username.");
+            return Validated.invalid(new UsernameRejection.Missing());
         }
         if (candidate.length() < MIN_LENGTH || candidate.length() > MAX_LENGTH) {
-            return Validated.invalid("Username must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
+            return Validated.invalid(new UsernameRejection.WrongLength(MIN_LENGTH, MAX_LENGTH));
         }
         if (!ALLOWED.matcher(candidate).matches()) {
-            return Validated.invalid("Username may contain only letters, digits, '.', '_' and '-'.");
+            return Validated.invalid(new UsernameRejection.ForbiddenCharacters());
         }
         return Validated.valid(new Username(candidate));
     }

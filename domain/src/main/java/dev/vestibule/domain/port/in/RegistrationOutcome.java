@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** How a sign-up ended: the new user, or every problem found, by field. */
+/** How a sign-up ended: the new user, or every problem found, by field (typed reasons, never text). */
 public sealed interface RegistrationOutcome {
 
     record Registered(User user) implements RegistrationOutcome {
@@ -23,18 +23,18 @@ public sealed interface RegistrationOutcome {
         }
     }
 
-    record Rejected(Map<RegistrationField, List<String>> problems) implements RegistrationOutcome {
+    record Rejected(Map<RegistrationField, List<RegistrationProblem>> problems) implements RegistrationOutcome {
         public Rejected {
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("a rejection names at least one problem");
             }
-            EnumMap<RegistrationField, List<String>> copy = new EnumMap<>(RegistrationField.class);
-            problems.forEach((field, messages) -> copy.put(field, List.copyOf(messages)));
+            EnumMap<RegistrationField, List<RegistrationProblem>> copy = new EnumMap<>(RegistrationField.class);
+            problems.forEach((field, fieldProblems) -> copy.put(field, List.copyOf(fieldProblems)));
             problems = java.util.Collections.unmodifiableMap(copy);
         }
 
-        public static Rejected of(RegistrationField field, String message) {
-            return new Rejected(Map.of(field, List.of(message)));
+        public static Rejected of(RegistrationField field, RegistrationProblem problem) {
+            return new Rejected(Map.of(field, List.of(problem)));
         }
     }
 }

@@ -74,16 +74,16 @@ class LoginDecisionTests {
 
     @ParameterizedTest
     @MethodSource("everyRejection")
-    void everyRejectionShowsTheSameMessage(LoginOutcome outcome) {
+    void everyRejectionTellsTheVisitorTheSameReason(LoginOutcome outcome) {
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Rejected.class,
-                rejected -> assertThat(rejected.message()).isEqualTo("Invalid username or password."));
+                rejected -> assertThat(rejected.publicReason()).isEqualTo(LoginOutcome.PublicReason.INVALID_CREDENTIALS));
     }
 
     @Test
-    void rejectionsForEveryReasonShowTheSameMessage() {
+    void rejectionsForEveryReasonTellTheSameReason() {
         assertThat(LoginOutcome.Reason.values())
-                .extracting(reason -> new LoginOutcome.Rejected(reason).message())
-                .containsOnly(LoginOutcome.REJECTION_MESSAGE);
+                .extracting(reason -> new LoginOutcome.Rejected(reason).publicReason())
+                .containsOnly(LoginOutcome.PublicReason.INVALID_CREDENTIALS);
     }
 
     static Stream<LoginOutcome> everyRejection() {

@@ -20,8 +20,8 @@ class UsernameTests {
     /** Fixed, so that a generated input that fails is the same input on the next run. */
     private static final long SEED = 0x5EED_0001L;
     private static final String ALLOWED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
-    private static final String LENGTH_MESSAGE = "Username must be 3 to 32 characters long.";
-    private static final String CHARACTERS_MESSAGE = "Username may contain only letters, digits, '.', '_' and '-'.";
+    private static final UsernameRejection WRONG_LENGTH = new UsernameRejection.WrongLength(3, 32);
+    private static final UsernameRejection FORBIDDEN_CHARACTERS = new UsernameRejection.ForbiddenCharacters();
 
     @ParameterizedTest
     @ValueSource(strings = {"bob", "Alice", "alice.smith", "j_doe-42", "A1.", "007", "x-y_z.Q"})
@@ -36,7 +36,7 @@ class UsernameTests {
 
     @Test
     void parseWhenTwoCharactersThenRejectedForLength() {
-        assertThat(Username.parse("ab")).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+        assertThat(Username.parse("ab")).isEqualTo(Validated.invalid(WRONG_LENGTH));
     }
 
     @Test
@@ -46,7 +46,7 @@ class UsernameTests {
 
     @Test
     void parseWhenThirtyThreeCharactersThenRejectedForLength() {
-        assertThat(Username.parse("a".repeat(33))).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+        assertThat(Username.parse("a".repeat(33))).isEqualTo(Validated.invalid(WRONG_LENGTH));
     }
 
     @Test
@@ -56,26 +56,26 @@ class UsernameTests {
 
     @Test
     void parseWhenTrimmedValueTooShortThenRejectedForLength() {
-        assertThat(Username.parse("  ab  ")).isEqualTo(Validated.invalid(LENGTH_MESSAGE));
+        assertThat(Username.parse("  ab  ")).isEqualTo(Validated.invalid(WRONG_LENGTH));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {" ", "   ", "\t\n", "\u2003"})
     void parseWhenEmptyOrBlankThenAskedToChooseOne(String raw) {
-        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid("Please choose a username."));
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(new UsernameRejection.Missing()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice smith", "al\tice", "bob\u00A0jones"})
     void parseWhenSpaceInsideThenRejected(String raw) {
-        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice@example.com", "al@ce", "@alice"})
     void parseWhenAtSignThenRejectedSoThatNoUsernameLooksLikeAnEmail(String raw) {
-        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
     }
 
     @ParameterizedTest
@@ -91,13 +91,13 @@ class UsernameTests {
             "日本語",
             "bob😀"})
     void parseWhenUnicodeLetterOrHomoglyphThenRejected(String raw) {
-        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice!", "al/ice", "al\\ice", "<script>", "al'ice", "al\"ice", "al+ice", "al:ice"})
     void parseWhenAsciiPunctuationOtherThanDotUnderscoreHyphenThenRejected(String raw) {
-        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+        assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ class UsernameTests {
             String name = randomAllowed(random, Username.MIN_LENGTH + random.nextInt(Username.MAX_LENGTH - Username.MIN_LENGTH + 1));
             String typed = blanks(random) + name + blanks(random);
 
-            Validated<Username> parsed = Username.parse(typed);
+            Validated<Username, UsernameRejection> parsed = Username.parse(typed);
 
             assertThat(parsed).as("%s", typed).isEqualTo(Validated.valid(new Username(name)));
             Username username = parsed.orElseThrow();
@@ -188,25 +188,25 @@ class UsernameTests {
             name.insert(1 + random.nextInt(name.length() - 1), inserted);
 
             assertThat(Username.parse(name.toString())).as("U+%04X in %s", forbidden, name)
-                    .isEqualTo(Validated.invalid(CHARACTERS_MESSAGE));
+                    .isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
         }
     }
 
     @Test
     void parseWhenFedArbitraryTextThenAnswersWithADocumentedResultAndNeverThrows() {
         Random random = new Random(SEED + 4);
-        List<String> documented = List.of("Please choose a username.", LENGTH_MESSAGE, CHARACTERS_MESSAGE);
+        List<UsernameRejection> documented = List.of(new UsernameRejection.Missing(), WRONG_LENGTH, FORBIDDEN_CHARACTERS);
         int valid = 0;
         for (int i = 0; i < 5_000; i++) {
             String raw = randomText(random, random.nextInt(40));
 
-            Validated<Username> parsed = Username.parse(raw);
+            Validated<Username, UsernameRejection> parsed = Username.parse(raw);
 
-            if (parsed instanceof Validated.Valid<Username> accepted) {
+            if (parsed instanceof Validated.Valid<Username, UsernameRejection> accepted) {
                 valid++;
                 assertThat(accepted.value().value()).as("%s", raw).isEqualTo(raw.strip()).matches("[A-Za-z0-9._-]{3,32}");
             } else {
-                assertThat(((Validated.Invalid<Username>) parsed).reason()).as("%s", raw).isIn(documented);
+                assertThat(((Validated.Invalid<Username, UsernameRejection>) parsed).reason()).as("%s", raw).isIn(documented);
             }
         }
         assertThat(valid).as("some arbitrary text is a fine username").isBetween(50, 4_000);

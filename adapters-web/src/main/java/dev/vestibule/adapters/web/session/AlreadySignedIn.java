@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.session;
 
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
@@ -9,15 +9,13 @@ import reactor.core.publisher.Mono;
 /** Login and sign-up pages are for visitors: a signed-in user who opens one goes home instead. */
 public final class AlreadySignedIn {
 
-    static final String MESSAGE = "You are already logged in.";
-
     private AlreadySignedIn() {
     }
 
     /** The page {@code forVisitors} renders, unless someone is signed in. */
     public static Mono<Rendering> orElse(ServerWebExchange exchange, Mono<Rendering> forVisitors) {
         return SignedInUser.current()
-                .flatMap(user -> FlashMessages.add(exchange, FlashCategory.INFO, MESSAGE)
+                .flatMap(user -> FlashMessages.add(exchange, FlashCategory.INFO, "flash.already-signed-in")
                         .thenReturn(Rendering.redirectTo("/").build()))
                 .switchIfEmpty(forVisitors);
     }

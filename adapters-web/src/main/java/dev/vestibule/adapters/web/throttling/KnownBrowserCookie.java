@@ -1,11 +1,11 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.throttling;
 
+import dev.vestibule.adapters.web.session.CookieNames;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -23,18 +23,14 @@ public final class KnownBrowserCookie {
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
-    Optional<String> read(ServerWebExchange exchange) {
+    public Optional<String> read(ServerWebExchange exchange) {
         return CookieNames.read(NAME, exchange.getRequest()).stream().findFirst()
                 .map(HttpCookie::getValue)
                 .filter(KnownBrowser::isWellFormedId);
     }
 
-    void write(ServerWebExchange exchange, String deviceId) {
-        exchange.getResponse().addCookie(ResponseCookie.from(CookieNames.forRequest(NAME, exchange.getRequest()), deviceId)
-                .path("/")
-                .httpOnly(true)
-                .sameSite("Lax")
-                .secure(Https.isUsedBy(exchange.getRequest()))
+    public void write(ServerWebExchange exchange, String deviceId) {
+        exchange.getResponse().addCookie(CookieNames.cookie(NAME, deviceId, exchange.getRequest())
                 .maxAge(lifetime)
                 .build());
     }

@@ -1,5 +1,6 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.rememberme;
 
+import dev.vestibule.adapters.web.session.CookieNames;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,10 +40,6 @@ public final class RememberMeCookie {
     }
 
     private static ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String value) {
-        return ResponseCookie.from(CookieNames.forRequest(NAME, exchange.getRequest()), value)
-                .path("/")
-                .httpOnly(true)
-                .sameSite("Lax")
-                .secure(Https.isUsedBy(exchange.getRequest()));
+        return CookieNames.cookie(NAME, value, exchange.getRequest());
     }
 }

@@ -1,9 +1,9 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.session;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** Whether a request reached us over HTTPS, which decides the Secure flag of every cookie we set. */
-public final class Https {
+final class Https {
 
     private Https() {
     }
@@ -12,7 +12,7 @@ public final class Https {
      * Directly, or through a trusted proxy that said so in its forwarded headers (the {@code edge} package
      * rewrites the URI's scheme for trusted proxies only).
      */
-    public static boolean isUsedBy(ServerHttpRequest request) {
+    static boolean isUsedBy(ServerHttpRequest request) {
         return request.getSslInfo() != null || "https".equalsIgnoreCase(request.getURI().getScheme());
     }
 }

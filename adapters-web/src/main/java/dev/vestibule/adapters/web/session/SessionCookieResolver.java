@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.session;
 
 import java.util.List;
 import org.springframework.http.HttpCookie;
@@ -12,9 +12,9 @@ import org.springframework.web.server.session.WebSessionIdResolver;
  * Spring's {@code CookieWebSessionIdResolver} can only set Secure for every request or none; one
  * deployment serves both plain HTTP on localhost and HTTPS behind a proxy, so it is decided per request.
  */
-public final class SessionCookieResolver implements WebSessionIdResolver {
+final class SessionCookieResolver implements WebSessionIdResolver {
 
-    public static final String COOKIE_NAME = "SESSION";
+    static final String COOKIE_NAME = "SESSION";
 
     @Override
     public List<String> resolveSessionIds(ServerWebExchange exchange) {
@@ -34,10 +34,6 @@ public final class SessionCookieResolver implements WebSessionIdResolver {
     }
 
     private static ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String value) {
-        return ResponseCookie.from(CookieNames.forRequest(COOKIE_NAME, exchange.getRequest()), value)
-                .path("/")
-                .httpOnly(true)
-                .sameSite("Lax")
-                .secure(Https.isUsedBy(exchange.getRequest()));
+        return CookieNames.cookie(COOKIE_NAME, value, exchange.getRequest());
     }
 }

@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.throttling;
 
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;

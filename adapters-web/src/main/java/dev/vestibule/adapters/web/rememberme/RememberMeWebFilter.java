@@ -1,11 +1,13 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.rememberme;
 
 import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
-import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
+import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,17 +24,15 @@ import reactor.core.publisher.Mono;
  * WebFlux, so this filter does what its servlet {@code RememberMeAuthenticationFilter} with persistent
  * tokens does. It runs only for requests with no signed-in session and a remember-me cookie.
  */
-final class RememberMeWebFilter implements WebFilter {
+public final class RememberMeWebFilter implements WebFilter {
 
-    static final String THEFT_MESSAGE = "For your safety, please log in again: "
-            + "this browser's saved login was also used from somewhere else, so we have cancelled it.";
     private static final Logger log = LoggerFactory.getLogger(RememberMeWebFilter.class);
 
     private final RecognizeRememberedBrowser recognizeRememberedBrowser;
     private final SessionUserContextRepository contexts;
     private final RememberMeCookie cookie;
 
-    RememberMeWebFilter(RecognizeRememberedBrowser recognizeRememberedBrowser, SessionUserContextRepository contexts, RememberMeCookie cookie) {
+    public RememberMeWebFilter(RecognizeRememberedBrowser recognizeRememberedBrowser, SessionUserContextRepository contexts, RememberMeCookie cookie) {
         this.recognizeRememberedBrowser = Objects.requireNonNull(recognizeRememberedBrowser, "recognizeRememberedBrowser");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
@@ -67,7 +67,7 @@ final class RememberMeWebFilter implements WebFilter {
             if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
                 return RequestLogging.log(() -> log.warn("Remember-me secret replayed after rotation: series revoked for user {}",
                                 theft.userId()))
-                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, THEFT_MESSAGE))
+                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, "flash.remember-me-theft"))
                         .then(chain.filter(exchange));
             }
             return chain.filter(exchange);

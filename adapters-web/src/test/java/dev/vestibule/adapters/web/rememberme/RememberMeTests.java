@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.rememberme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.security;
+package dev.vestibule.adapters.web.session;
 
 import dev.vestibule.domain.model.event.Origin;
 import java.net.InetSocketAddress;

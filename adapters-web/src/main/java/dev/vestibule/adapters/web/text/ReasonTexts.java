@@ -1,0 +1,109 @@
+package dev.vestibule.adapters.web.text;
+
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.login.LoginOutcome;
+import dev.vestibule.domain.model.password.PasswordRejection;
+import dev.vestibule.domain.model.user.EmailRejection;
+import dev.vestibule.domain.model.user.UsernameRejection;
+import dev.vestibule.domain.port.in.RegistrationProblem;
+
+/**
+ * The words for every typed reason the core returns: the one place that maps them to keys of the bundles,
+ * with the data they carry as the message's arguments (the core itself writes no text).
+ */
+public final class ReasonTexts {
+
+    private ReasonTexts() {
+    }
+
+    public static Text of(RegistrationProblem problem) {
+        if (problem instanceof RegistrationProblem.InvalidUsername invalid) {
+            return of(invalid.reason());
+        }
+        if (problem instanceof RegistrationProblem.UsernameTaken) {
+            return Text.of("problem.username.taken");
+        }
+        if (problem instanceof RegistrationProblem.InvalidEmail invalid) {
+            return of(invalid.reason());
+        }
+        if (problem instanceof RegistrationProblem.EmailTaken) {
+            return Text.of("problem.email.taken");
+        }
+        if (problem instanceof RegistrationProblem.PasswordMissing) {
+            return Text.of("problem.password.missing");
+        }
+        if (problem instanceof RegistrationProblem.WeakPassword weak) {
+            return of(weak.reason());
+        }
+        if (problem instanceof RegistrationProblem.PasswordsDiffer) {
+            return Text.of("problem.password.differs");
+        }
+        throw new IllegalArgumentException("no text for " + problem);
+    }
+
+    public static Text of(UsernameRejection rejection) {
+        if (rejection instanceof UsernameRejection.Missing) {
+            return Text.of("problem.username.missing");
+        }
+        if (rejection instanceof UsernameRejection.WrongLength length) {
+            return Text.of("problem.username.wrong-length", length.minimumLength(), length.maximumLength());
+        }
+        if (rejection instanceof UsernameRejection.ForbiddenCharacters) {
+            return Text.of("problem.username.forbidden-characters");
+        }
+        throw new IllegalArgumentException("no text for " + rejection);
+    }
+
+    public static Text of(EmailRejection rejection) {
+        if (rejection instanceof EmailRejection.Missing) {
+            return Text.of("problem.email.missing");
+        }
+        if (rejection instanceof EmailRejection.Malformed) {
+            return Text.of("problem.email.malformed");
+        }
+        throw new IllegalArgumentException("no text for " + rejection);
+    }
+
+    public static Text of(PasswordRejection rejection) {
+        if (rejection instanceof PasswordRejection.TooShort tooShort) {
+            return Text.of("problem.password.too-short", tooShort.minimumLength());
+        }
+        if (rejection instanceof PasswordRejection.TooLong tooLong) {
+            return Text.of("problem.password.too-long", tooLong.maximumLength());
+        }
+        if (rejection instanceof PasswordRejection.Common) {
+            return Text.of("problem.password.common");
+        }
+        if (rejection instanceof PasswordRejection.ContainsUsername) {
+            return Text.of("problem.password.contains-username");
+        }
+        if (rejection instanceof PasswordRejection.ContainsEmail) {
+            return Text.of("problem.password.contains-email");
+        }
+        if (rejection instanceof PasswordRejection.ControlCharacters) {
+            return Text.of("problem.password.control-characters");
+        }
+        throw new IllegalArgumentException("no text for " + rejection);
+    }
+
+    /** The one message of every rejected login, whatever its reason. */
+    public static Text of(LoginOutcome.PublicReason reason) {
+        return switch (reason) {
+            case INVALID_CREDENTIALS -> Text.of("flash.login-rejected");
+        };
+    }
+
+    /** What the account activity page calls each event. */
+    public static Text of(SecurityEventType type) {
+        return switch (type) {
+            case REGISTERED -> Text.of("activity.event.registered");
+            case LOGIN_SUCCEEDED -> Text.of("activity.event.login-succeeded");
+            case LOGIN_FAILED -> Text.of("activity.event.login-failed");
+            case LOGIN_THROTTLED -> Text.of("activity.event.login-throttled");
+            case REMEMBER_ME_USED -> Text.of("activity.event.remember-me-used");
+            case REMEMBER_ME_THEFT_DETECTED -> Text.of("activity.event.remember-me-theft-detected");
+            case LOGGED_OUT -> Text.of("activity.event.logged-out");
+            case SESSION_EXPIRED -> Text.of("activity.event.session-expired");
+        };
+    }
+}
