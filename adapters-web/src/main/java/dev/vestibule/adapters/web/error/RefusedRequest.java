@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import java.io.Serial;
 import dev.vestibule.adapters.web.text.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -11,6 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
  * visitor's language, while every other error keeps its message to itself. The reason is its key, for logs.
  */
 final class RefusedRequest extends ResponseStatusException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final transient Text explanation;
 
