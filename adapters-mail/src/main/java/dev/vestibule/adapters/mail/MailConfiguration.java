@@ -36,7 +36,7 @@ public class MailConfiguration {
         JavaMailSender smtp = javaMailSender.getIfAvailable();
         if (smtp == null) {
             log.info("No spring.mail.host is set: mails are written to the log instead of being sent (links included)");
-            return new LoggingMailSender(templates);
+            return new LoggingMailSender(templates, mailSendingPool.scheduler());
         }
         return new SmtpMailSender(smtp, templates, address(settings.from()), mailSendingPool.scheduler());
     }

@@ -35,6 +35,8 @@ final class MailTemplates {
     private final Template linkHtml;
     private final Template noticeText;
     private final Template noticeHtml;
+    /** Loaded once: reading a bundle is file I/O, which no event loop may wait for. */
+    private final Map<String, ResourceBundle> bundles = new LinkedHashMap<>();
 
     MailTemplates(String publicUrl) {
         this.publicUrl = publicUrl;
@@ -44,12 +46,15 @@ final class MailTemplates {
         this.linkHtml = html.compile(read("mail/link.html.mustache"));
         this.noticeText = text.compile(read("mail/notice.txt.mustache"));
         this.noticeHtml = html.compile(read("mail/notice.html.mustache"));
+        for (String language : Mail.LANGUAGES) {
+            bundles.put(language, ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
     }
 
     RenderedMail render(Mail mail) {
         Locale locale = Locale.forLanguageTag(mail.languageTag());
-        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle messages = bundles.get(mail.languageTag());
         Map<String, Object> model = new LinkedHashMap<>();
         String kind = mail.kind().name();
         String subject = messages.getString("subject." + kind);
