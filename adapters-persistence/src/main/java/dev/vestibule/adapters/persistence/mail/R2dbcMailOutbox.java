@@ -37,8 +37,13 @@ public final class R2dbcMailOutbox implements MailOutbox {
             mail_outbox.id, mail_outbox.user_id, mail_outbox.kind, mail_outbox.recipient, mail_outbox.username,
             mail_outbox.language_tag, mail_outbox.link, mail_outbox.valid_for_ms, mail_outbox.occurred_at,
             mail_outbox.client_address, mail_outbox.user_agent, mail_outbox.attempts, mail_outbox.queued_at""";
+    /**
+     * Due and not held. A link mail whose link is gone (re-queued by hand after it was given up) is never claimed:
+     * it could not be sent, and one unreadable row must not stop every round; it shows as the oldest waiting mail.
+     */
     private static final String CLAIMABLE = """
-            status = 'QUEUED' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)""";
+            status = 'QUEUED' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)
+            AND (link IS NOT NULL OR occurred_at IS NOT NULL)""";
 
     private final DatabaseClient databaseClient;
     private final boolean postgresql;

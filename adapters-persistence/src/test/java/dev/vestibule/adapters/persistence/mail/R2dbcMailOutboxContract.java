@@ -63,4 +63,18 @@ abstract class R2dbcMailOutboxContract extends MailOutboxContract {
                 .containsExactly("SENT/1/null", "FAILED/1/expired", "QUEUED/1/null");
         assertThat(claimed).extracting(QueuedMail::attempts).containsOnly(1);
     }
+
+    @Test
+    void aLinkMailRequeuedByHandWithoutItsLinkIsNeverClaimedAndShowsAsWaiting() {
+        enqueue(resetLink(UserId.random()), NOW);
+        enqueue(notice(UserId.random(), Notice.PASSWORD_CHANGED), NOW);
+        for (QueuedMail claimed : claim(NOW, 10)) {
+            outbox.gaveUp(claimed.id(), "gave up").block(TIMEOUT);
+        }
+        databaseClient.sql("UPDATE mail_outbox SET status = 'QUEUED'").fetch().rowsUpdated().block(TIMEOUT);
+
+        assertThat(claim(NOW, 10)).extracting(queued -> queued.mail().kind())
+                .containsExactly(dev.vestibule.domain.model.mail.MailKind.PASSWORD_CHANGED_NOTICE);
+        assertThat(stats().queued()).isEqualTo(2);
+    }
 }
