@@ -88,7 +88,8 @@ class MailDeliveryIT {
             enqueue(new SecurityNotice(UserId.random(), new EmailAddress(recipient), new Username("carol"), "en",
                     SecurityNotice.Notice.PASSWORD_CHANGED, Instant.now(), new Origin("198.51.100.23", "Firefox/128.0")));
 
-            Eventually.within(ARRIVAL, System.nanoTime(), "two failed attempts are recorded, the mail still queued",
+            // A failure recorded (last_error) and a second attempt claimed: the outage was seen and retried.
+            Eventually.within(ARRIVAL, System.nanoTime(), "a failed attempt is recorded and retried, the mail still queued",
                     () -> database.outboxRows(recipient),
                     rows -> rows.size() == 1 && rows.get(0).startsWith("QUEUED/") && !rows.get(0).startsWith("QUEUED/1/")
                             && !rows.get(0).contains("/null/"));
@@ -106,11 +107,13 @@ class MailDeliveryIT {
         assertThat(SmtpServer.partText(message, "text/plain")).contains("Address: 198.51.100.23")
                 .contains("https://vestibule.test/account/sessions");
         assertThat(Arrays.stream(smtp.received()).filter(received -> isTo(received, recipient))).hasSize(1);
-        Eventually.within(ARRIVAL, System.nanoTime(), "delivered after at least three attempts",
+        // The attempt in flight when SMTP came back may be the one that succeeds: at least two attempts.
+        Eventually.within(ARRIVAL, System.nanoTime(), "delivered after at least two attempts, the failure kept",
                 () -> database.outboxRows(recipient),
-                rows -> rows.size() == 1 && rows.get(0).startsWith("SENT/") && Integer.parseInt(rows.get(0).split("/")[1]) >= 3);
+                rows -> rows.size() == 1 && rows.get(0).startsWith("SENT/") && Integer.parseInt(rows.get(0).split("/")[1]) >= 2
+                        && rows.get(0).contains("MailSendException"));
         ManagementPort management = new ManagementPort(instance.managementUrl());
-        assertThat(management.metric("vestibule_mail_failed_total", "outcome=\"retried\"")).isGreaterThanOrEqualTo(2);
+        assertThat(management.metric("vestibule_mail_failed_total", "outcome=\"retried\"")).isGreaterThanOrEqualTo(1);
         assertThat(management.metric("vestibule_mail_sent_total")).isGreaterThanOrEqualTo(1);
         assertThat(management.metric("vestibule_mail_queued")).isGreaterThanOrEqualTo(0);
         assertThat(management.metric("vestibule_mail_oldest_waiting_seconds")).isGreaterThanOrEqualTo(0);
