@@ -9,8 +9,16 @@ import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.QueuedMail;
 import dev.vestibule.domain.port.out.Transactions;
+import dev.vestibule.domain.port.out.UserRepository;
+import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.User;
+import dev.vestibule.domain.model.user.Username;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -23,6 +31,8 @@ abstract class R2dbcMailOutboxContract extends MailOutboxContract {
     private Transactions transactions;
     @Autowired
     protected DatabaseClient databaseClient;
+    @Autowired
+    private UserRepository users;
 
     @Override
     protected MailOutbox outbox() {
@@ -76,5 +86,29 @@ abstract class R2dbcMailOutboxContract extends MailOutboxContract {
         assertThat(claim(NOW, 10)).extracting(queued -> queued.mail().kind())
                 .containsExactly(dev.vestibule.domain.model.mail.MailKind.PASSWORD_CHANGED_NOTICE);
         assertThat(stats().queued()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeAndItsMailCommitTogetherOrNeither() {
+        User kept = newUser();
+        User rolledBack = newUser();
+        var keptMail = notice(kept.id(), Notice.PASSWORD_CHANGED);
+
+        transactions.inTransaction(users.add(kept).then(outbox.enqueue(keptMail, NOW))).block(TIMEOUT);
+        StepVerifier.create(transactions.inTransaction(users.add(rolledBack)
+                        .then(outbox.enqueue(notice(rolledBack.id(), Notice.PASSWORD_CHANGED), NOW))
+                        .then(Mono.error(new IllegalStateException("a later step of the change failed")))))
+                .expectErrorMessage("a later step of the change failed")
+                .verify(TIMEOUT);
+
+        assertThat(users.findById(kept.id()).block(TIMEOUT)).isNotNull();
+        assertThat(users.findById(rolledBack.id()).blockOptional(TIMEOUT)).isEmpty();
+        assertThat(claim(NOW, 10)).extracting(QueuedMail::mail).containsExactly(keptMail);
+    }
+
+    private static User newUser() {
+        String name = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        return User.registerWithPassword(new Username("u" + name), new EmailAddress(name + "@example.com"),
+                new PasswordHash("{test}x"), NOW);
     }
 }
