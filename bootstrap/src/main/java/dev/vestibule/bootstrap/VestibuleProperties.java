@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdown   how an instance leaves its load balancer
  * @param proxy      which proxies in front of the service are believed about the client
  * @param userCache  the per-instance cache of signed-in users (PostgreSQL only)
+ * @param publicUrl  the site's address as users reach it: links in mails are built from it, never from a request
+ * @param mail       how mail is sent and how the outbox is delivered
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(@DefaultValue Password password,
@@ -32,7 +34,9 @@ public record VestibuleProperties(@DefaultValue Password password,
                                   @DefaultValue Retention retention,
                                   @DefaultValue Shutdown shutdown,
                                   @DefaultValue Proxy proxy,
-                                  @DefaultValue UserCache userCache) {
+                                  @DefaultValue UserCache userCache,
+                                  @DefaultValue("http://localhost:8080") String publicUrl,
+                                  @DefaultValue Mail mail) {
 
     public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
                            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
@@ -171,6 +175,47 @@ public record VestibuleProperties(@DefaultValue Password password,
 
         UserCacheSettings settings() {
             return new UserCacheSettings(maxSize, ttl);
+        }
+    }
+
+    /**
+     * Mail goes through the outbox: written with the change it reports, delivered by every instance's schedule.
+     * The SMTP server itself is Spring Boot's {@code spring.mail.*}; without {@code spring.mail.host} mails go to
+     * the log.
+     *
+     * @param from             the sender of every mail
+     * @param deliveryInterval how often each instance delivers due mail
+     * @param batchSize        mails an instance claims per round
+     * @param concurrency      mails of a round sent at once
+     * @param lease            how long a claimed mail is held; a mail whose instance died is sent after it
+     * @param firstRetryAfter  the delay after a mail's first failed attempt; it doubles with each further failure
+     * @param maxRetryAfter    the longest delay between two attempts
+     * @param maxAttempts      attempts before a mail is given up (kept, marked failed)
+     * @param maxAge           how long after it was queued a mail is still attempted
+     * @param retention        how long delivered and given-up mails stay in the outbox
+     * @param threads          SMTP conversations at once per instance (threads of the mail pool)
+     * @param queueSize        mails that may wait for one of those threads
+     */
+    public record Mail(@DefaultValue("Vestibule <no-reply@localhost>") String from,
+                       @DefaultValue("5s") Duration deliveryInterval,
+                       @DefaultValue("20") int batchSize,
+                       @DefaultValue("4") int concurrency,
+                       @DefaultValue("5m") Duration lease,
+                       @DefaultValue("30s") Duration firstRetryAfter,
+                       @DefaultValue("1h") Duration maxRetryAfter,
+                       @DefaultValue("25") int maxAttempts,
+                       @DefaultValue("2d") Duration maxAge,
+                       @DefaultValue("14d") Duration retention,
+                       @DefaultValue("4") int threads,
+                       @DefaultValue("100") int queueSize) {
+
+        public Mail {
+            if (deliveryInterval.isNegative() || deliveryInterval.isZero()) {
+                throw new IllegalArgumentException("vestibule.mail.delivery-interval must be positive, was " + deliveryInterval);
+            }
+            if (retention.compareTo(maxAge) < 0) {
+                throw new IllegalArgumentException("vestibule.mail.retention must not be shorter than vestibule.mail.max-age");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.vestibule.architecture.Packages.CRYPTO;
+import static dev.vestibule.architecture.Packages.MAIL;
 import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
 import static dev.vestibule.architecture.Packages.REDIS;
@@ -80,10 +81,10 @@ class AdapterTechnologyArchitectureTests {
             .that().resideOutsideOfPackage(WEB)
             .should().dependOnClassesThat(resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.ui..",
-                    "org.springframework.security..", "com.samskivert..", "org.springframework.boot.mustache..")
+                    "org.springframework.security..", "org.springframework.boot.mustache..")
                     .and(not(resideInAnyPackage(SPRING_SECURITY_JACKSON, SPRING_SECURITY_CRYPTO)))
-                    .as("belong to HTTP, WebFlux, Mustache or Spring Security (other than its Jackson module and "
-                            + "its crypto)"))
+                    .as("belong to HTTP, WebFlux, Boot's Mustache views or Spring Security (other than its Jackson "
+                            + "module and its crypto)"))
             .because("pages and security are configured by the web adapter's WebConfiguration, which bootstrap imports");
 
     @ArchTest
@@ -91,4 +92,19 @@ class AdapterTechnologyArchitectureTests {
             .that().resideOutsideOfPackage(REDIS)
             .should().dependOnClassesThat().resideInAPackage(SPRING_SECURITY_JACKSON)
             .because("only the Redis session store serialises Spring Security's attributes");
+
+    @ArchTest
+    static final ArchRule mailTechnologyOnlyInTheMailAdapter = noClasses()
+            .that().resideOutsideOfPackage(MAIL)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "jakarta.mail..", "org.eclipse.angus..", "org.springframework.mail..", "org.springframework.boot.mail..")
+            .because("SMTP (Jakarta Mail, Spring's and Boot's mail support) is a detail of the mail adapter behind the "
+                    + "MailSender port");
+
+    /** Mustache renders two things: the pages (through Boot's view support) and the mails (JMustache directly). */
+    @ArchTest
+    static final ArchRule mustacheOnlyInTheWebAndMailAdapters = noClasses()
+            .that().resideOutsideOfPackages(WEB, MAIL)
+            .should().dependOnClassesThat().resideInAPackage("com.samskivert..")
+            .because("templates are the web adapter's pages and the mail adapter's mails; the core says what, never how");
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMembers;
 import static dev.vestibule.architecture.Packages.APPLICATION;
 import static dev.vestibule.architecture.Packages.DOMAIN;
+import static dev.vestibule.architecture.Packages.MAIL;
 import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
 import static dev.vestibule.architecture.Packages.PORTS_IN;
@@ -22,6 +23,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.vestibule.adapters.mail.MailConfiguration;
 import dev.vestibule.adapters.memory.MemoryConfiguration;
 import dev.vestibule.adapters.persistence.PersistenceConfiguration;
 import dev.vestibule.adapters.redis.RedisConfiguration;
@@ -102,6 +104,12 @@ class CodingConventionsArchitectureTests {
     static final ArchRule theMemoryAdapterExposesOnlyMemoryConfiguration = classes()
             .that().resideInAPackage(MEMORY).and().areMetaAnnotatedWith(Configuration.class).and().arePublic()
             .should().haveFullyQualifiedName(MemoryConfiguration.class.getName())
+            .because("bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
+
+    @ArchTest
+    static final ArchRule theMailAdapterExposesOnlyMailConfiguration = classes()
+            .that().resideInAPackage(MAIL).and().areMetaAnnotatedWith(Configuration.class).and().arePublic()
+            .should().haveFullyQualifiedName(MailConfiguration.class.getName())
             .because("bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
 
     /** Bootstrap chooses and wires; the adapters it chooses from hold the code. */

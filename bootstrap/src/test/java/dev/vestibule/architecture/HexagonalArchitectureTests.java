@@ -10,6 +10,7 @@ import static dev.vestibule.architecture.Packages.BOOTSTRAP;
 import static dev.vestibule.architecture.Packages.CRYPTO;
 import static dev.vestibule.architecture.Packages.DOMAIN;
 import static dev.vestibule.architecture.Packages.JDK;
+import static dev.vestibule.architecture.Packages.MAIL;
 import static dev.vestibule.architecture.Packages.MEMORY;
 import static dev.vestibule.architecture.Packages.MODEL;
 import static dev.vestibule.architecture.Packages.PERSISTENCE;
@@ -59,20 +60,22 @@ class HexagonalArchitectureTests {
             .layer("Redis").definedBy(REDIS)
             .layer("Memory").definedBy(MEMORY)
             .layer("Crypto").definedBy(CRYPTO)
+            .layer("Mail").definedBy(MAIL)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
 
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Driving ports", "Driven ports", "Application", "Web",
-                    "Persistence", "Redis", "Memory", "Crypto", "Bootstrap")
+                    "Persistence", "Redis", "Memory", "Crypto", "Mail", "Bootstrap")
             // The pages drive the use cases; they never reach past them into storage or hashing.
             .whereLayer("Driving ports").mayOnlyBeAccessedByLayers("Application", "Web", "Bootstrap")
             .whereLayer("Driven ports").mayOnlyBeAccessedByLayers("Application", "Persistence", "Redis", "Memory",
-                    "Crypto", "Bootstrap")
+                    "Crypto", "Mail", "Bootstrap")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Redis").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Memory").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Mail").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
 
             .ensureAllClassesAreContainedInArchitecture();
@@ -134,7 +137,8 @@ class HexagonalArchitectureTests {
     static void everyPackageTheRulesNameHoldsMainClasses(JavaClasses classes) {
         List<String> packages = List.of(
                 "dev.vestibule.domain.model.user", "dev.vestibule.domain.model.password", "dev.vestibule.domain.model.login",
-                PORTS_IN, PORTS_OUT, APPLICATION, WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, BOOTSTRAP);
+                "dev.vestibule.domain.model.mail", "dev.vestibule.application.mail", "dev.vestibule.adapters.persistence.mail",
+                PORTS_IN, PORTS_OUT, APPLICATION, WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, MAIL, BOOTSTRAP);
         for (String packageName : packages) {
             assertThat(classes.that(resideInAPackage(packageName))).as("main classes in %s", packageName).isNotEmpty();
         }

@@ -17,10 +17,11 @@ final class Packages {
     static final String REDIS = "dev.vestibule.adapters.redis..";
     static final String MEMORY = "dev.vestibule.adapters.memory..";
     static final String CRYPTO = "dev.vestibule.adapters.crypto..";
+    static final String MAIL = "dev.vestibule.adapters.mail..";
     static final String BOOTSTRAP = "dev.vestibule.bootstrap..";
 
     /** Every adapter module's root package, for the rules that hold in each of them. */
-    static final String[] ADAPTER_MODULES = {WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO};
+    static final String[] ADAPTER_MODULES = {WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, MAIL};
 
     static final String JDK = "java..";
 

@@ -2,13 +2,17 @@ package dev.vestibule.adapters.persistence;
 
 import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
+import dev.vestibule.adapters.persistence.mail.R2dbcMailOutbox;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
+import dev.vestibule.adapters.persistence.transaction.R2dbcTransactions;
 import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
 import dev.vestibule.adapters.persistence.user.UserCache;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -50,5 +54,17 @@ public class PersistenceConfiguration {
     @Bean
     KnownBrowserRepository knownBrowserRepository(DatabaseClient databaseClient) {
         return DatabaseOutages.translated(KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
+    }
+
+    @Bean
+    MailOutbox mailOutbox(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(MailOutbox.class, new R2dbcMailOutbox(databaseClient));
+    }
+
+    /** Atomic over every port above: they all write through the one DatabaseClient, which joins the transaction. */
+    @Bean
+    Transactions transactions(ReactiveTransactionManager transactionManager) {
+        return DatabaseOutages.translated(Transactions.class,
+                new R2dbcTransactions(TransactionalOperator.create(transactionManager)));
     }
 }
