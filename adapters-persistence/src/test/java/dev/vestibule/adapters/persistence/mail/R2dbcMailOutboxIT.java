@@ -2,6 +2,7 @@ package dev.vestibule.adapters.persistence.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.PostgresDataR2dbcTest;
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
 import dev.vestibule.domain.model.mail.SecurityNotice.Notice;
 import dev.vestibule.domain.model.user.UserId;
@@ -13,21 +14,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The outbox contract against PostgreSQL (claims with FOR UPDATE SKIP LOCKED), with the schema from
- * db/migration/postgresql, plus a claim racing another connection's lock.
+ * db/migration/{common,postgresql}, plus a claim racing another connection's lock.
  */
-@DataR2dbcTest
+@PostgresDataR2dbcTest
 class R2dbcMailOutboxIT extends R2dbcMailOutboxContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared().registerSpringProperties(registry);
-    }
 
     @Test
     void claimSkipsARowAnotherConnectionHoldsLockedWithoutWaitingForIt() throws Exception {
