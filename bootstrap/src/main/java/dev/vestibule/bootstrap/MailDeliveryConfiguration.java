@@ -33,12 +33,19 @@ class MailDeliveryConfiguration {
     @Bean
     MailDeliverySettings mailDeliverySettings(VestibuleProperties properties) {
         VestibuleProperties.Mail mail = properties.mail();
-        return new MailDeliverySettings(mail.batchSize(), mail.concurrency(), mail.lease(), mail.firstRetryAfter(),
-                mail.maxRetryAfter(), mail.maxAttempts(), mail.maxAge());
+        return new MailDeliverySettings(
+                mail.batchSize(),
+                mail.concurrency(),
+                mail.lease(),
+                mail.firstRetryAfter(),
+                mail.maxRetryAfter(),
+                mail.maxAttempts(),
+                mail.maxAge());
     }
 
     @Bean
-    DeliverQueuedMail deliverQueuedMail(MailOutbox outbox, MailSender sender, MailDeliverySettings settings, Clock clock) {
+    DeliverQueuedMail deliverQueuedMail(
+            MailOutbox outbox, MailSender sender, MailDeliverySettings settings, Clock clock) {
         return new DeliverQueuedMailService(outbox, sender, settings, clock);
     }
 
@@ -53,9 +60,13 @@ class MailDeliveryConfiguration {
     }
 
     @Bean
-    MailDeliverySchedule mailDeliverySchedule(DeliverQueuedMail delivery, PurgeFinishedMail purge, MailMetrics metrics,
-                                              VestibuleProperties properties) {
-        return new MailDeliverySchedule(delivery, purge, metrics, properties.mail().deliveryInterval(),
+    MailDeliverySchedule mailDeliverySchedule(
+            DeliverQueuedMail delivery, PurgeFinishedMail purge, MailMetrics metrics, VestibuleProperties properties) {
+        return new MailDeliverySchedule(
+                delivery,
+                purge,
+                metrics,
+                properties.mail().deliveryInterval(),
                 properties.retention().purgeInterval());
     }
 }

@@ -33,8 +33,12 @@ final class MailDeliverySchedule implements SmartLifecycle {
     private volatile Disposable running;
     private volatile boolean outboxWasUnavailable;
 
-    MailDeliverySchedule(DeliverQueuedMail delivery, PurgeFinishedMail purge, MailMetrics metrics, Duration interval,
-                         Duration purgeInterval) {
+    MailDeliverySchedule(
+            DeliverQueuedMail delivery,
+            PurgeFinishedMail purge,
+            MailMetrics metrics,
+            Duration interval,
+            Duration purgeInterval) {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.purge = Objects.requireNonNull(purge, "purge");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -50,8 +54,8 @@ final class MailDeliverySchedule implements SmartLifecycle {
                     .onBackpressureDrop()
                     .concatMap(tick -> deliverOnce(), 1)
                     .subscribe();
-            Disposable purges = Flux.interval(RetentionSchedule.firstRunAfter(purgeInterval), purgeInterval,
-                            Schedulers.boundedElastic())
+            Disposable purges = Flux.interval(
+                            RetentionSchedule.firstRunAfter(purgeInterval), purgeInterval, Schedulers.boundedElastic())
                     .onBackpressureDrop()
                     .concatMap(tick -> purgeOnce(), 1)
                     .subscribe();
@@ -75,7 +79,10 @@ final class MailDeliverySchedule implements SmartLifecycle {
     private void report(MailDeliveryRound round) {
         if (round instanceof MailDeliveryRound.OutboxUnavailable unavailable) {
             if (!outboxWasUnavailable) {
-                log.warn("Mail delivery cannot reach the outbox; trying again every {}: {}", interval, unavailable.reason());
+                log.warn(
+                        "Mail delivery cannot reach the outbox; trying again every {}: {}",
+                        interval,
+                        unavailable.reason());
             }
             outboxWasUnavailable = true;
             return;
@@ -86,8 +93,12 @@ final class MailDeliverySchedule implements SmartLifecycle {
             outboxWasUnavailable = false;
         }
         if (completed.retried() > 0 || completed.gaveUp() > 0) {
-            log.warn("Mail delivery: {} sent, {} failed and will be retried, {} given up; {} waiting", completed.sent(),
-                    completed.retried(), completed.gaveUp(), completed.queued());
+            log.warn(
+                    "Mail delivery: {} sent, {} failed and will be retried, {} given up; {} waiting",
+                    completed.sent(),
+                    completed.retried(),
+                    completed.gaveUp(),
+                    completed.queued());
         }
     }
 

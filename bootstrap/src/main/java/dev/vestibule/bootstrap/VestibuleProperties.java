@@ -26,25 +26,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail       how mail is sent and how the outbox is delivered
  */
 @ConfigurationProperties("vestibule")
-public record VestibuleProperties(@DefaultValue Password password,
-                                  @DefaultValue RememberMe rememberMe,
-                                  @DefaultValue Hashing hashing,
-                                  @DefaultValue Session session,
-                                  @DefaultValue Throttling throttling,
-                                  @DefaultValue Retention retention,
-                                  @DefaultValue Shutdown shutdown,
-                                  @DefaultValue Proxy proxy,
-                                  @DefaultValue UserCache userCache,
-                                  @DefaultValue("http://localhost:8080") String publicUrl,
-                                  @DefaultValue Mail mail) {
+public record VestibuleProperties(
+        @DefaultValue Password password,
+        @DefaultValue RememberMe rememberMe,
+        @DefaultValue Hashing hashing,
+        @DefaultValue Session session,
+        @DefaultValue Throttling throttling,
+        @DefaultValue Retention retention,
+        @DefaultValue Shutdown shutdown,
+        @DefaultValue Proxy proxy,
+        @DefaultValue UserCache userCache,
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue Mail mail) {
 
-    public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
-                           @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
-    }
+    public record Password(
+            @DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH)
+            int minLength,
 
-    public record RememberMe(@DefaultValue("14d") Duration lifetime,
-                             @DefaultValue("30s") Duration rotationGracePeriod) {
-    }
+            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH)
+            int maxLength) {}
+
+    public record RememberMe(
+            @DefaultValue("14d") Duration lifetime,
+            @DefaultValue("30s") Duration rotationGracePeriod) {}
 
     /**
      * @param threads   hashes computed at once; 0 means one per CPU core
@@ -53,12 +57,13 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param maxQueueWait  the longest a hash may wait for a thread; one that waited longer is refused with 503
      *                      when its turn comes (a queue drains slowly while page views take the cores)
      */
-    public record Hashing(@DefaultValue("0") int threads,
-                          @DefaultValue("16") int queueSize,
-                          @DefaultValue("1s") Duration maxQueueWait,
-                          @DefaultValue("19456") int argon2MemoryKib,
-                          @DefaultValue("2") int argon2Iterations,
-                          @DefaultValue("1") int argon2Parallelism) {
+    public record Hashing(
+            @DefaultValue("0") int threads,
+            @DefaultValue("16") int queueSize,
+            @DefaultValue("1s") Duration maxQueueWait,
+            @DefaultValue("19456") int argon2MemoryKib,
+            @DefaultValue("2") int argon2Iterations,
+            @DefaultValue("1") int argon2Parallelism) {
 
         int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -72,12 +77,12 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param redisNamespace  prefix of the session keys in Redis
      * @param activeCountEvery how often the vestibule_sessions_active gauge recounts the sessions in Redis
      */
-    public record Session(@DefaultValue("memory") SessionStore store,
-                          @DefaultValue("30m") Duration idleTimeout,
-                          @DefaultValue("12h") Duration absoluteTimeout,
-                          @DefaultValue("vestibule:session") String redisNamespace,
-                          @DefaultValue("15s") Duration activeCountEvery) {
-    }
+    public record Session(
+            @DefaultValue("memory") SessionStore store,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("12h") Duration absoluteTimeout,
+            @DefaultValue("vestibule:session") String redisNamespace,
+            @DefaultValue("15s") Duration activeCountEvery) {}
 
     /**
      * Each limit left unset keeps the default of {@link ThrottlePolicy#DEFAULT}.
@@ -90,16 +95,18 @@ public record VestibuleProperties(@DefaultValue Password password,
      *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
      */
-    public record Throttling(Limit perAccount,
-                             Limit perKnownBrowser,
-                             Limit perClientAddress,
-                             Limit registrationsPerClientAddress,
-                             @DefaultValue("365d") Duration knownBrowserLifetime,
-                             @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
+    public record Throttling(
+            Limit perAccount,
+            Limit perKnownBrowser,
+            Limit perClientAddress,
+            Limit registrationsPerClientAddress,
+            @DefaultValue("365d") Duration knownBrowserLifetime,
+            @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
-            return new ThrottlePolicy(Limit.over(perAccount, defaults.perAccount()),
+            return new ThrottlePolicy(
+                    Limit.over(perAccount, defaults.perAccount()),
                     Limit.over(perKnownBrowser, defaults.perKnownBrowser()),
                     Limit.over(perClientAddress, defaults.perClientAddress()),
                     Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()));
@@ -117,7 +124,8 @@ public record VestibuleProperties(@DefaultValue Password password,
             if (configured == null) {
                 return defaults;
             }
-            return new AttemptLimit(defaults.name(),
+            return new AttemptLimit(
+                    defaults.name(),
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
         }
@@ -133,9 +141,9 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param purgeInterval  how often each instance purges; the first purge runs a minute after startup
      *                       (or after this interval, if shorter)
      */
-    public record Retention(@DefaultValue("400d") Duration securityEvents,
-                            @DefaultValue("1h") Duration purgeInterval) {
-    }
+    public record Retention(
+            @DefaultValue("400d") Duration securityEvents,
+            @DefaultValue("1h") Duration purgeInterval) {}
 
     /**
      * @param drainDelay how long a stopping instance keeps serving after its readiness went down, so that load
@@ -145,7 +153,8 @@ public record VestibuleProperties(@DefaultValue Password password,
 
         public Shutdown {
             if (drainDelay.isNegative()) {
-                throw new IllegalArgumentException("vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
+                throw new IllegalArgumentException(
+                        "vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
             }
         }
     }
@@ -155,9 +164,9 @@ public record VestibuleProperties(@DefaultValue Password password,
      *                         believed; empty (the default) believes nobody's
      * @param headers          which header family those proxies write: {@code x-forwarded} or {@code forwarded}
      */
-    public record Proxy(@DefaultValue List<String> trustedAddresses,
-                        @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {
-    }
+    public record Proxy(
+            @DefaultValue List<String> trustedAddresses,
+            @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {}
 
     /**
      * Each instance keeps the users it loaded, so that a signed-in page view costs no query; PostgreSQL's
@@ -169,9 +178,13 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param maxSize users kept per instance at most
      * @param ttl     the longest a user is kept without being loaded again: a safety net, not the invalidation
      */
-    public record UserCache(@DefaultValue("true") boolean enabled,
-                            @DefaultValue("" + UserCacheSettings.DEFAULT_MAX_SIZE) int maxSize,
-                            @DefaultValue(UserCacheSettings.DEFAULT_TTL) Duration ttl) {
+    public record UserCache(
+            @DefaultValue("true") boolean enabled,
+
+            @DefaultValue("" + UserCacheSettings.DEFAULT_MAX_SIZE)
+            int maxSize,
+
+            @DefaultValue(UserCacheSettings.DEFAULT_TTL) Duration ttl) {
 
         UserCacheSettings settings() {
             return new UserCacheSettings(maxSize, ttl);
@@ -196,25 +209,28 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param threads          SMTP conversations at once per instance (threads of the mail pool)
      * @param queueSize        mails that may wait for one of those threads
      */
-    public record Mail(@DefaultValue("Vestibule <no-reply@localhost>") String from,
-                       @DefaultValue("5s") Duration deliveryInterval,
-                       @DefaultValue("20") int batchSize,
-                       @DefaultValue("4") int concurrency,
-                       @DefaultValue("5m") Duration lease,
-                       @DefaultValue("30s") Duration firstRetryAfter,
-                       @DefaultValue("1h") Duration maxRetryAfter,
-                       @DefaultValue("25") int maxAttempts,
-                       @DefaultValue("2d") Duration maxAge,
-                       @DefaultValue("14d") Duration retention,
-                       @DefaultValue("4") int threads,
-                       @DefaultValue("100") int queueSize) {
+    public record Mail(
+            @DefaultValue("Vestibule <no-reply@localhost>") String from,
+            @DefaultValue("5s") Duration deliveryInterval,
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("4") int concurrency,
+            @DefaultValue("5m") Duration lease,
+            @DefaultValue("30s") Duration firstRetryAfter,
+            @DefaultValue("1h") Duration maxRetryAfter,
+            @DefaultValue("25") int maxAttempts,
+            @DefaultValue("2d") Duration maxAge,
+            @DefaultValue("14d") Duration retention,
+            @DefaultValue("4") int threads,
+            @DefaultValue("100") int queueSize) {
 
         public Mail {
             if (deliveryInterval.isNegative() || deliveryInterval.isZero()) {
-                throw new IllegalArgumentException("vestibule.mail.delivery-interval must be positive, was " + deliveryInterval);
+                throw new IllegalArgumentException(
+                        "vestibule.mail.delivery-interval must be positive, was " + deliveryInterval);
             }
             if (retention.compareTo(maxAge) < 0) {
-                throw new IllegalArgumentException("vestibule.mail.retention must not be shorter than vestibule.mail.max-age");
+                throw new IllegalArgumentException(
+                        "vestibule.mail.retention must not be shorter than vestibule.mail.max-age");
             }
         }
     }

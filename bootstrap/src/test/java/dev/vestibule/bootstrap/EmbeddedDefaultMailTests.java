@@ -27,17 +27,33 @@ class EmbeddedDefaultMailTests {
 
     @Test
     void withoutAMailServerQueuedMailsGoToTheLogWithTheirLinks(CapturedOutput output) {
-        try (ConfigurableApplicationContext context = SpringApplication.run(VestibuleApplication.class,
-                "--server.port=0", "--management.server.port=0", "--vestibule.mail.delivery-interval=200ms")) {
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                VestibuleApplication.class,
+                "--server.port=0",
+                "--management.server.port=0",
+                "--vestibule.mail.delivery-interval=200ms")) {
             String link = "http://localhost:8080/password-reset/" + UUID.randomUUID();
-            context.getBean(MailOutbox.class).enqueue(new PasswordResetLink(UserId.random(),
-                    new EmailAddress("newcomer@example.com"), new Username("newcomer"), "en", link, Duration.ofHours(1)),
-                    Instant.now()).block(Duration.ofSeconds(10));
+            context.getBean(MailOutbox.class)
+                    .enqueue(
+                            new PasswordResetLink(
+                                    UserId.random(),
+                                    new EmailAddress("newcomer@example.com"),
+                                    new Username("newcomer"),
+                                    "en",
+                                    link,
+                                    Duration.ofHours(1)),
+                            Instant.now())
+                    .block(Duration.ofSeconds(10));
 
-            Eventually.within(Duration.ofSeconds(20), System.nanoTime(), "the mail is written to the log",
-                    output::getOut, out -> out.contains(link));
+            Eventually.within(
+                    Duration.ofSeconds(20),
+                    System.nanoTime(),
+                    "the mail is written to the log",
+                    output::getOut,
+                    out -> out.contains(link));
 
-            assertThat(output.getOut()).contains("Mail to newcomer@example.com")
+            assertThat(output.getOut())
+                    .contains("Mail to newcomer@example.com")
                     .contains("Subject: Reset your Vestibule password")
                     .contains("No spring.mail.host is set");
         }

@@ -15,8 +15,12 @@ class MailDeliveryScheduleTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AtomicReference<Mono<MailDeliveryRound>> next = new AtomicReference<>();
-    private final MailDeliverySchedule schedule = new MailDeliverySchedule(() -> next.get(), () -> Mono.just(0L),
-            new MailMetrics(registry), Duration.ofSeconds(5), Duration.ofHours(1));
+    private final MailDeliverySchedule schedule = new MailDeliverySchedule(
+            () -> next.get(),
+            () -> Mono.just(0L),
+            new MailMetrics(registry),
+            Duration.ofSeconds(5),
+            Duration.ofHours(1));
 
     @Test
     void aRoundMovesTheCountersAndSetsTheGauges() {
@@ -25,8 +29,16 @@ class MailDeliveryScheduleTests {
         StepVerifier.create(schedule.deliverOnce()).expectNextCount(1).verifyComplete();
 
         assertThat(registry.get(MailMetrics.SENT).counter().count()).isEqualTo(3);
-        assertThat(registry.get(MailMetrics.FAILED).tag("outcome", "retried").counter().count()).isEqualTo(2);
-        assertThat(registry.get(MailMetrics.FAILED).tag("outcome", "gave-up").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MailMetrics.FAILED)
+                        .tag("outcome", "retried")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get(MailMetrics.FAILED)
+                        .tag("outcome", "gave-up")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         assertThat(registry.get(MailMetrics.QUEUED).gauge().value()).isEqualTo(7);
         assertThat(registry.get(MailMetrics.OLDEST_WAITING).gauge().value()).isEqualTo(90);
     }

@@ -29,9 +29,14 @@ final class LoggingMailSender implements MailSender {
     @Override
     public Mono<Void> send(Mail mail) {
         return Mono.fromRunnable(() -> {
-            RenderedMail rendered = templates.render(mail);
-            log.info("Mail to {} (not sent: no spring.mail.host is set, so mails go to this log)\nSubject: {}\n\n{}",
-                    mail.to(), rendered.subject(), rendered.text());
-        }).subscribeOn(scheduler).then();
+                    RenderedMail rendered = templates.render(mail);
+                    log.info(
+                            "Mail to {} (not sent: no spring.mail.host is set, so mails go to this log)\nSubject: {}\n\n{}",
+                            mail.to(),
+                            rendered.subject(),
+                            rendered.text());
+                })
+                .subscribeOn(scheduler)
+                .then();
     }
 }

@@ -31,8 +31,11 @@ public class MailConfiguration {
     }
 
     @Bean
-    MailSender vestibuleMailSender(ObjectProvider<JavaMailSender> javaMailSender, MailTemplates templates, MailSettings settings,
-                          MailSendingPool mailSendingPool) {
+    MailSender vestibuleMailSender(
+            ObjectProvider<JavaMailSender> javaMailSender,
+            MailTemplates templates,
+            MailSettings settings,
+            MailSendingPool mailSendingPool) {
         JavaMailSender smtp = javaMailSender.getIfAvailable();
         if (smtp == null) {
             log.info("No spring.mail.host is set: mails are written to the log instead of being sent (links included)");

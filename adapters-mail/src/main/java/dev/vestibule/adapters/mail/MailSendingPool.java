@@ -14,8 +14,8 @@ final class MailSendingPool {
     private final Scheduler scheduler;
 
     MailSendingPool(MailSettings settings) {
-        this.scheduler = Schedulers.newBoundedElastic(settings.threads(), settings.queueSize(), "mail-sending",
-                IDLE_SECONDS, true);
+        this.scheduler = Schedulers.newBoundedElastic(
+                settings.threads(), settings.queueSize(), "mail-sending", IDLE_SECONDS, true);
     }
 
     Scheduler scheduler() {

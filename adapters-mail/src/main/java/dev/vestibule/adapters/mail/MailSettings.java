@@ -18,7 +18,8 @@ public record MailSettings(String from, String publicUrl, int threads, int queue
         Objects.requireNonNull(publicUrl, "publicUrl");
         URI uri = URI.create(publicUrl);
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new IllegalArgumentException("vestibule.public-url must be an absolute http(s) URL, was " + publicUrl);
+            throw new IllegalArgumentException(
+                    "vestibule.public-url must be an absolute http(s) URL, was " + publicUrl);
         }
         publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         if (threads < 1 || queueSize < 1) {

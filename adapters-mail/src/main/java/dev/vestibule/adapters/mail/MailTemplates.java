@@ -47,8 +47,12 @@ final class MailTemplates {
         this.noticeText = text.compile(read("mail/notice.txt.mustache"));
         this.noticeHtml = html.compile(read("mail/notice.html.mustache"));
         for (String language : Mail.LANGUAGES) {
-            bundles.put(language, ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            bundles.put(
+                    language,
+                    ResourceBundle.getBundle(
+                            BUNDLE,
+                            Locale.forLanguageTag(language),
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
     }
 
@@ -60,22 +64,34 @@ final class MailTemplates {
         String subject = messages.getString("subject." + kind);
         model.put("lang", mail.languageTag());
         model.put("subject", subject);
-        model.put("greeting", messages.getString("greeting").replace("{username}", mail.username().value()));
-        model.put("footer", messages.getString("footer").replace("{to}", mail.to().value()));
+        model.put(
+                "greeting",
+                messages.getString("greeting")
+                        .replace("{username}", mail.username().value()));
+        model.put(
+                "footer", messages.getString("footer").replace("{to}", mail.to().value()));
         if (mail instanceof SecurityNotice notice) {
             model.put("what", messages.getString("notice." + kind + ".what"));
             model.put("advice", messages.getString("notice." + kind + ".advice"));
             model.put("whenLabel", messages.getString("notice.when"));
-            model.put("when", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                    .format(notice.at().atZone(ZoneOffset.UTC)) + " UTC");
+            model.put(
+                    "when",
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                                    .withLocale(locale)
+                                    .format(notice.at().atZone(ZoneOffset.UTC))
+                            + " UTC");
             model.put("browserLabel", messages.getString("notice.browser"));
-            model.put("browser", notice.origin().userAgent().isBlank() ? messages.getString("notice.unknown")
-                    : notice.origin().userAgent());
+            model.put(
+                    "browser",
+                    notice.origin().userAgent().isBlank()
+                            ? messages.getString("notice.unknown")
+                            : notice.origin().userAgent());
             model.put("addressLabel", messages.getString("notice.address"));
             model.put("address", notice.origin().clientAddress());
             if (notice.notice() != SecurityNotice.Notice.ACCOUNT_DELETED) {
-                model.put("sessions", Map.of("label", messages.getString("notice.sessions"),
-                        "url", publicUrl + "/account/sessions"));
+                model.put(
+                        "sessions",
+                        Map.of("label", messages.getString("notice.sessions"), "url", publicUrl + "/account/sessions"));
             }
             return new RenderedMail(subject, noticeText.execute(model), noticeHtml.execute(model));
         }
@@ -89,7 +105,10 @@ final class MailTemplates {
             link = confirmation.link();
             validFor = confirmation.validFor();
         }
-        model.put("intro", messages.getString("link." + kind + ".intro").replace("{to}", mail.to().value()));
+        model.put(
+                "intro",
+                messages.getString("link." + kind + ".intro")
+                        .replace("{to}", mail.to().value()));
         model.put("action", messages.getString("link." + kind + ".action"));
         model.put("link", link);
         model.put("validity", messages.getString("link.valid").replace("{validFor}", duration(validFor, messages)));
@@ -102,9 +121,13 @@ final class MailTemplates {
         long minutes = Math.max(1, duration.toMinutes());
         if (minutes % 60 == 0) {
             long hours = minutes / 60;
-            return hours == 1 ? messages.getString("duration.hour") : messages.getString("duration.hours").replace("{n}", String.valueOf(hours));
+            return hours == 1
+                    ? messages.getString("duration.hour")
+                    : messages.getString("duration.hours").replace("{n}", String.valueOf(hours));
         }
-        return minutes == 1 ? messages.getString("duration.minute") : messages.getString("duration.minutes").replace("{n}", String.valueOf(minutes));
+        return minutes == 1
+                ? messages.getString("duration.minute")
+                : messages.getString("duration.minutes").replace("{n}", String.valueOf(minutes));
     }
 
     private static String read(String resource) {

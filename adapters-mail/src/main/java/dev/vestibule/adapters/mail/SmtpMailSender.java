@@ -34,14 +34,17 @@ final class SmtpMailSender implements MailSender {
 
     @Override
     public Mono<Void> send(Mail mail) {
-        return Mono.fromRunnable(() -> mailSender.send(message(mail))).subscribeOn(scheduler).then();
+        return Mono.fromRunnable(() -> mailSender.send(message(mail)))
+                .subscribeOn(scheduler)
+                .then();
     }
 
     private MimeMessage message(Mail mail) {
         RenderedMail rendered = templates.render(mail);
         MimeMessage message = mailSender.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            MimeMessageHelper helper =
+                    new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
             helper.setFrom(from);
             helper.setTo(mail.to().value());
             helper.setSubject(rendered.subject());

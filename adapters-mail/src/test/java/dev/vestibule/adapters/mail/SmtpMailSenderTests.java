@@ -12,13 +12,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
@@ -30,7 +30,8 @@ import reactor.test.StepVerifier;
 class SmtpMailSenderTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    static final GreenMailExtension smtp =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     @Configuration(proxyBeanMethods = false)
     static class Settings {
@@ -47,12 +48,16 @@ class SmtpMailSenderTests {
 
     @Test
     void withAHostTheMailArrivesOverSmtpWithATextAndAnHtmlPartInTheUsersLanguage(CapturedOutput output) {
-        context.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort())
+        context.withPropertyValues(
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + smtp.getSmtp().getPort())
                 .run(running -> {
                     MailSender sender = running.getBean(MailSender.class);
                     assertThat(sender).isInstanceOf(SmtpMailSender.class);
 
-                    StepVerifier.create(sender.send(TestMails.reset("de"))).expectComplete().verify(Duration.ofSeconds(30));
+                    StepVerifier.create(sender.send(TestMails.reset("de")))
+                            .expectComplete()
+                            .verify(Duration.ofSeconds(30));
 
                     MimeMessage[] received = smtp.getReceivedMessages();
                     assertThat(received).hasSize(1);
@@ -65,17 +70,23 @@ class SmtpMailSenderTests {
                     String body = GreenMailUtil.getBody(message);
                     assertThat(body).contains("text/plain").contains("text/html");
                     assertThat(message.getContent()).isInstanceOf(Multipart.class);
-                    assertThat(output.getAll()).as("the SMTP sender logs no link").doesNotContain("Zm9vYmFy");
+                    assertThat(output.getAll())
+                            .as("the SMTP sender logs no link")
+                            .doesNotContain("Zm9vYmFy");
                 });
     }
 
     @Test
     void sendingRunsOnTheMailPoolNeverOnTheCallersThread() {
-        context.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort())
+        context.withPropertyValues(
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + smtp.getSmtp().getPort())
                 .run(running -> {
                     AtomicReference<String> thread = new AtomicReference<>();
-                    Mono<Void> sent = running.getBean(MailSender.class).send(TestMails.notice("en", Notice.PASSWORD_CHANGED))
-                            .doOnSuccess(done -> thread.set(Thread.currentThread().getName()))
+                    Mono<Void> sent = running.getBean(MailSender.class)
+                            .send(TestMails.notice("en", Notice.PASSWORD_CHANGED))
+                            .doOnSuccess(
+                                    done -> thread.set(Thread.currentThread().getName()))
                             .subscribeOn(Schedulers.parallel());
 
                     StepVerifier.create(sent).expectComplete().verify(Duration.ofSeconds(30));
@@ -86,9 +97,12 @@ class SmtpMailSenderTests {
 
     @Test
     void whenTheServerIsUnreachableThenTheSendFails() {
-        context.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=1",
+        context.withPropertyValues(
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=1",
                         "spring.mail.properties.mail.smtp.connectiontimeout=2000")
-                .run(running -> StepVerifier.create(running.getBean(MailSender.class).send(TestMails.reset("en")))
+                .run(running -> StepVerifier.create(
+                                running.getBean(MailSender.class).send(TestMails.reset("en")))
                         .expectError()
                         .verify(Duration.ofSeconds(30)));
     }
@@ -99,9 +113,13 @@ class SmtpMailSenderTests {
             MailSender sender = running.getBean(MailSender.class);
             assertThat(sender).isInstanceOf(LoggingMailSender.class);
 
-            StepVerifier.create(sender.send(TestMails.reset("en"))).expectComplete().verify(Duration.ofSeconds(30));
+            StepVerifier.create(sender.send(TestMails.reset("en")))
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
 
-            assertThat(output.getOut()).contains("Mail to alice@example.com").contains("Subject: Reset your Vestibule password")
+            assertThat(output.getOut())
+                    .contains("Mail to alice@example.com")
+                    .contains("Subject: Reset your Vestibule password")
                     .contains(TestMails.RESET_LINK);
             assertThat(smtp.getReceivedMessages()).isEmpty();
         });
@@ -110,7 +128,10 @@ class SmtpMailSenderTests {
     @Test
     void aMalformedFromAddressStopsTheStart() {
         context.withPropertyValues("spring.mail.host=127.0.0.1")
-                .withBean("mailSettings", MailSettings.class, () -> new MailSettings("not an address", "http://localhost:8080", 1, 1))
+                .withBean(
+                        "mailSettings",
+                        MailSettings.class,
+                        () -> new MailSettings("not an address", "http://localhost:8080", 1, 1))
                 .run(running -> assertThat(running).hasFailed());
     }
 }

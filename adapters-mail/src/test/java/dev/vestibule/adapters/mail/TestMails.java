@@ -21,22 +21,37 @@ final class TestMails {
     static final Instant AT = Instant.parse("2026-12-07T10:15:30Z");
     static final Origin ORIGIN = new Origin("203.0.113.42", "Mozilla/5.0 <script>alert(1)</script> Firefox/128.0");
 
-    private TestMails() {
-    }
+    private TestMails() {}
 
     static PasswordResetLink reset(String language) {
-        return new PasswordResetLink(UserId.random(), new EmailAddress("alice@example.com"), new Username("alice"),
-                language, RESET_LINK, Duration.ofHours(1));
+        return new PasswordResetLink(
+                UserId.random(),
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                language,
+                RESET_LINK,
+                Duration.ofHours(1));
     }
 
     static EmailConfirmationLink confirmation(String language) {
-        return new EmailConfirmationLink(UserId.random(), new EmailAddress("alice@example.com"), new Username("alice"),
-                language, CONFIRMATION_LINK, Duration.ofHours(24));
+        return new EmailConfirmationLink(
+                UserId.random(),
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                language,
+                CONFIRMATION_LINK,
+                Duration.ofHours(24));
     }
 
     static SecurityNotice notice(String language, SecurityNotice.Notice notice) {
-        return new SecurityNotice(UserId.random(), new EmailAddress("alice@example.com"), new Username("alice"),
-                language, notice, AT, ORIGIN);
+        return new SecurityNotice(
+                UserId.random(),
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                language,
+                notice,
+                AT,
+                ORIGIN);
     }
 
     static List<Mail> everyKind(String language) {

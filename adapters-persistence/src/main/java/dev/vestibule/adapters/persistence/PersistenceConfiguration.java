@@ -1,9 +1,9 @@
 package dev.vestibule.adapters.persistence;
 
-import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
 import dev.vestibule.adapters.persistence.mail.R2dbcMailOutbox;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
+import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.transaction.R2dbcTransactions;
 import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
@@ -33,9 +33,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class PersistenceConfiguration {
 
     @Bean
-    UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
-                                  ObjectProvider<UserCache> userCache) {
-        UserRepository database = DatabaseOutages.translated(UserRepository.class,
+    UserRepository userRepository(
+            DatabaseClient databaseClient,
+            ReactiveTransactionManager transactionManager,
+            ObjectProvider<UserCache> userCache) {
+        UserRepository database = DatabaseOutages.translated(
+                UserRepository.class,
                 new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager)));
         UserCache cache = userCache.getIfAvailable();
         return cache == null ? database : new CachingUserRepository(database, cache);
@@ -43,7 +46,8 @@ public class PersistenceConfiguration {
 
     @Bean
     RememberedBrowserRepository rememberedBrowserRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(RememberedBrowserRepository.class, new R2dbcRememberedBrowserRepository(databaseClient));
+        return DatabaseOutages.translated(
+                RememberedBrowserRepository.class, new R2dbcRememberedBrowserRepository(databaseClient));
     }
 
     @Bean
@@ -53,7 +57,8 @@ public class PersistenceConfiguration {
 
     @Bean
     KnownBrowserRepository knownBrowserRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
+        return DatabaseOutages.translated(
+                KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
     }
 
     @Bean
@@ -64,7 +69,7 @@ public class PersistenceConfiguration {
     /** Atomic over every port above: they all write through the one DatabaseClient, which joins the transaction. */
     @Bean
     Transactions transactions(ReactiveTransactionManager transactionManager) {
-        return DatabaseOutages.translated(Transactions.class,
-                new R2dbcTransactions(TransactionalOperator.create(transactionManager)));
+        return DatabaseOutages.translated(
+                Transactions.class, new R2dbcTransactions(TransactionalOperator.create(transactionManager)));
     }
 }

@@ -40,31 +40,41 @@ public final class DeliverQueuedMailService implements DeliverQueuedMail {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private enum Outcome { SENT, RETRIED, GAVE_UP, UNRECORDED }
+    private enum Outcome {
+        SENT,
+        RETRIED,
+        GAVE_UP,
+        UNRECORDED
+    }
 
     @Override
     public Mono<MailDeliveryRound> deliver() {
         return Mono.defer(() -> outbox.claimDue(clock.instant(), settings.batchSize(), settings.lease())
                         .flatMap(this::deliver, settings.concurrency())
                         .collectList()
-                        .flatMap(outcomes -> outbox.stats().map(stats -> (MailDeliveryRound) new MailDeliveryRound.Completed(
-                                count(outcomes, Outcome.SENT), count(outcomes, Outcome.RETRIED),
-                                count(outcomes, Outcome.GAVE_UP), stats.queued(), stats.oldestWaiting(clock.instant())))))
+                        .flatMap(outcomes -> outbox.stats()
+                                .map(stats -> (MailDeliveryRound) new MailDeliveryRound.Completed(
+                                        count(outcomes, Outcome.SENT),
+                                        count(outcomes, Outcome.RETRIED),
+                                        count(outcomes, Outcome.GAVE_UP),
+                                        stats.queued(),
+                                        stats.oldestWaiting(clock.instant())))))
                 .onErrorResume(failure -> Mono.just(new MailDeliveryRound.OutboxUnavailable(describe(failure))));
     }
 
     private Mono<Outcome> deliver(QueuedMail queued) {
         return Mono.defer(() -> {
-            String expired = expired(queued, clock.instant());
-            if (expired != null) {
-                return outbox.gaveUp(queued.id(), expired).thenReturn(Outcome.GAVE_UP);
-            }
-            // The send's own failure is a result; a failure to record the outcome is not retried here.
-            return sender.send(queued.mail())
-                    .then(Mono.just(Optional.<Throwable>empty()))
-                    .onErrorResume(failure -> Mono.just(Optional.of(failure)))
-                    .flatMap(failure -> record(queued, failure.orElse(null)));
-        }).onErrorReturn(Outcome.UNRECORDED);
+                    String expired = expired(queued, clock.instant());
+                    if (expired != null) {
+                        return outbox.gaveUp(queued.id(), expired).thenReturn(Outcome.GAVE_UP);
+                    }
+                    // The send's own failure is a result; a failure to record the outcome is not retried here.
+                    return sender.send(queued.mail())
+                            .then(Mono.just(Optional.<Throwable>empty()))
+                            .onErrorResume(failure -> Mono.just(Optional.of(failure)))
+                            .flatMap(failure -> record(queued, failure.orElse(null)));
+                })
+                .onErrorReturn(Outcome.UNRECORDED);
     }
 
     private Mono<Outcome> record(QueuedMail queued, Throwable failure) {
@@ -80,7 +90,8 @@ public final class DeliverQueuedMailService implements DeliverQueuedMail {
         Instant retryAt = now.plus(settings.retryAfter(queued.attempts()));
         String expiredBeforeRetry = expired(queued, retryAt);
         if (expiredBeforeRetry != null) {
-            return outbox.gaveUp(queued.id(), cut(expiredBeforeRetry + "; last failure: " + error)).thenReturn(Outcome.GAVE_UP);
+            return outbox.gaveUp(queued.id(), cut(expiredBeforeRetry + "; last failure: " + error))
+                    .thenReturn(Outcome.GAVE_UP);
         }
         return outbox.failed(queued.id(), retryAt, error).thenReturn(Outcome.RETRIED);
     }

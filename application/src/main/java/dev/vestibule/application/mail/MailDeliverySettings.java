@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param maxAttempts     attempts before a mail is given up
  * @param maxAge          how long after it was queued a mail is still attempted
  */
-public record MailDeliverySettings(int batchSize, int concurrency, Duration lease, Duration firstRetryAfter,
-                                   Duration maxRetryAfter, int maxAttempts, Duration maxAge) {
+public record MailDeliverySettings(
+        int batchSize,
+        int concurrency,
+        Duration lease,
+        Duration firstRetryAfter,
+        Duration maxRetryAfter,
+        int maxAttempts,
+        Duration maxAge) {
 
     public MailDeliverySettings {
         Objects.requireNonNull(lease, "lease");

@@ -24,15 +24,30 @@ import reactor.core.publisher.Mono;
 public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransactions.Participant {
 
     /** The outbox's view of one mail, for tests that look inside. */
-    public record Entry(long id, UserId userId, MailKind kind, Mail mail, Status status, int attempts, Instant queuedAt,
-                        Instant nextAttemptAt, Instant claimedUntil, String lastError) {
+    public record Entry(
+            long id,
+            UserId userId,
+            MailKind kind,
+            Mail mail,
+            Status status,
+            int attempts,
+            Instant queuedAt,
+            Instant nextAttemptAt,
+            Instant claimedUntil,
+            String lastError) {
 
-        Entry with(Mail mail, Status status, int attempts, Instant nextAttemptAt, Instant claimedUntil, String lastError) {
-            return new Entry(id, userId, kind, mail, status, attempts, queuedAt, nextAttemptAt, claimedUntil, lastError);
+        Entry with(
+                Mail mail, Status status, int attempts, Instant nextAttemptAt, Instant claimedUntil, String lastError) {
+            return new Entry(
+                    id, userId, kind, mail, status, attempts, queuedAt, nextAttemptAt, claimedUntil, lastError);
         }
     }
 
-    public enum Status { QUEUED, SENT, FAILED }
+    public enum Status {
+        QUEUED,
+        SENT,
+        FAILED
+    }
 
     private final Map<Long, Entry> entries = new LinkedHashMap<>();
     private long nextId = 1;
@@ -42,7 +57,8 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 long id = nextId++;
-                entries.put(id, new Entry(id, mail.userId(), mail.kind(), mail, Status.QUEUED, 0, now, now, null, null));
+                entries.put(
+                        id, new Entry(id, mail.userId(), mail.kind(), mail, Status.QUEUED, 0, now, now, null, null));
             }
         });
     }
@@ -53,14 +69,21 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
             List<QueuedMail> claimed = new ArrayList<>();
             synchronized (this) {
                 List<Entry> due = entries.values().stream()
-                        .filter(entry -> entry.status() == Status.QUEUED && !entry.nextAttemptAt().isAfter(now)
-                                && (entry.claimedUntil() == null || !entry.claimedUntil().isAfter(now)))
+                        .filter(entry -> entry.status() == Status.QUEUED
+                                && !entry.nextAttemptAt().isAfter(now)
+                                && (entry.claimedUntil() == null
+                                        || !entry.claimedUntil().isAfter(now)))
                         .sorted(Comparator.comparing(Entry::nextAttemptAt).thenComparing(Entry::id))
                         .limit(limit)
                         .toList();
                 for (Entry entry : due) {
-                    Entry held = entry.with(entry.mail(), Status.QUEUED, entry.attempts() + 1, entry.nextAttemptAt(),
-                            now.plus(lease), entry.lastError());
+                    Entry held = entry.with(
+                            entry.mail(),
+                            Status.QUEUED,
+                            entry.attempts() + 1,
+                            entry.nextAttemptAt(),
+                            now.plus(lease),
+                            entry.lastError());
                     entries.put(entry.id(), held);
                     claimed.add(new QueuedMail(held.id(), held.mail(), held.attempts(), held.queuedAt()));
                 }
@@ -78,8 +101,11 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
     public Mono<Void> failed(long id, Instant retryAt, String error) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                entries.computeIfPresent(id, (key, entry) -> entry.status() != Status.QUEUED ? entry
-                        : entry.with(entry.mail(), Status.QUEUED, entry.attempts(), retryAt, null, error));
+                entries.computeIfPresent(
+                        id,
+                        (key, entry) -> entry.status() != Status.QUEUED
+                                ? entry
+                                : entry.with(entry.mail(), Status.QUEUED, entry.attempts(), retryAt, null, error));
             }
         });
     }
@@ -93,9 +119,17 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 // The mail itself (with its link) is forgotten, as the database adapter forgets the link.
-                entries.computeIfPresent(id, (key, entry) -> entry.status() != Status.QUEUED ? entry
-                        : entry.with(null, status, entry.attempts(), entry.nextAttemptAt(), null,
-                                error == null ? entry.lastError() : error));
+                entries.computeIfPresent(
+                        id,
+                        (key, entry) -> entry.status() != Status.QUEUED
+                                ? entry
+                                : entry.with(
+                                        null,
+                                        status,
+                                        entry.attempts(),
+                                        entry.nextAttemptAt(),
+                                        null,
+                                        error == null ? entry.lastError() : error));
             }
         });
     }
@@ -105,8 +139,10 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 int before = entries.size();
-                entries.values().removeIf(entry -> entry.status() == Status.QUEUED && entry.userId().equals(userId)
-                        && entry.kind() != keep);
+                entries.values()
+                        .removeIf(entry -> entry.status() == Status.QUEUED
+                                && entry.userId().equals(userId)
+                                && entry.kind() != keep);
                 return (long) (before - entries.size());
             }
         });
@@ -117,7 +153,9 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 int before = entries.size();
-                entries.values().removeIf(entry -> entry.status() != Status.QUEUED && entry.queuedAt().isBefore(cutoff));
+                entries.values()
+                        .removeIf(entry -> entry.status() != Status.QUEUED
+                                && entry.queuedAt().isBefore(cutoff));
                 return (long) (before - entries.size());
             }
         });
@@ -127,7 +165,9 @@ public final class InMemoryMailOutbox implements MailOutbox, InMemoryTransaction
     public Mono<MailOutboxStats> stats() {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
-                List<Entry> queued = entries.values().stream().filter(entry -> entry.status() == Status.QUEUED).toList();
+                List<Entry> queued = entries.values().stream()
+                        .filter(entry -> entry.status() == Status.QUEUED)
+                        .toList();
                 Optional<Instant> oldest = queued.stream().map(Entry::queuedAt).min(Comparator.naturalOrder());
                 return new MailOutboxStats(queued.size(), oldest);
             }

@@ -39,12 +39,11 @@ public final class InMemoryTransactions implements Transactions {
                     participants.get(i).restore(snapshots.get(i));
                 }
             };
-            return work.doOnError(failure -> rollback.run())
-                    .doFinally(signal -> {
-                        if (signal == SignalType.CANCEL) {
-                            rollback.run();
-                        }
-                    });
+            return work.doOnError(failure -> rollback.run()).doFinally(signal -> {
+                if (signal == SignalType.CANCEL) {
+                    rollback.run();
+                }
+            });
         });
     }
 }

@@ -30,8 +30,8 @@ import reactor.test.StepVerifier;
 class DeliverQueuedMailServiceTests {
 
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
-    private static final MailDeliverySettings SETTINGS = new MailDeliverySettings(10, 2, Duration.ofMinutes(5),
-            Duration.ofSeconds(30), Duration.ofHours(1), 5, Duration.ofDays(1));
+    private static final MailDeliverySettings SETTINGS = new MailDeliverySettings(
+            10, 2, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), 5, Duration.ofDays(1));
 
     private final MutableClock clock = new MutableClock(START);
     private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
@@ -82,12 +82,17 @@ class DeliverQueuedMailServiceTests {
 
         // Not due again before its delay.
         clock.advance(Duration.ofSeconds(29));
-        StepVerifier.create(service.deliver()).expectNext(new Completed(0, 0, 0, 1, Duration.ofSeconds(29))).verifyComplete();
+        StepVerifier.create(service.deliver())
+                .expectNext(new Completed(0, 0, 0, 1, Duration.ofSeconds(29)))
+                .verifyComplete();
         assertThat(sender.attempts()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
-        StepVerifier.create(service.deliver()).expectNext(new Completed(0, 1, 0, 1, Duration.ofSeconds(30))).verifyComplete();
-        assertThat(outbox.entries().get(0).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(60));
+        StepVerifier.create(service.deliver())
+                .expectNext(new Completed(0, 1, 0, 1, Duration.ofSeconds(30)))
+                .verifyComplete();
+        assertThat(outbox.entries().get(0).nextAttemptAt())
+                .isEqualTo(clock.instant().plusSeconds(60));
     }
 
     @Test
@@ -113,8 +118,9 @@ class DeliverQueuedMailServiceTests {
         sender.down(true);
 
         for (int attempt = 1; attempt < SETTINGS.maxAttempts(); attempt++) {
-            StepVerifier.create(service.deliver()).expectNext(new Completed(0, 1, 0, 1,
-                    Duration.between(START, clock.instant()))).verifyComplete();
+            StepVerifier.create(service.deliver())
+                    .expectNext(new Completed(0, 1, 0, 1, Duration.between(START, clock.instant())))
+                    .verifyComplete();
             clock.advance(SETTINGS.retryAfter(attempt));
         }
         StepVerifier.create(service.deliver())
@@ -130,14 +136,23 @@ class DeliverQueuedMailServiceTests {
 
     @Test
     void deliverWhenTheLinkWouldExpireBeforeTheRetryThenGivesUp() {
-        enqueue(new PasswordResetLink(UserId.random(), new EmailAddress("alice@example.com"), new Username("alice"),
-                "en", "https://vestibule.example/password-reset/t0ken", Duration.ofSeconds(40)));
+        enqueue(new PasswordResetLink(
+                UserId.random(),
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                "en",
+                "https://vestibule.example/password-reset/t0ken",
+                Duration.ofSeconds(40)));
         sender.down(true);
-        StepVerifier.create(service.deliver()).expectNext(new Completed(0, 1, 0, 1, Duration.ZERO)).verifyComplete();
+        StepVerifier.create(service.deliver())
+                .expectNext(new Completed(0, 1, 0, 1, Duration.ZERO))
+                .verifyComplete();
 
         clock.advance(Duration.ofSeconds(30));
         // The next retry would come at 90 s, after the link's 40 s.
-        StepVerifier.create(service.deliver()).expectNext(new Completed(0, 0, 1, 0, Duration.ZERO)).verifyComplete();
+        StepVerifier.create(service.deliver())
+                .expectNext(new Completed(0, 0, 1, 0, Duration.ZERO))
+                .verifyComplete();
         assertThat(outbox.entries().get(0).lastError()).startsWith("gave up: the link expired; last failure:");
     }
 
@@ -146,7 +161,9 @@ class DeliverQueuedMailServiceTests {
         enqueue(notice("alice"));
         clock.advance(SETTINGS.maxAge());
 
-        StepVerifier.create(service.deliver()).expectNext(new Completed(0, 0, 1, 0, Duration.ZERO)).verifyComplete();
+        StepVerifier.create(service.deliver())
+                .expectNext(new Completed(0, 0, 1, 0, Duration.ZERO))
+                .verifyComplete();
 
         assertThat(sender.attempts()).isZero();
         assertThat(outbox.entries().get(0).status()).isEqualTo(Status.FAILED);
@@ -158,8 +175,10 @@ class DeliverQueuedMailServiceTests {
         var broken = new DeliverQueuedMailService(unreachable, sender, SETTINGS, clock);
 
         StepVerifier.create(broken.deliver())
-                .assertNext(round -> assertThat(round).isInstanceOfSatisfying(MailDeliveryRound.OutboxUnavailable.class,
-                        unavailable -> assertThat(unavailable.reason()).contains("database down")))
+                .assertNext(round -> assertThat(round)
+                        .isInstanceOfSatisfying(
+                                MailDeliveryRound.OutboxUnavailable.class,
+                                unavailable -> assertThat(unavailable.reason()).contains("database down")))
                 .verifyComplete();
     }
 
@@ -178,8 +197,10 @@ class DeliverQueuedMailServiceTests {
 
     @Test
     void describeKeepsTheTypeAndTheFirstLineOnlyCutToTheLimit() {
-        assertThat(DeliverQueuedMailService.describe(new IllegalStateException("first\nsecond"))).isEqualTo("IllegalStateException: first");
-        assertThat(DeliverQueuedMailService.describe(new IllegalStateException())).isEqualTo("IllegalStateException");
+        assertThat(DeliverQueuedMailService.describe(new IllegalStateException("first\nsecond")))
+                .isEqualTo("IllegalStateException: first");
+        assertThat(DeliverQueuedMailService.describe(new IllegalStateException()))
+                .isEqualTo("IllegalStateException");
         assertThat(DeliverQueuedMailService.describe(new IllegalStateException("x".repeat(500))))
                 .hasSize(DeliverQueuedMailService.MAX_ERROR_LENGTH);
     }
@@ -189,8 +210,14 @@ class DeliverQueuedMailServiceTests {
     }
 
     private SecurityNotice notice(String name) {
-        return new SecurityNotice(UserId.random(), new EmailAddress(name + "@example.com"), new Username(name), "en",
-                SecurityNotice.Notice.PASSWORD_CHANGED, clock.instant(), new Origin("203.0.113.9", "Firefox"));
+        return new SecurityNotice(
+                UserId.random(),
+                new EmailAddress(name + "@example.com"),
+                new Username(name),
+                "en",
+                SecurityNotice.Notice.PASSWORD_CHANGED,
+                clock.instant(),
+                new Origin("203.0.113.9", "Firefox"));
     }
 
     /** An outbox whose database is gone. */

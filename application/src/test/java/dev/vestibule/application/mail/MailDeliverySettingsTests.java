@@ -30,9 +30,17 @@ class MailDeliverySettingsTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> settings(Duration.ZERO, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MailDeliverySettings(0, 4, Duration.ofMinutes(5), Duration.ofSeconds(30),
-                Duration.ofHours(1), 25, Duration.ofDays(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MailDeliverySettings(20, 4, Duration.ZERO, Duration.ofSeconds(30),
-                Duration.ofHours(1), 25, Duration.ofDays(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MailDeliverySettings(
+                        0,
+                        4,
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(1),
+                        25,
+                        Duration.ofDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MailDeliverySettings(
+                        20, 4, Duration.ZERO, Duration.ofSeconds(30), Duration.ofHours(1), 25, Duration.ofDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

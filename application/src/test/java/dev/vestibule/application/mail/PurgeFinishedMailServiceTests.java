@@ -21,8 +21,14 @@ class PurgeFinishedMailServiceTests {
 
     @Test
     void purgeDeletesFinishedMailQueuedBeforeTheRetentionAndKeepsWaitingMail() {
-        SecurityNotice mail = new SecurityNotice(UserId.random(), new EmailAddress("alice@example.com"),
-                new Username("alice"), "en", SecurityNotice.Notice.PASSWORD_RESET, clock.instant(), Origin.unknown());
+        SecurityNotice mail = new SecurityNotice(
+                UserId.random(),
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                "en",
+                SecurityNotice.Notice.PASSWORD_RESET,
+                clock.instant(),
+                Origin.unknown());
         StepVerifier.create(outbox.enqueue(mail, clock.instant())).verifyComplete();
         StepVerifier.create(outbox.enqueue(mail, clock.instant())).verifyComplete();
         long delivered = outbox.entries().get(0).id();
@@ -34,6 +40,8 @@ class PurgeFinishedMailServiceTests {
         clock.advance(Duration.ofNanos(1_000));
         StepVerifier.create(service.purge()).expectNext(1L).verifyComplete();
 
-        assertThat(outbox.entries()).hasSize(1).allSatisfy(entry -> assertThat(entry.id()).isNotEqualTo(delivered));
+        assertThat(outbox.entries())
+                .hasSize(1)
+                .allSatisfy(entry -> assertThat(entry.id()).isNotEqualTo(delivered));
     }
 }

@@ -26,11 +26,14 @@ public final class MailMetrics {
     private final AtomicLong oldestWaitingMillis = new AtomicLong();
 
     public MailMetrics(MeterRegistry registry) {
-        sent = Counter.builder(SENT).description("Mails handed to the mail server by this instance").register(registry);
+        sent = Counter.builder(SENT)
+                .description("Mails handed to the mail server by this instance")
+                .register(registry);
         retried = failed(registry, "retried");
         gaveUp = failed(registry, "gave-up");
         Gauge.builder(QUEUED, queued, AtomicLong::get)
-                .description("Mails waiting in the outbox (due or retrying later), as of this instance's latest delivery round")
+                .description(
+                        "Mails waiting in the outbox (due or retrying later), as of this instance's latest delivery round")
                 .register(registry);
         Gauge.builder(OLDEST_WAITING, oldestWaitingMillis, millis -> millis.get() / 1000.0)
                 .baseUnit("seconds")
@@ -40,7 +43,8 @@ public final class MailMetrics {
 
     private static Counter failed(MeterRegistry registry, String outcome) {
         return Counter.builder(FAILED)
-                .description("Failed delivery attempts by outcome: retried (tried again later) or gave-up (kept, marked failed)")
+                .description(
+                        "Failed delivery attempts by outcome: retried (tried again later) or gave-up (kept, marked failed)")
                 .tag("outcome", outcome)
                 .register(registry);
     }

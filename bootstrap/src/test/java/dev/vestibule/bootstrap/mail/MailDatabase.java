@@ -27,8 +27,8 @@ final class MailDatabase implements AutoCloseable {
     List<String> outboxRows(String recipient) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = connect();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT status, attempts, last_error, link FROM mail_outbox WHERE recipient = ? ORDER BY id")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT status, attempts, last_error, link FROM mail_outbox WHERE recipient = ? ORDER BY id")) {
             statement.setString(1, recipient);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -43,8 +43,9 @@ final class MailDatabase implements AutoCloseable {
     }
 
     long count(String sql) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
         } catch (SQLException failure) {

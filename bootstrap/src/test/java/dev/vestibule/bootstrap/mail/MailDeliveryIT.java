@@ -42,13 +42,16 @@ class MailDeliveryIT {
         database = new MailDatabase();
         smtp = SmtpServer.start();
         instance = RunningVestibule.start(Stream.of(database.springArguments(), smtp.springArguments(), new String[] {
-                "--vestibule.public-url=https://vestibule.test",
-                "--vestibule.mail.from=Vestibule <no-reply@vestibule.test>",
-                "--vestibule.mail.delivery-interval=200ms",
-                "--vestibule.mail.first-retry-after=1s",
-                "--vestibule.mail.max-retry-after=2s",
-                // A refused connection fails at once; this bounds a hanging one.
-                "--spring.mail.properties.mail.smtp.connectiontimeout=2000"}).flatMap(Arrays::stream).toArray(String[]::new));
+                    "--vestibule.public-url=https://vestibule.test",
+                    "--vestibule.mail.from=Vestibule <no-reply@vestibule.test>",
+                    "--vestibule.mail.delivery-interval=200ms",
+                    "--vestibule.mail.first-retry-after=1s",
+                    "--vestibule.mail.max-retry-after=2s",
+                    // A refused connection fails at once; this bounds a hanging one.
+                    "--spring.mail.properties.mail.smtp.connectiontimeout=2000"
+                })
+                .flatMap(Arrays::stream)
+                .toArray(String[]::new));
     }
 
     @AfterAll
@@ -64,8 +67,8 @@ class MailDeliveryIT {
     void aQueuedMailArrivesOverSmtpWithTextAndHtmlPartsInTheUsersLanguage() throws Exception {
         String recipient = unique("bernd");
         String link = "https://vestibule.test/password-reset/" + UUID.randomUUID();
-        enqueue(new PasswordResetLink(UserId.random(), new EmailAddress(recipient), new Username("Bernd"), "de", link,
-                Duration.ofHours(1)));
+        enqueue(new PasswordResetLink(
+                UserId.random(), new EmailAddress(recipient), new Username("Bernd"), "de", link, Duration.ofHours(1)));
 
         MimeMessage message = awaitMessageTo(recipient, System.nanoTime());
 
@@ -73,11 +76,19 @@ class MailDeliveryIT {
         assertThat(message.getHeader("Content-Language")).containsExactly("de");
         assertThat(message.getFrom()[0].toString()).isEqualTo("Vestibule <no-reply@vestibule.test>");
         assertThat(SmtpServer.partTypes(message)).containsExactlyInAnyOrder("text/plain", "text/html");
-        assertThat(SmtpServer.partText(message, "text/plain")).contains("Hallo Bernd,").contains(link)
+        assertThat(SmtpServer.partText(message, "text/plain"))
+                .contains("Hallo Bernd,")
+                .contains(link)
                 .contains("1 Stunde lang");
-        assertThat(SmtpServer.partText(message, "text/html")).contains("<html lang=\"de\">").contains("Neues Passwort wählen");
-        Eventually.within(ARRIVAL, System.nanoTime(), "the outbox marks the mail delivered and forgets its link",
-                () -> database.outboxRows(recipient), rows -> rows.equals(List.of("SENT/1/null/no link")));
+        assertThat(SmtpServer.partText(message, "text/html"))
+                .contains("<html lang=\"de\">")
+                .contains("Neues Passwort wählen");
+        Eventually.within(
+                ARRIVAL,
+                System.nanoTime(),
+                "the outbox marks the mail delivered and forgets its link",
+                () -> database.outboxRows(recipient),
+                rows -> rows.equals(List.of("SENT/1/null/no link")));
     }
 
     @Test
@@ -85,13 +96,24 @@ class MailDeliveryIT {
         String recipient = unique("carol");
         smtp.stop();
         try {
-            enqueue(new SecurityNotice(UserId.random(), new EmailAddress(recipient), new Username("carol"), "en",
-                    SecurityNotice.Notice.PASSWORD_CHANGED, Instant.now(), new Origin("198.51.100.23", "Firefox/128.0")));
+            enqueue(new SecurityNotice(
+                    UserId.random(),
+                    new EmailAddress(recipient),
+                    new Username("carol"),
+                    "en",
+                    SecurityNotice.Notice.PASSWORD_CHANGED,
+                    Instant.now(),
+                    new Origin("198.51.100.23", "Firefox/128.0")));
 
             // A failure recorded (last_error) and a second attempt claimed: the outage was seen and retried.
-            Eventually.within(ARRIVAL, System.nanoTime(), "a failed attempt is recorded and retried, the mail still queued",
+            Eventually.within(
+                    ARRIVAL,
+                    System.nanoTime(),
+                    "a failed attempt is recorded and retried, the mail still queued",
                     () -> database.outboxRows(recipient),
-                    rows -> rows.size() == 1 && rows.get(0).startsWith("QUEUED/") && !rows.get(0).startsWith("QUEUED/1/")
+                    rows -> rows.size() == 1
+                            && rows.get(0).startsWith("QUEUED/")
+                            && !rows.get(0).startsWith("QUEUED/1/")
                             && !rows.get(0).contains("/null/"));
         } finally {
             smtp.startAgain();
@@ -101,19 +123,28 @@ class MailDeliveryIT {
         MimeMessage message = awaitMessageTo(recipient, back);
         Duration delay = Duration.ofNanos(System.nanoTime() - back);
 
-        System.out.printf("mail arrived %d ms after SMTP came back; outbox: %s%n", delay.toMillis(),
-                database.outboxRows(recipient));
+        System.out.printf(
+                "mail arrived %d ms after SMTP came back; outbox: %s%n",
+                delay.toMillis(), database.outboxRows(recipient));
         assertThat(message.getSubject()).isEqualTo("Your Vestibule password was changed");
-        assertThat(SmtpServer.partText(message, "text/plain")).contains("Address: 198.51.100.23")
+        assertThat(SmtpServer.partText(message, "text/plain"))
+                .contains("Address: 198.51.100.23")
                 .contains("https://vestibule.test/account/sessions");
-        assertThat(Arrays.stream(smtp.received()).filter(received -> isTo(received, recipient))).hasSize(1);
+        assertThat(Arrays.stream(smtp.received()).filter(received -> isTo(received, recipient)))
+                .hasSize(1);
         // The attempt in flight when SMTP came back may be the one that succeeds: at least two attempts.
-        Eventually.within(ARRIVAL, System.nanoTime(), "delivered after at least two attempts, the failure kept",
+        Eventually.within(
+                ARRIVAL,
+                System.nanoTime(),
+                "delivered after at least two attempts, the failure kept",
                 () -> database.outboxRows(recipient),
-                rows -> rows.size() == 1 && rows.get(0).startsWith("SENT/") && Integer.parseInt(rows.get(0).split("/")[1]) >= 2
+                rows -> rows.size() == 1
+                        && rows.get(0).startsWith("SENT/")
+                        && Integer.parseInt(rows.get(0).split("/")[1]) >= 2
                         && rows.get(0).contains("MailSendException"));
         ManagementPort management = new ManagementPort(instance.managementUrl());
-        assertThat(management.metric("vestibule_mail_failed_total", "outcome=\"retried\"")).isGreaterThanOrEqualTo(1);
+        assertThat(management.metric("vestibule_mail_failed_total", "outcome=\"retried\""))
+                .isGreaterThanOrEqualTo(1);
         assertThat(management.metric("vestibule_mail_sent_total")).isGreaterThanOrEqualTo(1);
         assertThat(management.metric("vestibule_mail_queued")).isGreaterThanOrEqualTo(0);
         assertThat(management.metric("vestibule_mail_oldest_waiting_seconds")).isGreaterThanOrEqualTo(0);
@@ -124,14 +155,22 @@ class MailDeliveryIT {
     }
 
     private static MimeMessage awaitMessageTo(String recipient, long since) {
-        return Eventually.within(ARRIVAL, since, "a mail to " + recipient + " arrives over SMTP",
-                () -> Arrays.stream(smtp.received()).filter(message -> isTo(message, recipient)).findFirst().orElse(null),
-                message -> message != null).answer();
+        return Eventually.within(
+                        ARRIVAL,
+                        since,
+                        "a mail to " + recipient + " arrives over SMTP",
+                        () -> Arrays.stream(smtp.received())
+                                .filter(message -> isTo(message, recipient))
+                                .findFirst()
+                                .orElse(null),
+                        message -> message != null)
+                .answer();
     }
 
     static boolean isTo(MimeMessage message, String recipient) {
         try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(address -> address.toString().equals(recipient));
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(address -> address.toString().equals(recipient));
         } catch (jakarta.mail.MessagingException unreadable) {
             throw new IllegalStateException(unreadable);
         }

@@ -35,21 +35,30 @@ class MailTwoInstancesIT {
 
     @Test
     void twoInstancesOnOneDatabaseDeliverEachMailExactlyOnce() throws Exception {
-        try (MailDatabase database = new MailDatabase(); SmtpServer smtp = SmtpServer.start()) {
+        try (MailDatabase database = new MailDatabase();
+                SmtpServer smtp = SmtpServer.start()) {
             String[] arguments = Stream.of(database.springArguments(), smtp.springArguments(), new String[] {
-                    "--vestibule.mail.delivery-interval=100ms", "--vestibule.mail.batch-size=5"})
-                    .flatMap(Arrays::stream).toArray(String[]::new);
-            try (RunningVestibule a = RunningVestibule.start(arguments); RunningVestibule b = RunningVestibule.start(arguments)) {
+                        "--vestibule.mail.delivery-interval=100ms", "--vestibule.mail.batch-size=5"
+                    })
+                    .flatMap(Arrays::stream)
+                    .toArray(String[]::new);
+            try (RunningVestibule a = RunningVestibule.start(arguments);
+                    RunningVestibule b = RunningVestibule.start(arguments)) {
                 String run = UUID.randomUUID().toString().substring(0, 8);
                 // Half through each instance, as requests reach either.
                 for (int i = 0; i < MAILS; i++) {
                     RunningVestibule via = i % 2 == 0 ? a : b;
-                    via.bean(MailOutbox.class).enqueue(notice("user" + i + "-" + run + "@mail.test"), Instant.now())
+                    via.bean(MailOutbox.class)
+                            .enqueue(notice("user" + i + "-" + run + "@mail.test"), Instant.now())
                             .block(Duration.ofSeconds(10));
                 }
 
-                Eventually.within(Duration.ofSeconds(60), System.nanoTime(), MAILS + " mails arrive",
-                        () -> smtp.received().length, received -> received >= MAILS);
+                Eventually.within(
+                        Duration.ofSeconds(60),
+                        System.nanoTime(),
+                        MAILS + " mails arrive",
+                        () -> smtp.received().length,
+                        received -> received >= MAILS);
                 // Time for a late duplicate to show up: many rounds of both instances.
                 Thread.sleep(2_000);
 
@@ -58,10 +67,14 @@ class MailTwoInstancesIT {
                         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
                 double sentByA = sent(a);
                 double sentByB = sent(b);
-                System.out.printf("%d mails queued, %d received by SMTP, %d distinct recipients; instance A sent %.0f, "
-                                + "instance B sent %.0f%n", MAILS, smtp.received().length, perRecipient.size(), sentByA, sentByB);
+                System.out.printf(
+                        "%d mails queued, %d received by SMTP, %d distinct recipients; instance A sent %.0f, "
+                                + "instance B sent %.0f%n",
+                        MAILS, smtp.received().length, perRecipient.size(), sentByA, sentByB);
                 assertThat(smtp.received()).hasSize(MAILS);
-                assertThat(perRecipient).hasSize(MAILS).allSatisfy((recipient, count) -> assertThat(count).isEqualTo(1));
+                assertThat(perRecipient)
+                        .hasSize(MAILS)
+                        .allSatisfy((recipient, count) -> assertThat(count).isEqualTo(1));
                 assertThat(IntStream.range(0, MAILS).mapToObj(i -> "user" + i + "-" + run + "@mail.test"))
                         .allMatch(perRecipient::containsKey);
                 assertThat(sentByA + sentByB).isEqualTo(MAILS);
@@ -72,7 +85,10 @@ class MailTwoInstancesIT {
     }
 
     private static double sent(RunningVestibule instance) {
-        return instance.bean(MeterRegistry.class).get(MailMetrics.SENT).counter().count();
+        return instance.bean(MeterRegistry.class)
+                .get(MailMetrics.SENT)
+                .counter()
+                .count();
     }
 
     private static Stream<String> recipients(MimeMessage message) {
@@ -84,7 +100,13 @@ class MailTwoInstancesIT {
     }
 
     private static SecurityNotice notice(String recipient) {
-        return new SecurityNotice(UserId.random(), new EmailAddress(recipient), new Username("someone"), "en",
-                SecurityNotice.Notice.PASSWORD_RESET, Instant.now(), new Origin("192.0.2.1", "curl/8.0"));
+        return new SecurityNotice(
+                UserId.random(),
+                new EmailAddress(recipient),
+                new Username("someone"),
+                "en",
+                SecurityNotice.Notice.PASSWORD_RESET,
+                Instant.now(),
+                new Origin("192.0.2.1", "curl/8.0"));
     }
 }

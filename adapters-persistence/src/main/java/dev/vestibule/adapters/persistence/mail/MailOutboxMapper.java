@@ -16,8 +16,7 @@ import java.util.Arrays;
 /** Between {@link Mail} and {@link MailOutboxRow}. */
 final class MailOutboxMapper {
 
-    private MailOutboxMapper() {
-    }
+    private MailOutboxMapper() {}
 
     static MailOutboxRow toRow(Mail mail) {
         String kind = mail.kind().name();
@@ -28,14 +27,31 @@ final class MailOutboxMapper {
             return linkRow(mail, kind, confirmation.link(), confirmation.validFor());
         }
         SecurityNotice notice = (SecurityNotice) mail;
-        return new MailOutboxRow(mail.userId().value(), kind, mail.to().value(), mail.username().value(),
-                mail.languageTag(), null, null, Timestamps.of(notice.at()), notice.origin().clientAddress(),
+        return new MailOutboxRow(
+                mail.userId().value(),
+                kind,
+                mail.to().value(),
+                mail.username().value(),
+                mail.languageTag(),
+                null,
+                null,
+                Timestamps.of(notice.at()),
+                notice.origin().clientAddress(),
                 notice.origin().userAgent());
     }
 
     private static MailOutboxRow linkRow(Mail mail, String kind, String link, Duration validFor) {
-        return new MailOutboxRow(mail.userId().value(), kind, mail.to().value(), mail.username().value(),
-                mail.languageTag(), link, validFor.toMillis(), null, null, null);
+        return new MailOutboxRow(
+                mail.userId().value(),
+                kind,
+                mail.to().value(),
+                mail.username().value(),
+                mail.languageTag(),
+                link,
+                validFor.toMillis(),
+                null,
+                null,
+                null);
     }
 
     static Mail toDomain(MailOutboxRow row) {
@@ -44,17 +60,28 @@ final class MailOutboxMapper {
         Username username = new Username(row.username());
         MailKind kind = MailKind.valueOf(row.kind());
         return switch (kind) {
-            case PASSWORD_RESET_LINK -> new PasswordResetLink(userId, to, username, row.languageTag(), row.link(),
-                    Duration.ofMillis(row.validForMs()));
-            case EMAIL_CONFIRMATION_LINK -> new EmailConfirmationLink(userId, to, username, row.languageTag(), row.link(),
-                    Duration.ofMillis(row.validForMs()));
-            default -> new SecurityNotice(userId, to, username, row.languageTag(), notice(kind),
-                    row.occurredAt().toInstant(), new Origin(row.clientAddress(), row.userAgent()));
+            case PASSWORD_RESET_LINK ->
+                new PasswordResetLink(
+                        userId, to, username, row.languageTag(), row.link(), Duration.ofMillis(row.validForMs()));
+            case EMAIL_CONFIRMATION_LINK ->
+                new EmailConfirmationLink(
+                        userId, to, username, row.languageTag(), row.link(), Duration.ofMillis(row.validForMs()));
+            default ->
+                new SecurityNotice(
+                        userId,
+                        to,
+                        username,
+                        row.languageTag(),
+                        notice(kind),
+                        row.occurredAt().toInstant(),
+                        new Origin(row.clientAddress(), row.userAgent()));
         };
     }
 
     private static SecurityNotice.Notice notice(MailKind kind) {
-        return Arrays.stream(SecurityNotice.Notice.values()).filter(notice -> MailKind.of(notice) == kind).findFirst()
+        return Arrays.stream(SecurityNotice.Notice.values())
+                .filter(notice -> MailKind.of(notice) == kind)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("not a notice: " + kind));
     }
 }

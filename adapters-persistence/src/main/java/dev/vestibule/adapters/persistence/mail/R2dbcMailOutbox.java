@@ -50,14 +50,19 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     public R2dbcMailOutbox(DatabaseClient databaseClient) {
         this.databaseClient = Objects.requireNonNull(databaseClient, "databaseClient");
-        this.postgresql = databaseClient.getConnectionFactory().getMetadata().getName()
-                .toLowerCase(Locale.ROOT).contains("postgresql");
+        this.postgresql = databaseClient
+                .getConnectionFactory()
+                .getMetadata()
+                .getName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgresql");
     }
 
     @Override
     public Mono<Void> enqueue(Mail mail, Instant now) {
         MailOutboxRow row = MailOutboxMapper.toRow(mail);
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         INSERT INTO mail_outbox (user_id, kind, recipient, username, language_tag, link, valid_for_ms,
                             occurred_at, client_address, user_agent, status, attempts, queued_at, next_attempt_at)
                         VALUES (:userId, :kind, :recipient, :username, :languageTag, :link, :validForMs, :occurredAt,
@@ -69,7 +74,11 @@ public final class R2dbcMailOutbox implements MailOutbox {
                 .bind("languageTag", row.languageTag())
                 .bind("link", Parameters.in(R2dbcType.VARCHAR, row.link()))
                 .bind("validForMs", Parameters.in(R2dbcType.BIGINT, row.validForMs()))
-                .bind("occurredAt", row.occurredAt() == null ? Parameters.in(OffsetDateTime.class) : Parameters.in(row.occurredAt()))
+                .bind(
+                        "occurredAt",
+                        row.occurredAt() == null
+                                ? Parameters.in(OffsetDateTime.class)
+                                : Parameters.in(row.occurredAt()))
                 .bind("clientAddress", Parameters.in(R2dbcType.VARCHAR, row.clientAddress()))
                 .bind("userAgent", Parameters.in(R2dbcType.VARCHAR, row.userAgent()))
                 .bind("now", Timestamps.of(now))
@@ -87,7 +96,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
     }
 
     private Flux<QueuedMail> claimLocking(Instant now, int limit, Duration lease) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         UPDATE mail_outbox SET claimed_until = :until, attempts = mail_outbox.attempts + 1
                         FROM (SELECT id FROM mail_outbox WHERE %s
                               ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) due
@@ -102,13 +112,14 @@ public final class R2dbcMailOutbox implements MailOutbox {
     }
 
     private Flux<QueuedMail> claimOneByOne(Instant now, int limit, Duration lease) {
-        return databaseClient.sql("SELECT id FROM mail_outbox WHERE " + CLAIMABLE
-                        + " ORDER BY next_attempt_at, id LIMIT :limit")
+        return databaseClient
+                .sql("SELECT id FROM mail_outbox WHERE " + CLAIMABLE + " ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("now", Timestamps.of(now))
                 .bind("limit", limit)
                 .map(row -> row.get("id", Long.class))
                 .all()
-                .concatMap(id -> databaseClient.sql("UPDATE mail_outbox SET claimed_until = :until, attempts = attempts + 1"
+                .concatMap(id -> databaseClient
+                        .sql("UPDATE mail_outbox SET claimed_until = :until, attempts = attempts + 1"
                                 + " WHERE id = :id AND " + CLAIMABLE)
                         .bind("until", Timestamps.of(now.plus(lease)))
                         .bind("id", id)
@@ -116,7 +127,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
                         .fetch()
                         .rowsUpdated()
                         .filter(updated -> updated == 1)
-                        .flatMap(won -> databaseClient.sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = :id")
+                        .flatMap(won -> databaseClient
+                                .sql("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = :id")
                                 .bind("id", id)
                                 .map(R2dbcMailOutbox::read)
                                 .one()));
@@ -124,7 +136,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> delivered(long id, Instant now) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         UPDATE mail_outbox SET status = 'SENT', link = NULL, claimed_until = NULL, sent_at = :now
                         WHERE id = :id AND status = 'QUEUED'""")
                 .bind("now", Timestamps.of(now))
@@ -136,7 +149,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> failed(long id, Instant retryAt, String error) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         UPDATE mail_outbox SET next_attempt_at = :retryAt, claimed_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'QUEUED'""")
                 .bind("retryAt", Timestamps.of(retryAt))
@@ -149,7 +163,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> gaveUp(long id, String error) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         UPDATE mail_outbox SET status = 'FAILED', link = NULL, claimed_until = NULL, last_error = :error
                         WHERE id = :id AND status = 'QUEUED'""")
                 .bind("error", Parameters.in(R2dbcType.VARCHAR, cut(error)))
@@ -161,7 +176,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Long> discardQueuedFor(UserId userId, MailKind keep) {
-        return databaseClient.sql("DELETE FROM mail_outbox WHERE user_id = :userId AND status = 'QUEUED' AND kind <> :keep")
+        return databaseClient
+                .sql("DELETE FROM mail_outbox WHERE user_id = :userId AND status = 'QUEUED' AND kind <> :keep")
                 .bind("userId", userId.value())
                 .bind("keep", keep.name())
                 .fetch()
@@ -170,7 +186,8 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Long> removeFinishedOlderThan(Instant cutoff) {
-        return databaseClient.sql("DELETE FROM mail_outbox WHERE status <> 'QUEUED' AND queued_at < :cutoff")
+        return databaseClient
+                .sql("DELETE FROM mail_outbox WHERE status <> 'QUEUED' AND queued_at < :cutoff")
                 .bind("cutoff", Timestamps.of(cutoff))
                 .fetch()
                 .rowsUpdated();
@@ -178,9 +195,12 @@ public final class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<MailOutboxStats> stats() {
-        return databaseClient.sql("SELECT COUNT(*) AS queued, MIN(queued_at) AS oldest FROM mail_outbox WHERE status = 'QUEUED'")
-                .map(row -> new MailOutboxStats(row.get("queued", Number.class).longValue(),
-                        Optional.ofNullable(row.get("oldest", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+        return databaseClient
+                .sql("SELECT COUNT(*) AS queued, MIN(queued_at) AS oldest FROM mail_outbox WHERE status = 'QUEUED'")
+                .map(row -> new MailOutboxStats(
+                        row.get("queued", Number.class).longValue(),
+                        Optional.ofNullable(row.get("oldest", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)))
                 .one();
     }
 
@@ -201,7 +221,10 @@ public final class R2dbcMailOutbox implements MailOutbox {
                 row.get("occurred_at", OffsetDateTime.class),
                 row.get("client_address", String.class),
                 row.get("user_agent", String.class));
-        return new QueuedMail(row.get("id", Number.class).longValue(), MailOutboxMapper.toDomain(mail),
-                row.get("attempts", Number.class).intValue(), row.get("queued_at", OffsetDateTime.class).toInstant());
+        return new QueuedMail(
+                row.get("id", Number.class).longValue(),
+                MailOutboxMapper.toDomain(mail),
+                row.get("attempts", Number.class).intValue(),
+                row.get("queued_at", OffsetDateTime.class).toInstant());
     }
 }

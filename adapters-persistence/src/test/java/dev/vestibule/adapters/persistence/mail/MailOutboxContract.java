@@ -39,6 +39,7 @@ abstract class MailOutboxContract {
 
     /** Microsecond precision, what both PostgreSQL and H2 keep. */
     protected static final Instant NOW = Instant.parse("2090-05-06T07:08:09.123456Z");
+
     protected static final Duration LEASE = Duration.ofMinutes(5);
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,7 +50,9 @@ abstract class MailOutboxContract {
 
     @Test
     void enqueueThenClaimReturnsEachKindOfMailAsQueuedWithOneAttempt() {
-        List<Mail> mails = List.of(resetLink(UserId.random()), confirmationLink(UserId.random()),
+        List<Mail> mails = List.of(
+                resetLink(UserId.random()),
+                confirmationLink(UserId.random()),
                 notice(UserId.random(), Notice.REMEMBERED_BROWSER_THEFT));
         mails.forEach(mail -> enqueue(mail, NOW));
 
@@ -73,18 +76,24 @@ abstract class MailOutboxContract {
         List<QueuedMail> again = claim(NOW.plus(LEASE), 10);
 
         assertThat(again).hasSize(1);
-        assertThat(again.get(0).attempts()).as("a claim whose instance died counts as an attempt").isEqualTo(2);
+        assertThat(again.get(0).attempts())
+                .as("a claim whose instance died counts as an attempt")
+                .isEqualTo(2);
     }
 
     @Test
     void claimTakesAtMostTheLimitOldestFirst() {
-        List<Mail> mails = IntStream.range(0, 5).mapToObj(i -> (Mail) notice(UserId.random(), Notice.PASSWORD_RESET)).toList();
+        List<Mail> mails = IntStream.range(0, 5)
+                .mapToObj(i -> (Mail) notice(UserId.random(), Notice.PASSWORD_RESET))
+                .toList();
         for (int i = 0; i < mails.size(); i++) {
             enqueue(mails.get(i), NOW.minusSeconds(mails.size() - i));
         }
 
         assertThat(claim(NOW, 2)).extracting(QueuedMail::mail).containsExactly(mails.get(0), mails.get(1));
-        assertThat(claim(NOW, 10)).extracting(QueuedMail::mail).containsExactly(mails.get(2), mails.get(3), mails.get(4));
+        assertThat(claim(NOW, 10))
+                .extracting(QueuedMail::mail)
+                .containsExactly(mails.get(2), mails.get(3), mails.get(4));
     }
 
     @Test
@@ -100,7 +109,9 @@ abstract class MailOutboxContract {
         enqueue(resetLink(UserId.random()), NOW);
         QueuedMail claimed = claim(NOW, 10).get(0);
 
-        StepVerifier.create(outbox().delivered(claimed.id(), NOW)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(outbox().delivered(claimed.id(), NOW))
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(claim(NOW.plus(LEASE).plus(Duration.ofDays(1)), 10)).isEmpty();
         assertThat(stats()).isEqualTo(MailOutboxStats.EMPTY);
@@ -113,7 +124,8 @@ abstract class MailOutboxContract {
         Instant retryAt = NOW.plusSeconds(30);
 
         StepVerifier.create(outbox().failed(first.id(), retryAt, "MailSendException: connection refused"))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(claim(retryAt.minusNanos(1_000), 10)).isEmpty();
         List<QueuedMail> second = claim(retryAt, 10);
@@ -128,7 +140,9 @@ abstract class MailOutboxContract {
         enqueue(confirmationLink(UserId.random()), NOW);
         QueuedMail claimed = claim(NOW, 10).get(0);
 
-        StepVerifier.create(outbox().gaveUp(claimed.id(), "gave up after 25 attempts")).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(outbox().gaveUp(claimed.id(), "gave up after 25 attempts"))
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(claim(NOW.plus(Duration.ofDays(30)), 10)).isEmpty();
         assertThat(stats()).isEqualTo(MailOutboxStats.EMPTY);
@@ -147,7 +161,8 @@ abstract class MailOutboxContract {
 
         StepVerifier.create(outbox().discardQueuedFor(deleted, MailKind.ACCOUNT_DELETED_NOTICE))
                 .expectNext(2L)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(claim(NOW, 10)).extracting(QueuedMail::mail).containsExactlyInAnyOrder(deletionNotice, othersNotice);
     }
@@ -159,17 +174,29 @@ abstract class MailOutboxContract {
         enqueue(notice(UserId.random(), Notice.PASSWORD_RESET), old);
         enqueue(notice(UserId.random(), Notice.SECOND_FACTOR_CHANGED), old);
         List<QueuedMail> claimed = claim(old, 2);
-        StepVerifier.create(outbox().delivered(claimed.get(0).id(), old)).expectComplete().verify(TIMEOUT);
-        StepVerifier.create(outbox().gaveUp(claimed.get(1).id(), "too old")).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(outbox().delivered(claimed.get(0).id(), old))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(outbox().gaveUp(claimed.get(1).id(), "too old"))
+                .expectComplete()
+                .verify(TIMEOUT);
         enqueue(notice(UserId.random(), Notice.RECOVERY_CODE_USED), NOW);
-        QueuedMail recent = claim(NOW.plus(LEASE), 10).stream().filter(queued -> queued.queuedAt().equals(NOW))
-                .findFirst().orElseThrow();
-        StepVerifier.create(outbox().delivered(recent.id(), NOW)).expectComplete().verify(TIMEOUT);
+        QueuedMail recent = claim(NOW.plus(LEASE), 10).stream()
+                .filter(queued -> queued.queuedAt().equals(NOW))
+                .findFirst()
+                .orElseThrow();
+        StepVerifier.create(outbox().delivered(recent.id(), NOW))
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        StepVerifier.create(outbox().removeFinishedOlderThan(old)).expectNext(0L).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(outbox().removeFinishedOlderThan(old))
+                .expectNext(0L)
+                .expectComplete()
+                .verify(TIMEOUT);
         StepVerifier.create(outbox().removeFinishedOlderThan(NOW.minus(Duration.ofDays(7))))
                 .expectNext(2L)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(stats().queued()).as("the mail still waiting stays").isEqualTo(1);
     }
@@ -201,9 +228,11 @@ abstract class MailOutboxContract {
     void aTransactionThatCompletesKeepsItsMail() {
         SecurityNotice mail = notice(UserId.random(), Notice.PASSWORD_CHANGED);
 
-        StepVerifier.create(transactions().inTransaction(outbox().enqueue(mail, NOW).thenReturn("done")))
+        StepVerifier.create(
+                        transactions().inTransaction(outbox().enqueue(mail, NOW).thenReturn("done")))
                 .expectNext("done")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(claim(NOW, 10)).extracting(QueuedMail::mail).containsExactly(mail);
     }
@@ -221,7 +250,9 @@ abstract class MailOutboxContract {
                 .block(TIMEOUT);
 
         Set<Long> ids = new HashSet<>();
-        claimed.forEach(queued -> assertThat(ids.add(queued.id())).as("mail %d claimed twice", queued.id()).isTrue());
+        claimed.forEach(queued -> assertThat(ids.add(queued.id()))
+                .as("mail %d claimed twice", queued.id())
+                .isTrue());
         assertThat(ids).hasSizeLessThanOrEqualTo(mails);
         // Whatever a claimer skipped is still there for the next round.
         assertThat(ids.size() + claim(NOW, mails).size()).isEqualTo(mails);
@@ -240,17 +271,33 @@ abstract class MailOutboxContract {
     }
 
     protected static PasswordResetLink resetLink(UserId user) {
-        return new PasswordResetLink(user, new EmailAddress("alice@example.com"), new Username("alice"), "en",
-                "https://vestibule.example/password-reset/" + user.value(), Duration.ofHours(1));
+        return new PasswordResetLink(
+                user,
+                new EmailAddress("alice@example.com"),
+                new Username("alice"),
+                "en",
+                "https://vestibule.example/password-reset/" + user.value(),
+                Duration.ofHours(1));
     }
 
     protected static EmailConfirmationLink confirmationLink(UserId user) {
-        return new EmailConfirmationLink(user, new EmailAddress("bernd@example.de"), new Username("Bernd"), "de",
-                "https://vestibule.example/email-confirmation/" + user.value(), Duration.ofHours(24));
+        return new EmailConfirmationLink(
+                user,
+                new EmailAddress("bernd@example.de"),
+                new Username("Bernd"),
+                "de",
+                "https://vestibule.example/email-confirmation/" + user.value(),
+                Duration.ofHours(24));
     }
 
     protected static SecurityNotice notice(UserId user, Notice notice) {
-        return new SecurityNotice(user, new EmailAddress("carol@example.com"), new Username("carol"), "en", notice,
-                NOW.minusSeconds(3), new Origin("2001:db8::7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"));
+        return new SecurityNotice(
+                user,
+                new EmailAddress("carol@example.com"),
+                new Username("carol"),
+                "en",
+                notice,
+                NOW.minusSeconds(3),
+                new Origin("2001:db8::7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"));
     }
 }

@@ -27,24 +27,27 @@ class R2dbcMailOutboxIT extends R2dbcMailOutboxContract {
         enqueue(notice(UserId.random(), Notice.PASSWORD_CHANGED), NOW);
         enqueue(notice(UserId.random(), Notice.PASSWORD_RESET), NOW);
         PostgresTestDatabase database = PostgresTestDatabase.shared();
-        try (Connection other = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             Statement statement = other.createStatement()) {
+        try (Connection other =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                Statement statement = other.createStatement()) {
             // A second connection, inside an open transaction, holds the oldest row locked (another instance's
             // claim in flight).
             other.setAutoCommit(false);
             long locked;
-            try (ResultSet row = statement.executeQuery(
-                    "SELECT id FROM mail_outbox ORDER BY id LIMIT 1 FOR UPDATE")) {
+            try (ResultSet row = statement.executeQuery("SELECT id FROM mail_outbox ORDER BY id LIMIT 1 FOR UPDATE")) {
                 row.next();
                 locked = row.getLong(1);
             }
 
             long started = System.nanoTime();
-            List<QueuedMail> claimed = outbox().claimDue(NOW, 10, LEASE).collectList().block(TIMEOUT);
+            List<QueuedMail> claimed =
+                    outbox().claimDue(NOW, 10, LEASE).collectList().block(TIMEOUT);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(claimed).extracting(QueuedMail::id).hasSize(1).doesNotContain(locked);
-            assertThat(took).as("the claim skipped the lock instead of waiting for it").isLessThan(Duration.ofSeconds(5));
+            assertThat(took)
+                    .as("the claim skipped the lock instead of waiting for it")
+                    .isLessThan(Duration.ofSeconds(5));
             other.rollback();
         }
         assertThat(claim(NOW, 10)).hasSize(1);

@@ -9,8 +9,9 @@ import java.time.Duration;
  * A link that confirms {@code to} as the user's address, valid for {@code validFor} from when it was issued.
  * {@link #toString()} never shows the link: it carries a token.
  */
-public record EmailConfirmationLink(UserId userId, EmailAddress to, Username username, String languageTag,
-                                String link, Duration validFor) implements Mail {
+public record EmailConfirmationLink(
+        UserId userId, EmailAddress to, Username username, String languageTag, String link, Duration validFor)
+        implements Mail {
 
     public EmailConfirmationLink {
         Mail.requireValid(userId, to, username, languageTag);

@@ -69,7 +69,8 @@ public sealed interface Mail permits PasswordResetLink, EmailConfirmationLink, S
             // Not the link itself: it carries a token.
             throw new IllegalArgumentException("the link is not a URI");
         }
-        if (!uri.isAbsolute() || uri.getHost() == null
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
                 || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
             throw new IllegalArgumentException("a link in a mail must be an absolute http(s) URL");
         }

@@ -9,8 +9,9 @@ import java.time.Duration;
  * A link that lets the user choose a new password, valid for {@code validFor} from when it was issued.
  * {@link #toString()} never shows the link: it carries a token.
  */
-public record PasswordResetLink(UserId userId, EmailAddress to, Username username, String languageTag,
-                                String link, Duration validFor) implements Mail {
+public record PasswordResetLink(
+        UserId userId, EmailAddress to, Username username, String languageTag, String link, Duration validFor)
+        implements Mail {
 
     public PasswordResetLink {
         Mail.requireValid(userId, to, username, languageTag);

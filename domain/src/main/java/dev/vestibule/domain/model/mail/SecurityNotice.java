@@ -11,8 +11,9 @@ import java.util.Objects;
  * Tells the user that something happened to the account, when and from which browser and address, so that
  * someone who did not do it can act.
  */
-public record SecurityNotice(UserId userId, EmailAddress to, Username username, String languageTag,
-                             Notice notice, Instant at, Origin origin) implements Mail {
+public record SecurityNotice(
+        UserId userId, EmailAddress to, Username username, String languageTag, Notice notice, Instant at, Origin origin)
+        implements Mail {
 
     /** What happened. */
     public enum Notice {

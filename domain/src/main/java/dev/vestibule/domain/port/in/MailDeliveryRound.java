@@ -15,7 +15,8 @@ public sealed interface MailDeliveryRound {
      * @param queued        mails waiting in the outbox after the round
      * @param oldestWaiting how long the oldest of them has waited; zero when none
      */
-    record Completed(int sent, int retried, int gaveUp, long queued, Duration oldestWaiting) implements MailDeliveryRound {
+    record Completed(int sent, int retried, int gaveUp, long queued, Duration oldestWaiting)
+            implements MailDeliveryRound {
 
         public Completed {
             Objects.requireNonNull(oldestWaiting, "oldestWaiting");

@@ -25,7 +25,8 @@ public record MailOutboxStats(long queued, Optional<Instant> oldestQueuedAt) {
 
     /** How long the oldest waiting mail has waited at {@code now}; zero when none waits. */
     public Duration oldestWaiting(Instant now) {
-        return oldestQueuedAt.map(queuedAt -> Duration.between(queuedAt, now))
+        return oldestQueuedAt
+                .map(queuedAt -> Duration.between(queuedAt, now))
                 .filter(waited -> !waited.isNegative())
                 .orElse(Duration.ZERO);
     }

@@ -29,8 +29,12 @@ class MailTests {
     void passwordResetLinkToStringNeverShowsTheLink() {
         var mail = new PasswordResetLink(USER, TO, NAME, "en", LINK, Duration.ofHours(1));
 
-        assertThat(mail.toString()).doesNotContain("c2VjcmV0").doesNotContain("password-reset/")
-                .contains("link=<redacted>").contains("alice@example.com").contains("PT1H");
+        assertThat(mail.toString())
+                .doesNotContain("c2VjcmV0")
+                .doesNotContain("password-reset/")
+                .contains("link=<redacted>")
+                .contains("alice@example.com")
+                .contains("PT1H");
         assertThat(mail.link()).isEqualTo(LINK);
     }
 
@@ -49,7 +53,8 @@ class MailTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/password-reset/abc", "javascript:alert(1)", "ftp://example.com/x", "https://", "not a uri"})
+    @ValueSource(
+            strings = {"/password-reset/abc", "javascript:alert(1)", "ftp://example.com/x", "https://", "not a uri"})
     void linkWhenNotAbsoluteHttpThenRefusedWithoutEchoingIt(String link) {
         assertThatThrownBy(() -> new PasswordResetLink(USER, TO, NAME, "en", link, Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -103,17 +108,20 @@ class MailTests {
 
     @Test
     void everyNoticeHasAKindOfItsOwnAndEveryKindBelongsToOneMail() {
-        Set<MailKind> noticeKinds = Arrays.stream(Notice.values()).map(MailKind::of)
+        Set<MailKind> noticeKinds = Arrays.stream(Notice.values())
+                .map(MailKind::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(MailKind.class)));
 
-        assertThat(noticeKinds).hasSize(Notice.values().length)
+        assertThat(noticeKinds)
+                .hasSize(Notice.values().length)
                 .doesNotContain(MailKind.PASSWORD_RESET_LINK, MailKind.EMAIL_CONFIRMATION_LINK);
         assertThat(noticeKinds.size() + 2).isEqualTo(MailKind.values().length);
         assertThat(new PasswordResetLink(USER, TO, NAME, "en", LINK, Duration.ofHours(1)).kind())
                 .isEqualTo(MailKind.PASSWORD_RESET_LINK);
         assertThat(new EmailConfirmationLink(USER, TO, NAME, "en", LINK, Duration.ofHours(1)).kind())
                 .isEqualTo(MailKind.EMAIL_CONFIRMATION_LINK);
-        assertThat(new SecurityNotice(USER, TO, NAME, "de", Notice.ACCOUNT_DELETED, Instant.EPOCH, Origin.unknown()).kind())
+        assertThat(new SecurityNotice(USER, TO, NAME, "de", Notice.ACCOUNT_DELETED, Instant.EPOCH, Origin.unknown())
+                        .kind())
                 .isEqualTo(MailKind.ACCOUNT_DELETED_NOTICE);
     }
 }
