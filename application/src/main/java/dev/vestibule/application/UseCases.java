@@ -53,36 +53,51 @@ public final class UseCases {
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
 
-    public UseCases(OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
+    public UseCases(
+            OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         var events = new SecurityEvents(ports.securityEventLog(), clock);
-        var throttle = new LoginThrottle(ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), clock);
+        var throttle =
+                new LoginThrottle(ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), clock);
 
         this.logIn = new LogInService(ports.users(), hasher, throttle, events);
-        this.registerUser = new RegisterUserService(ports.users(), hasher, settings.passwordPolicy(), clock,
-                ports.attemptLimiter(), settings.throttlePolicy().registrationsPerClientAddress(), events);
-        this.rememberBrowser = new RememberBrowserService(ports.rememberedBrowsers(), settings.rememberMe(), clock,
-                random);
-        this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(ports.rememberedBrowsers(),
-                ports.users(), settings.rememberMe(), clock, random, events);
+        this.registerUser = new RegisterUserService(
+                ports.users(),
+                hasher,
+                settings.passwordPolicy(),
+                clock,
+                ports.attemptLimiter(),
+                settings.throttlePolicy().registrationsPerClientAddress(),
+                events);
+        this.rememberBrowser =
+                new RememberBrowserService(ports.rememberedBrowsers(), settings.rememberMe(), clock, random);
+        this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
+                ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random, events);
         this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());
-        this.markBrowserKnown = new MarkBrowserKnownService(ports.knownBrowsers(), settings.knownBrowserLifetime(),
-                clock, random);
+        this.markBrowserKnown =
+                new MarkBrowserKnownService(ports.knownBrowsers(), settings.knownBrowserLifetime(), clock, random);
         this.loadCurrentUser = new LoadCurrentUserService(ports.users());
         this.recordSecurityEvent = new RecordSecurityEventService(events);
         this.viewAccountActivity = new ViewAccountActivityService(ports.securityEventLog());
-        this.purgeExpiredRecords = new PurgeExpiredRecordsService(ports.securityEventLog(), ports.knownBrowsers(),
-                ports.rememberedBrowsers(), settings.securityEventRetention(), clock);
+        this.purgeExpiredRecords = new PurgeExpiredRecordsService(
+                ports.securityEventLog(),
+                ports.knownBrowsers(),
+                ports.rememberedBrowsers(),
+                settings.securityEventRetention(),
+                clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
-    public record OutPorts(UserRepository users, RememberedBrowserRepository rememberedBrowsers,
-                           KnownBrowserRepository knownBrowsers, SecurityEventLog securityEventLog,
-                           AttemptLimiter attemptLimiter) {
+    public record OutPorts(
+            UserRepository users,
+            RememberedBrowserRepository rememberedBrowsers,
+            KnownBrowserRepository knownBrowsers,
+            SecurityEventLog securityEventLog,
+            AttemptLimiter attemptLimiter) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -94,8 +109,12 @@ public final class UseCases {
     }
 
     /** The policies and lifetimes the deployment chooses. */
-    public record Settings(PasswordPolicy passwordPolicy, ThrottlePolicy throttlePolicy, RememberMeSettings rememberMe,
-                           Duration knownBrowserLifetime, Duration securityEventRetention) {
+    public record Settings(
+            PasswordPolicy passwordPolicy,
+            ThrottlePolicy throttlePolicy,
+            RememberMeSettings rememberMe,
+            Duration knownBrowserLifetime,
+            Duration securityEventRetention) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");

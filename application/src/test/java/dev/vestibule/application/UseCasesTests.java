@@ -40,21 +40,36 @@ class UseCasesTests {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final UseCases useCases = new UseCases(
-            new UseCases.OutPorts(users, new InMemoryRememberedBrowserRepository(),
-                    new InMemoryKnownBrowserRepository(), new InMemorySecurityEventLog(),
+            new UseCases.OutPorts(
+                    users,
+                    new InMemoryRememberedBrowserRepository(),
+                    new InMemoryKnownBrowserRepository(),
+                    new InMemorySecurityEventLog(),
                     new InMemoryAttemptLimiter(clock)),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
-                    new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+                    new PasswordPolicy(
+                            PasswordPolicy.DEFAULT_MINIMUM_LENGTH,
+                            PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
                             CommonPasswords.of(List.of())),
-                    ThrottlePolicy.DEFAULT, new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
-                    Duration.ofDays(365), Duration.ofDays(400)),
-            clock, new SecureRandom());
+                    ThrottlePolicy.DEFAULT,
+                    new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
+                    Duration.ofDays(365),
+                    Duration.ofDays(400)),
+            clock,
+            new SecureRandom());
 
     static Stream<Function<UseCases, Object>> everyInPort() {
-        return Stream.of(UseCases::logIn, UseCases::registerUser, UseCases::rememberBrowser,
-                UseCases::recognizeRememberedBrowser, UseCases::forgetRememberedBrowser, UseCases::markBrowserKnown,
-                UseCases::loadCurrentUser, UseCases::recordSecurityEvent, UseCases::viewAccountActivity,
+        return Stream.of(
+                UseCases::logIn,
+                UseCases::registerUser,
+                UseCases::rememberBrowser,
+                UseCases::recognizeRememberedBrowser,
+                UseCases::forgetRememberedBrowser,
+                UseCases::markBrowserKnown,
+                UseCases::loadCurrentUser,
+                UseCases::recordSecurityEvent,
+                UseCases::viewAccountActivity,
                 UseCases::purgeExpiredRecords);
     }
 
@@ -72,13 +87,16 @@ class UseCasesTests {
 
     @Test
     void useCasesShareTheOutPortsTheyAreGiven() {
-        StepVerifier.create(useCases.registerUser().register(
-                        new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
+        StepVerifier.create(useCases.registerUser()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class))
                 .verifyComplete();
 
-        StepVerifier.create(useCases.logIn().logIn(new LoginAttempt(new Credentials.Password("alice", PASSWORD),
-                        Origin.unknown(), Optional.empty())))
+        StepVerifier.create(useCases.logIn()
+                        .logIn(new LoginAttempt(
+                                new Credentials.Password("alice", PASSWORD), Origin.unknown(), Optional.empty())))
                 .assertNext(outcome -> assertThat(outcome).isInstanceOf(LoginOutcome.Succeeded.class))
                 .verifyComplete();
     }

@@ -58,8 +58,11 @@ final class RetentionSchedule implements SmartLifecycle {
         return purge.purge()
                 .doOnNext(purged -> {
                     if (purged.total() > 0) {
-                        log.info("Retention purge deleted {} security events, {} known browsers, {} remembered browsers",
-                                purged.securityEvents(), purged.knownBrowsers(), purged.rememberedBrowsers());
+                        log.info(
+                                "Retention purge deleted {} security events, {} known browsers, {} remembered browsers",
+                                purged.securityEvents(),
+                                purged.knownBrowsers(),
+                                purged.rememberedBrowsers());
                     }
                 })
                 .onErrorResume(failure -> {

@@ -28,8 +28,11 @@ class SessionStoreConfiguration {
 
         @Bean
         RedisSettings redisSettings(VestibuleProperties properties) {
-            return new RedisSettings(properties.session().redisNamespace(), properties.session().idleTimeout(),
-                    properties.session().activeCountEvery(), properties.throttling().redisKeyPrefix());
+            return new RedisSettings(
+                    properties.session().redisNamespace(),
+                    properties.session().idleTimeout(),
+                    properties.session().activeCountEvery(),
+                    properties.throttling().redisKeyPrefix());
         }
 
         @Bean

@@ -15,10 +15,13 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         if ("management".equals(event.getApplicationContext().getServerNamespace())) {
-            log.info("Health probes and metrics at http://localhost:{}/actuator/health and /actuator/prometheus",
+            log.info(
+                    "Health probes and metrics at http://localhost:{}/actuator/health and /actuator/prometheus",
                     event.getWebServer().getPort());
         } else {
-            log.info("Vestibule is running at http://localhost:{}/", event.getWebServer().getPort());
+            log.info(
+                    "Vestibule is running at http://localhost:{}/",
+                    event.getWebServer().getPort());
         }
     }
 }

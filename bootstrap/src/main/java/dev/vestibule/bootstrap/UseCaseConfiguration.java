@@ -1,24 +1,24 @@
 package dev.vestibule.bootstrap;
 
 import dev.vestibule.adapters.crypto.hashing.Argon2Parameters;
-import dev.vestibule.adapters.crypto.password.CommonPasswordList;
 import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
+import dev.vestibule.adapters.crypto.password.CommonPasswordList;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
-import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
-import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.application.UseCases;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
+import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
-import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
-import dev.vestibule.domain.port.in.RegisterUser;
-import dev.vestibule.domain.port.in.RecordSecurityEvent;
-import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
+import dev.vestibule.domain.port.in.RegisterUser;
+import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
@@ -69,38 +69,47 @@ class UseCaseConfiguration {
     @Bean(destroyMethod = "dispose")
     Scheduler passwordHashingScheduler(VestibuleProperties properties) {
         VestibuleProperties.Hashing hashing = properties.hashing();
-        return Schedulers.newBoundedElastic(hashing.effectiveThreads(), hashing.queueSize(),
-                new LowPriorityThreadFactory("password-hashing"), BOUNDED_ELASTIC_IDLE_SECONDS);
+        return Schedulers.newBoundedElastic(
+                hashing.effectiveThreads(),
+                hashing.queueSize(),
+                new LowPriorityThreadFactory("password-hashing"),
+                BOUNDED_ELASTIC_IDLE_SECONDS);
     }
 
     @Bean
     PasswordHasher passwordHasher(VestibuleProperties properties, MeterRegistry meterRegistry) {
         VestibuleProperties.Hashing hashing = properties.hashing();
-        return new MeteredPasswordHasher(new Argon2PasswordHasher(new Argon2Parameters(
-                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
-                hashing.effectiveThreads()), meterRegistry);
+        return new MeteredPasswordHasher(
+                new Argon2PasswordHasher(
+                        new Argon2Parameters(
+                                hashing.argon2MemoryKib(), hashing.argon2Iterations(), hashing.argon2Parallelism()),
+                        hashing.effectiveThreads()),
+                meterRegistry);
     }
 
     @Bean
-    OffloadedPasswordHasher offloadedPasswordHasher(PasswordHasher passwordHasher, Scheduler passwordHashingScheduler,
-                                                    VestibuleProperties properties) {
-        return new OffloadedPasswordHasher(passwordHasher, passwordHashingScheduler, properties.hashing().maxQueueWait());
+    OffloadedPasswordHasher offloadedPasswordHasher(
+            PasswordHasher passwordHasher, Scheduler passwordHashingScheduler, VestibuleProperties properties) {
+        return new OffloadedPasswordHasher(
+                passwordHasher, passwordHashingScheduler, properties.hashing().maxQueueWait());
     }
 
     @Bean
     PasswordPolicy passwordPolicy(VestibuleProperties properties) {
-        return new PasswordPolicy(properties.password().minLength(), properties.password().maxLength(),
-                CommonPasswordList.load());
+        return new PasswordPolicy(
+                properties.password().minLength(), properties.password().maxLength(), CommonPasswordList.load());
     }
 
     @Bean
     RememberMeSettings rememberMeSettings(VestibuleProperties properties) {
-        return new RememberMeSettings(properties.rememberMe().lifetime(), properties.rememberMe().rotationGracePeriod());
+        return new RememberMeSettings(
+                properties.rememberMe().lifetime(), properties.rememberMe().rotationGracePeriod());
     }
 
     @Bean
     SessionPolicy sessionPolicy(VestibuleProperties properties) {
-        return new SessionPolicy(properties.session().absoluteTimeout(), properties.throttling().knownBrowserLifetime());
+        return new SessionPolicy(
+                properties.session().absoluteTimeout(), properties.throttling().knownBrowserLifetime());
     }
 
     @Bean
@@ -113,17 +122,35 @@ class UseCaseConfiguration {
      * sign-up counters (vestibule_logins_total, ...): the log the use cases get is the metered one.
      */
     @Bean
-    UseCases useCases(UserRepository users, RememberedBrowserRepository rememberedBrowsers,
-                      KnownBrowserRepository knownBrowsers, SecurityEventLog log, AttemptLimiter limiter,
-                      OffloadedPasswordHasher hasher, PasswordPolicy passwordPolicy, RememberMeSettings rememberMe,
-                      VestibuleProperties properties, Clock clock, SecureRandom random, MeterRegistry meterRegistry) {
+    UseCases useCases(
+            UserRepository users,
+            RememberedBrowserRepository rememberedBrowsers,
+            KnownBrowserRepository knownBrowsers,
+            SecurityEventLog log,
+            AttemptLimiter limiter,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            RememberMeSettings rememberMe,
+            VestibuleProperties properties,
+            Clock clock,
+            SecureRandom random,
+            MeterRegistry meterRegistry) {
         return new UseCases(
-                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers,
-                        new MeteredSecurityEventLog(log, meterRegistry), limiter),
+                new UseCases.OutPorts(
+                        users,
+                        rememberedBrowsers,
+                        knownBrowsers,
+                        new MeteredSecurityEventLog(log, meterRegistry),
+                        limiter),
                 hasher,
-                new UseCases.Settings(passwordPolicy, properties.throttling().policy(), rememberMe,
-                        properties.throttling().knownBrowserLifetime(), properties.retention().securityEvents()),
-                clock, random);
+                new UseCases.Settings(
+                        passwordPolicy,
+                        properties.throttling().policy(),
+                        rememberMe,
+                        properties.throttling().knownBrowserLifetime(),
+                        properties.retention().securityEvents()),
+                clock,
+                random);
     }
 
     @Bean

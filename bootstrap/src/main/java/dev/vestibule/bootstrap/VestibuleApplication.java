@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Import;
 
 /** Vestibule: the Flask-Login user system as a horizontally scalable Spring service. */
 // Users come from our own database through LogIn; Boot's generated in-memory user must not exist.
-@SpringBootApplication(excludeName =
-        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
+@SpringBootApplication(
+        excludeName = "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
 @EnableConfigurationProperties(VestibuleProperties.class)
 @Import({WebConfiguration.class, PersistenceConfiguration.class})
 public class VestibuleApplication {

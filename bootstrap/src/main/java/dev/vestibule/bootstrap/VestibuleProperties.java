@@ -24,23 +24,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userCache  the per-instance cache of signed-in users (PostgreSQL only)
  */
 @ConfigurationProperties("vestibule")
-public record VestibuleProperties(@DefaultValue Password password,
-                                  @DefaultValue RememberMe rememberMe,
-                                  @DefaultValue Hashing hashing,
-                                  @DefaultValue Session session,
-                                  @DefaultValue Throttling throttling,
-                                  @DefaultValue Retention retention,
-                                  @DefaultValue Shutdown shutdown,
-                                  @DefaultValue Proxy proxy,
-                                  @DefaultValue UserCache userCache) {
+public record VestibuleProperties(
+        @DefaultValue Password password,
+        @DefaultValue RememberMe rememberMe,
+        @DefaultValue Hashing hashing,
+        @DefaultValue Session session,
+        @DefaultValue Throttling throttling,
+        @DefaultValue Retention retention,
+        @DefaultValue Shutdown shutdown,
+        @DefaultValue Proxy proxy,
+        @DefaultValue UserCache userCache) {
 
-    public record Password(@DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH) int minLength,
-                           @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH) int maxLength) {
-    }
+    public record Password(
+            @DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH)
+            int minLength,
 
-    public record RememberMe(@DefaultValue("14d") Duration lifetime,
-                             @DefaultValue("30s") Duration rotationGracePeriod) {
-    }
+            @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH)
+            int maxLength) {}
+
+    public record RememberMe(
+            @DefaultValue("14d") Duration lifetime,
+            @DefaultValue("30s") Duration rotationGracePeriod) {}
 
     /**
      * @param threads   hashes computed at once; 0 means one per CPU core
@@ -49,12 +53,13 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param maxQueueWait  the longest a hash may wait for a thread; one that waited longer is refused with 503
      *                      when its turn comes (a queue drains slowly while page views take the cores)
      */
-    public record Hashing(@DefaultValue("0") int threads,
-                          @DefaultValue("16") int queueSize,
-                          @DefaultValue("1s") Duration maxQueueWait,
-                          @DefaultValue("19456") int argon2MemoryKib,
-                          @DefaultValue("2") int argon2Iterations,
-                          @DefaultValue("1") int argon2Parallelism) {
+    public record Hashing(
+            @DefaultValue("0") int threads,
+            @DefaultValue("16") int queueSize,
+            @DefaultValue("1s") Duration maxQueueWait,
+            @DefaultValue("19456") int argon2MemoryKib,
+            @DefaultValue("2") int argon2Iterations,
+            @DefaultValue("1") int argon2Parallelism) {
 
         int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -68,12 +73,12 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param redisNamespace  prefix of the session keys in Redis
      * @param activeCountEvery how often the vestibule_sessions_active gauge recounts the sessions in Redis
      */
-    public record Session(@DefaultValue("memory") SessionStore store,
-                          @DefaultValue("30m") Duration idleTimeout,
-                          @DefaultValue("12h") Duration absoluteTimeout,
-                          @DefaultValue("vestibule:session") String redisNamespace,
-                          @DefaultValue("15s") Duration activeCountEvery) {
-    }
+    public record Session(
+            @DefaultValue("memory") SessionStore store,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("12h") Duration absoluteTimeout,
+            @DefaultValue("vestibule:session") String redisNamespace,
+            @DefaultValue("15s") Duration activeCountEvery) {}
 
     /**
      * Each limit left unset keeps the default of {@link ThrottlePolicy#DEFAULT}.
@@ -86,16 +91,18 @@ public record VestibuleProperties(@DefaultValue Password password,
      *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
      */
-    public record Throttling(Limit perAccount,
-                             Limit perKnownBrowser,
-                             Limit perClientAddress,
-                             Limit registrationsPerClientAddress,
-                             @DefaultValue("365d") Duration knownBrowserLifetime,
-                             @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
+    public record Throttling(
+            Limit perAccount,
+            Limit perKnownBrowser,
+            Limit perClientAddress,
+            Limit registrationsPerClientAddress,
+            @DefaultValue("365d") Duration knownBrowserLifetime,
+            @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
-            return new ThrottlePolicy(Limit.over(perAccount, defaults.perAccount()),
+            return new ThrottlePolicy(
+                    Limit.over(perAccount, defaults.perAccount()),
                     Limit.over(perKnownBrowser, defaults.perKnownBrowser()),
                     Limit.over(perClientAddress, defaults.perClientAddress()),
                     Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()));
@@ -113,7 +120,8 @@ public record VestibuleProperties(@DefaultValue Password password,
             if (configured == null) {
                 return defaults;
             }
-            return new AttemptLimit(defaults.name(),
+            return new AttemptLimit(
+                    defaults.name(),
                     configured.capacity() == null ? defaults.capacity() : configured.capacity(),
                     configured.refillEvery() == null ? defaults.refillEvery() : configured.refillEvery());
         }
@@ -129,9 +137,9 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param purgeInterval  how often each instance purges; the first purge runs a minute after startup
      *                       (or after this interval, if shorter)
      */
-    public record Retention(@DefaultValue("400d") Duration securityEvents,
-                            @DefaultValue("1h") Duration purgeInterval) {
-    }
+    public record Retention(
+            @DefaultValue("400d") Duration securityEvents,
+            @DefaultValue("1h") Duration purgeInterval) {}
 
     /**
      * @param drainDelay how long a stopping instance keeps serving after its readiness went down, so that load
@@ -141,7 +149,8 @@ public record VestibuleProperties(@DefaultValue Password password,
 
         public Shutdown {
             if (drainDelay.isNegative()) {
-                throw new IllegalArgumentException("vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
+                throw new IllegalArgumentException(
+                        "vestibule.shutdown.drain-delay must not be negative, was " + drainDelay);
             }
         }
     }
@@ -151,9 +160,9 @@ public record VestibuleProperties(@DefaultValue Password password,
      *                         believed; empty (the default) believes nobody's
      * @param headers          which header family those proxies write: {@code x-forwarded} or {@code forwarded}
      */
-    public record Proxy(@DefaultValue List<String> trustedAddresses,
-                        @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {
-    }
+    public record Proxy(
+            @DefaultValue List<String> trustedAddresses,
+            @DefaultValue("x-forwarded") ForwardedHeaderStyle headers) {}
 
     /**
      * Each instance keeps the users it loaded, so that a signed-in page view costs no query; PostgreSQL's
@@ -165,9 +174,13 @@ public record VestibuleProperties(@DefaultValue Password password,
      * @param maxSize users kept per instance at most
      * @param ttl     the longest a user is kept without being loaded again: a safety net, not the invalidation
      */
-    public record UserCache(@DefaultValue("true") boolean enabled,
-                            @DefaultValue("" + UserCacheSettings.DEFAULT_MAX_SIZE) int maxSize,
-                            @DefaultValue(UserCacheSettings.DEFAULT_TTL) Duration ttl) {
+    public record UserCache(
+            @DefaultValue("true") boolean enabled,
+
+            @DefaultValue("" + UserCacheSettings.DEFAULT_MAX_SIZE)
+            int maxSize,
+
+            @DefaultValue(UserCacheSettings.DEFAULT_TTL) Duration ttl) {
 
         UserCacheSettings settings() {
             return new UserCacheSettings(maxSize, ttl);

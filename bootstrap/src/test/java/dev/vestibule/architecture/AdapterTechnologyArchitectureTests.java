@@ -22,7 +22,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * remaining gaps: one adapter using another's technology, and bootstrap reaching past the adapters' public
  * configurations into their libraries.
  */
-@AnalyzeClasses(packages = ROOT, importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
+@AnalyzeClasses(
+        packages = ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class AdapterTechnologyArchitectureTests {
 
     private static final String SPRING_DATA_REDIS = "org.springframework.data.redis..";
@@ -35,11 +37,19 @@ class AdapterTechnologyArchitectureTests {
 
     @ArchTest
     static final ArchRule databaseTechnologyOnlyInThePersistenceAdapter = noClasses()
-            .that().resideOutsideOfPackage(PERSISTENCE)
-            .should().dependOnClassesThat(resideInAnyPackage(
-                    "io.r2dbc..", "org.springframework.r2dbc..", "org.springframework.data..", "org.flywaydb..",
-                    "org.springframework.dao..", "org.springframework.transaction..", "org.postgresql..", "org.h2..",
-                    "com.github.benmanes.caffeine..")
+            .that()
+            .resideOutsideOfPackage(PERSISTENCE)
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(
+                            "io.r2dbc..",
+                            "org.springframework.r2dbc..",
+                            "org.springframework.data..",
+                            "org.flywaydb..",
+                            "org.springframework.dao..",
+                            "org.springframework.transaction..",
+                            "org.postgresql..",
+                            "org.h2..",
+                            "com.github.benmanes.caffeine..")
                     .and(not(resideInAPackage(SPRING_DATA_REDIS)))
                     .as("belong to R2DBC, Spring Data (except Redis), Flyway, Spring's DAO exceptions or its "
                             + "transactions, the database drivers or the user cache's Caffeine"))
@@ -47,48 +57,72 @@ class AdapterTechnologyArchitectureTests {
 
     @ArchTest
     static final ArchRule redisTechnologyOnlyInTheRedisAdapter = noClasses()
-            .that().resideOutsideOfPackage(REDIS)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.lettuce..", SPRING_DATA_REDIS, "org.springframework.session.data.redis..",
-                    "io.github.bucket4j.redis..", "org.springframework.boot.data.redis..")
+            .that()
+            .resideOutsideOfPackage(REDIS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.lettuce..",
+                    SPRING_DATA_REDIS,
+                    "org.springframework.session.data.redis..",
+                    "io.github.bucket4j.redis..",
+                    "org.springframework.boot.data.redis..")
             .because("Redis (Lettuce, Spring Data Redis, Spring Session's Redis store, Bucket4j's Lettuce "
                     + "buckets) is a detail of the Redis adapter, which bootstrap only imports");
 
     @ArchTest
     static final ArchRule springSessionOnlyInTheSessionStoreAdapters = noClasses()
-            .that().resideOutsideOfPackages(REDIS, MEMORY)
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.session..")
+            .that()
+            .resideOutsideOfPackages(REDIS, MEMORY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.session..")
             .because("where sessions live (memory or Redis) is the session store adapters' business; "
                     + "the pages see Spring's WebSession only");
 
     @ArchTest
     static final ArchRule bucketsOnlyInTheSessionStoreAdapters = noClasses()
-            .that().resideOutsideOfPackages(REDIS, MEMORY)
-            .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+            .that()
+            .resideOutsideOfPackages(REDIS, MEMORY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.github.bucket4j..")
             .because("throttling buckets live with the sessions; the core asks the AttemptLimiter port");
 
     @ArchTest
     static final ArchRule cryptographyOnlyInTheCryptoAdapter = noClasses()
-            .that().resideOutsideOfPackage(CRYPTO)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.bouncycastle..", SPRING_SECURITY_CRYPTO, "com.nulabinc..")
+            .that()
+            .resideOutsideOfPackage(CRYPTO)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.bouncycastle..", SPRING_SECURITY_CRYPTO, "com.nulabinc..")
             .because("hashing (Argon2 on Bouncy Castle, Spring Security's encoders) and the password lists "
                     + "are details of the crypto adapter behind the PasswordHasher port");
 
     @ArchTest
     static final ArchRule webTechnologyOnlyInTheWebAdapter = noClasses()
-            .that().resideOutsideOfPackage(WEB)
-            .should().dependOnClassesThat(resideInAnyPackage(
-                    "org.springframework.web..", "org.springframework.http..", "org.springframework.ui..",
-                    "org.springframework.security..", "com.samskivert..", "org.springframework.boot.mustache..")
+            .that()
+            .resideOutsideOfPackage(WEB)
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(
+                            "org.springframework.web..",
+                            "org.springframework.http..",
+                            "org.springframework.ui..",
+                            "org.springframework.security..",
+                            "com.samskivert..",
+                            "org.springframework.boot.mustache..")
                     .and(not(resideInAnyPackage(SPRING_SECURITY_JACKSON, SPRING_SECURITY_CRYPTO)))
                     .as("belong to HTTP, WebFlux, Mustache or Spring Security (other than its Jackson module and "
                             + "its crypto)"))
-            .because("pages and security are configured by the web adapter's WebConfiguration, which bootstrap imports");
+            .because(
+                    "pages and security are configured by the web adapter's WebConfiguration, which bootstrap imports");
 
     @ArchTest
     static final ArchRule securitysJacksonModuleOnlyInTheRedisAdapter = noClasses()
-            .that().resideOutsideOfPackage(REDIS)
-            .should().dependOnClassesThat().resideInAPackage(SPRING_SECURITY_JACKSON)
+            .that()
+            .resideOutsideOfPackage(REDIS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SPRING_SECURITY_JACKSON)
             .because("only the Redis session store serialises Spring Security's attributes");
 }

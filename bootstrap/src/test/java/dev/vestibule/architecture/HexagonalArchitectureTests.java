@@ -32,7 +32,9 @@ import java.util.List;
  * The hexagon: dependencies point inward only, {@code domain <- application <- adapters <- bootstrap}, and the
  * core (model, ports, application) uses nothing but the JDK and, where it does I/O, Reactor.
  */
-@AnalyzeClasses(packages = ROOT, importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
+@AnalyzeClasses(
+        packages = ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class HexagonalArchitectureTests {
 
     /**
@@ -49,71 +51,113 @@ class HexagonalArchitectureTests {
      * any main class outside every layer, such as a {@code dev.vestibule.shared} package nobody placed.
      */
     @ArchTest
-    static final ArchRule dependenciesPointInward = layeredArchitecture().consideringAllDependencies()
-            .layer("Model").definedBy(MODEL)
-            .layer("Driving ports").definedBy(PORTS_IN)
-            .layer("Driven ports").definedBy(PORTS_OUT)
-            .layer("Application").definedBy(APPLICATION)
-            .layer("Web").definedBy(WEB)
-            .layer("Persistence").definedBy(PERSISTENCE)
-            .layer("Redis").definedBy(REDIS)
-            .layer("Memory").definedBy(MEMORY)
-            .layer("Crypto").definedBy(CRYPTO)
-            .layer("Bootstrap").definedBy(BOOTSTRAP)
-
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Driving ports", "Driven ports", "Application", "Web",
-                    "Persistence", "Redis", "Memory", "Crypto", "Bootstrap")
+    static final ArchRule dependenciesPointInward = layeredArchitecture()
+            .consideringAllDependencies()
+            .layer("Model")
+            .definedBy(MODEL)
+            .layer("Driving ports")
+            .definedBy(PORTS_IN)
+            .layer("Driven ports")
+            .definedBy(PORTS_OUT)
+            .layer("Application")
+            .definedBy(APPLICATION)
+            .layer("Web")
+            .definedBy(WEB)
+            .layer("Persistence")
+            .definedBy(PERSISTENCE)
+            .layer("Redis")
+            .definedBy(REDIS)
+            .layer("Memory")
+            .definedBy(MEMORY)
+            .layer("Crypto")
+            .definedBy(CRYPTO)
+            .layer("Bootstrap")
+            .definedBy(BOOTSTRAP)
+            .whereLayer("Model")
+            .mayOnlyBeAccessedByLayers(
+                    "Driving ports",
+                    "Driven ports",
+                    "Application",
+                    "Web",
+                    "Persistence",
+                    "Redis",
+                    "Memory",
+                    "Crypto",
+                    "Bootstrap")
             // The pages drive the use cases; they never reach past them into storage or hashing.
-            .whereLayer("Driving ports").mayOnlyBeAccessedByLayers("Application", "Web", "Bootstrap")
-            .whereLayer("Driven ports").mayOnlyBeAccessedByLayers("Application", "Persistence", "Redis", "Memory",
-                    "Crypto", "Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Redis").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Memory").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-
+            .whereLayer("Driving ports")
+            .mayOnlyBeAccessedByLayers("Application", "Web", "Bootstrap")
+            .whereLayer("Driven ports")
+            .mayOnlyBeAccessedByLayers("Application", "Persistence", "Redis", "Memory", "Crypto", "Bootstrap")
+            .whereLayer("Application")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Web")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Persistence")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Redis")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Memory")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Crypto")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Bootstrap")
+            .mayNotBeAccessedByAnyLayer()
             .ensureAllClassesAreContainedInArchitecture();
 
     // If jspecify's @NullMarked is adopted (STYLE.md, small habits), add "org.jspecify.annotations.." to the
     // three allow-lists below; until then nothing outside them is needed, so nothing else is allowed.
 
     @ArchTest
-    static final ArchRule modelDependsOnlyOnTheJdk = classes().that().resideInAPackage(MODEL)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(MODEL, JDK)
+    static final ArchRule modelDependsOnlyOnTheJdk = classes()
+            .that()
+            .resideInAPackage(MODEL)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(MODEL, JDK)
             .because("the model is pure and synchronous: no Reactor, no framework, no annotations from any library");
 
     @ArchTest
-    static final ArchRule portsDependOnlyOnTheModelTheJdkAndReactorPublishers = classes().that().resideInAPackage(PORTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, MODEL, JDK, "reactor.core.publisher..")
+    static final ArchRule portsDependOnlyOnTheModelTheJdkAndReactorPublishers = classes()
+            .that()
+            .resideInAPackage(PORTS)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(PORTS, MODEL, JDK, "reactor.core.publisher..")
             .because("a port speaks in domain types, and in Mono/Flux when it does I/O; nothing else leaks into it");
 
     @ArchTest
-    static final ArchRule applicationDependsOnlyOnTheDomainTheJdkAndReactor = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, JDK, "reactor..")
+    static final ArchRule applicationDependsOnlyOnTheDomainTheJdkAndReactor = classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, JDK, "reactor..")
             .because("use cases contain no Spring: bootstrap builds them with new and exposes them as their in-ports");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.vestibule.adapters.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("adapters meet only through the ports, wired by bootstrap");
 
     /** Per module: a cycle between two packages of one adapter means they are one feature, or a third is missing. */
     @ArchTest
     static final ArchRule noPackageCyclesInsideAnAdapter = slices().matching("dev.vestibule.adapters.(*).(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("each package of an adapter is one feature; features depend on shared ones, never in a circle");
 
     @ArchTest
     static final ArchRule noPackageCyclesInsideTheModel = slices().matching("dev.vestibule.domain.model.(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("the model's features depend on each other in one direction only");
 
     @ArchTest
     static final ArchRule noPackageCyclesInsideTheApplication = slices().matching("dev.vestibule.application.(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("each use-case package is one feature; features depend on each other in one direction only");
 
     /**
@@ -122,9 +166,17 @@ class HexagonalArchitectureTests {
      */
     @ArchTest
     static final ArchRule mainCodeDoesNotDependOnTestLibraries = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.junit..", "org.assertj..", "org.mockito..", "org.testcontainers..", "reactor.test..",
-                    "com.tngtech.archunit..", "org.springframework.test..", "org.springframework.boot.test..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.junit..",
+                    "org.assertj..",
+                    "org.mockito..",
+                    "org.testcontainers..",
+                    "reactor.test..",
+                    "com.tngtech.archunit..",
+                    "org.springframework.test..",
+                    "org.springframework.boot.test..");
 
     /**
      * Guards the guards: every package the rules name holds main classes, so a typo in a package name, a moved
@@ -133,12 +185,25 @@ class HexagonalArchitectureTests {
     @ArchTest
     static void everyPackageTheRulesNameHoldsMainClasses(JavaClasses classes) {
         List<String> packages = List.of(
-                "dev.vestibule.domain.model.user", "dev.vestibule.domain.model.password", "dev.vestibule.domain.model.login",
-                PORTS_IN, PORTS_OUT, APPLICATION, WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, BOOTSTRAP);
+                "dev.vestibule.domain.model.user",
+                "dev.vestibule.domain.model.password",
+                "dev.vestibule.domain.model.login",
+                PORTS_IN,
+                PORTS_OUT,
+                APPLICATION,
+                WEB,
+                PERSISTENCE,
+                REDIS,
+                MEMORY,
+                CRYPTO,
+                BOOTSTRAP);
         for (String packageName : packages) {
-            assertThat(classes.that(resideInAPackage(packageName))).as("main classes in %s", packageName).isNotEmpty();
+            assertThat(classes.that(resideInAPackage(packageName)))
+                    .as("main classes in %s", packageName)
+                    .isNotEmpty();
         }
         assertThat(classes.that(resideInAPackage("dev.vestibule.architecture..")))
-                .as("test classes must not be imported").isEmpty();
+                .as("test classes must not be imported")
+                .isEmpty();
     }
 }

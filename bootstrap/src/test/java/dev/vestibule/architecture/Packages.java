@@ -24,6 +24,5 @@ final class Packages {
 
     static final String JDK = "java..";
 
-    private Packages() {
-    }
+    private Packages() {}
 }

@@ -30,8 +30,10 @@ class EmbeddedDefaultTests {
     static void startWithDefaults() {
         // Only the ports change (chosen by the OS, as tests share the machine): everything else is the defaults.
         context = SpringApplication.run(VestibuleApplication.class, "--server.port=0", "--management.server.port=0");
-        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        management = new ManagementPort("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
+        baseUrl = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
+        management = new ManagementPort(
+                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
     }
 
     @AfterAll
@@ -45,7 +47,8 @@ class EmbeddedDefaultTests {
         String username = uniqueUsername("Local");
 
         assertThat(browser.open("/").heading()).isEqualTo("Hello, Anonymous!");
-        assertThat(browser.follow(browser.register(username, emailOf(username), PASSWORD)).heading())
+        assertThat(browser.follow(browser.register(username, emailOf(username), PASSWORD))
+                        .heading())
                 .isEqualTo("Hi, " + username + "!");
         assertThat(browser.follow(browser.logOut()).flashes()).containsExactly("You have been logged out.");
         Page login = browser.logIn(username, PASSWORD, true);
@@ -67,13 +70,15 @@ class EmbeddedDefaultTests {
     /** H2 has no LISTEN/NOTIFY to keep a cache true, and one instance needs none: every lookup asks H2. */
     @Test
     void theDefaultsKeepNoUserCache() {
-        assertThat(context.getBeanProvider(UserCacheStatus.class).getIfAvailable()).isNull();
+        assertThat(context.getBeanProvider(UserCacheStatus.class).getIfAvailable())
+                .isNull();
         assertThat(management.get("/actuator/prometheus").body()).doesNotContain("vestibule_user_cache");
     }
 
     @Test
     void theDefaultsUseTheEmbeddedStores() {
         assertThat(context.getEnvironment().getProperty("spring.r2dbc.url")).startsWith("r2dbc:h2:mem:");
-        assertThat(context.getEnvironment().getProperty("vestibule.session.store")).isEqualTo("memory");
+        assertThat(context.getEnvironment().getProperty("vestibule.session.store"))
+                .isEqualTo("memory");
     }
 }

@@ -17,10 +17,13 @@ class RetentionScheduleTests {
 
     @Test
     void purgesAgainAndAgainWhileRunning() throws InterruptedException {
-        RetentionSchedule schedule = new RetentionSchedule(() -> Mono.fromSupplier(() -> {
-            purges.incrementAndGet();
-            return new PurgedRecords(0, 0, 0);
-        }), TICK, TICK);
+        RetentionSchedule schedule = new RetentionSchedule(
+                () -> Mono.fromSupplier(() -> {
+                    purges.incrementAndGet();
+                    return new PurgedRecords(0, 0, 0);
+                }),
+                TICK,
+                TICK);
 
         schedule.start();
         try {
@@ -33,9 +36,12 @@ class RetentionScheduleTests {
 
     @Test
     void aFailedPurgeDoesNotStopTheSchedule() throws InterruptedException {
-        RetentionSchedule schedule = new RetentionSchedule(() -> Mono.defer(() -> purges.incrementAndGet() % 2 == 1
-                ? Mono.error(new IllegalStateException("database unreachable"))
-                : Mono.just(new PurgedRecords(1, 2, 3))), TICK, TICK);
+        RetentionSchedule schedule = new RetentionSchedule(
+                () -> Mono.defer(() -> purges.incrementAndGet() % 2 == 1
+                        ? Mono.error(new IllegalStateException("database unreachable"))
+                        : Mono.just(new PurgedRecords(1, 2, 3))),
+                TICK,
+                TICK);
 
         schedule.start();
         try {
@@ -47,10 +53,13 @@ class RetentionScheduleTests {
 
     @Test
     void noPurgeAfterStop() throws InterruptedException {
-        RetentionSchedule schedule = new RetentionSchedule(() -> Mono.fromSupplier(() -> {
-            purges.incrementAndGet();
-            return new PurgedRecords(0, 0, 0);
-        }), TICK, TICK);
+        RetentionSchedule schedule = new RetentionSchedule(
+                () -> Mono.fromSupplier(() -> {
+                    purges.incrementAndGet();
+                    return new PurgedRecords(0, 0, 0);
+                }),
+                TICK,
+                TICK);
         schedule.start();
         awaitPurges(1);
 

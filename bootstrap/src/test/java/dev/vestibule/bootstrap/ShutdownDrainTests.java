@@ -30,9 +30,13 @@ class ShutdownDrainTests {
 
     @Test
     void onShutdownReadinessGoesDownWhileThePagesAreStillServedThenTheInstanceStops() throws Exception {
-        ConfigurableApplicationContext context = SpringApplication.run(VestibuleApplication.class,
-                "--server.port=0", "--management.server.port=0", "--vestibule.shutdown.drain-delay=6s");
-        String site = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        ConfigurableApplicationContext context = SpringApplication.run(
+                VestibuleApplication.class,
+                "--server.port=0",
+                "--management.server.port=0",
+                "--vestibule.shutdown.drain-delay=6s");
+        String site = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
         String readiness = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port")
                 + "/actuator/health/readiness";
         assertThat(status(readiness)).isEqualTo(200);
@@ -45,24 +49,32 @@ class ShutdownDrainTests {
             readinessDuringShutdown = status(readiness);
         }
 
-        assertThat(readinessDuringShutdown).as("readiness once the instance is stopping").isEqualTo(503);
+        assertThat(readinessDuringShutdown)
+                .as("readiness once the instance is stopping")
+                .isEqualTo(503);
         assertThat(closing).as("the instance is still draining").isNotDone();
         assertThat(status(site + "/")).as("a page requested while draining").isEqualTo(200);
 
         closing.get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> status(site + "/")).as("a page requested once stopped")
+        assertThatThrownBy(() -> status(site + "/"))
+                .as("a page requested once stopped")
                 .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void aNegativeDrainDelayIsRefusedAtStartup() {
-        assertThatThrownBy(() -> SpringApplication.run(VestibuleApplication.class,
-                "--server.port=0", "--vestibule.shutdown.drain-delay=-1s"))
+        assertThatThrownBy(() -> SpringApplication.run(
+                        VestibuleApplication.class, "--server.port=0", "--vestibule.shutdown.drain-delay=-1s"))
                 .hasStackTraceContaining("vestibule.shutdown.drain-delay must not be negative");
     }
 
     private int status(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -26,12 +26,12 @@ public final class DatabaseOutages {
 
     static final String STORE = "PostgreSQL";
 
-    private DatabaseOutages() {
-    }
+    private DatabaseOutages() {}
 
     /** {@code adapter}, seen through {@code port}, with its outage failures translated. */
     static <T> T translated(Class<T> port, T adapter) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, new Translating(adapter)));
+        return port.cast(
+                Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, new Translating(adapter)));
     }
 
     private record Translating(Object adapter) implements InvocationHandler {
@@ -56,21 +56,25 @@ public final class DatabaseOutages {
 
     /** The adapter a port bean wraps (for tests that must know they talk to the real database adapter). */
     public static Object adapterBehind(Object port) {
-        if (Proxy.isProxyClass(port.getClass()) && Proxy.getInvocationHandler(port) instanceof Translating translating) {
+        if (Proxy.isProxyClass(port.getClass())
+                && Proxy.getInvocationHandler(port) instanceof Translating translating) {
             return translating.adapter();
         }
         return port;
     }
 
     static boolean isOutage(Throwable error) {
-        return StoreUnavailableException.causeMatching(error, cause -> cause instanceof DataAccessResourceFailureException
-                || cause instanceof TransientDataAccessException
-                || cause instanceof CannotCreateTransactionException
-                || cause instanceof R2dbcNonTransientResourceException
-                || cause instanceof R2dbcTransientResourceException
-                || cause instanceof R2dbcTimeoutException
-                || cause instanceof ConnectException
-                || cause instanceof TimeoutException).isPresent();
+        return StoreUnavailableException.causeMatching(
+                        error,
+                        cause -> cause instanceof DataAccessResourceFailureException
+                                || cause instanceof TransientDataAccessException
+                                || cause instanceof CannotCreateTransactionException
+                                || cause instanceof R2dbcNonTransientResourceException
+                                || cause instanceof R2dbcTransientResourceException
+                                || cause instanceof R2dbcTimeoutException
+                                || cause instanceof ConnectException
+                                || cause instanceof TimeoutException)
+                .isPresent();
     }
 
     private static Throwable unavailable(Throwable error) {

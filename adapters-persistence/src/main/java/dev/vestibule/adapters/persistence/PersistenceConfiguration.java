@@ -1,8 +1,8 @@
 package dev.vestibule.adapters.persistence;
 
-import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
+import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
 import dev.vestibule.adapters.persistence.user.UserCache;
@@ -29,9 +29,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class PersistenceConfiguration {
 
     @Bean
-    UserRepository userRepository(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
-                                  ObjectProvider<UserCache> userCache) {
-        UserRepository database = DatabaseOutages.translated(UserRepository.class,
+    UserRepository userRepository(
+            DatabaseClient databaseClient,
+            ReactiveTransactionManager transactionManager,
+            ObjectProvider<UserCache> userCache) {
+        UserRepository database = DatabaseOutages.translated(
+                UserRepository.class,
                 new R2dbcUserRepository(databaseClient, TransactionalOperator.create(transactionManager)));
         UserCache cache = userCache.getIfAvailable();
         return cache == null ? database : new CachingUserRepository(database, cache);
@@ -39,7 +42,8 @@ public class PersistenceConfiguration {
 
     @Bean
     RememberedBrowserRepository rememberedBrowserRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(RememberedBrowserRepository.class, new R2dbcRememberedBrowserRepository(databaseClient));
+        return DatabaseOutages.translated(
+                RememberedBrowserRepository.class, new R2dbcRememberedBrowserRepository(databaseClient));
     }
 
     @Bean
@@ -49,6 +53,7 @@ public class PersistenceConfiguration {
 
     @Bean
     KnownBrowserRepository knownBrowserRepository(DatabaseClient databaseClient) {
-        return DatabaseOutages.translated(KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
+        return DatabaseOutages.translated(
+                KnownBrowserRepository.class, new R2dbcKnownBrowserRepository(databaseClient));
     }
 }

@@ -38,9 +38,12 @@ class PostgresUserCacheConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    PostgresUserChangeListener postgresUserChangeListener(UserCache userCache, R2dbcConnectionDetails connectionDetails) {
-        return new PostgresUserChangeListener(listenerConnections(connectionDetails.getConnectionFactoryOptions()),
-                userCache, PostgresUserChangeListener.Timings.DEFAULT);
+    PostgresUserChangeListener postgresUserChangeListener(
+            UserCache userCache, R2dbcConnectionDetails connectionDetails) {
+        return new PostgresUserChangeListener(
+                listenerConnections(connectionDetails.getConnectionFactoryOptions()),
+                userCache,
+                PostgresUserChangeListener.Timings.DEFAULT);
     }
 
     /**
@@ -48,7 +51,8 @@ class PostgresUserCacheConfiguration {
      * would be handed to other requests, and LISTEN belongs to the session that issued it.
      */
     static PostgresqlConnectionFactory listenerConnections(ConnectionFactoryOptions application) {
-        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionFactoryProvider.builder(application)
+        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionFactoryProvider.builder(
+                        application)
                 .applicationName(LISTENER_APPLICATION_NAME)
                 // Lets the kernel, too, notice a peer that vanished; the heartbeat notices first.
                 .tcpKeepAlive(true);

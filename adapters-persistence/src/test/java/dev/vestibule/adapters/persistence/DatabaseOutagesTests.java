@@ -40,12 +40,15 @@ class DatabaseOutagesTests {
     @Test
     void unreachableDatabaseBecomesTheDomainsOutage() {
         for (RuntimeException failure : new RuntimeException[] {
-            new DataAccessResourceFailureException("Failed to obtain R2DBC Connection", new ConnectException("refused")),
+            new DataAccessResourceFailureException(
+                    "Failed to obtain R2DBC Connection", new ConnectException("refused")),
             new QueryTimeoutException("timed out"),
             new CannotCreateTransactionException("Could not open R2DBC Connection for transaction"),
-            new IllegalStateException("wrapped", new R2dbcNonTransientResourceException("Connection validation failed"))}) {
+            new IllegalStateException("wrapped", new R2dbcNonTransientResourceException("Connection validation failed"))
+        }) {
             StepVerifier.create(failingWith(failure).one())
-                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(StoreUnavailableException.class)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isInstanceOf(StoreUnavailableException.class)
                             .hasCause(failure))
                     .verify();
             StepVerifier.create(failingWith(failure).many())

@@ -16,10 +16,11 @@ import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@DataR2dbcTest(properties = {
-        "spring.r2dbc.url=r2dbc:h2:mem:///vestibule_h2_tests?options=DB_CLOSE_DELAY=-1",
-        "spring.r2dbc.username=sa",
-        "spring.flyway.url=jdbc:h2:mem:vestibule_h2_tests;DB_CLOSE_DELAY=-1",
-        "spring.flyway.user=sa"})
-public @interface H2DataR2dbcTest {
-}
+@DataR2dbcTest(
+        properties = {
+            "spring.r2dbc.url=r2dbc:h2:mem:///vestibule_h2_tests?options=DB_CLOSE_DELAY=-1",
+            "spring.r2dbc.username=sa",
+            "spring.flyway.url=jdbc:h2:mem:vestibule_h2_tests;DB_CLOSE_DELAY=-1",
+            "spring.flyway.user=sa"
+        })
+public @interface H2DataR2dbcTest {}

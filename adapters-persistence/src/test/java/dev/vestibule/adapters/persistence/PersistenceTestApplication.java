@@ -15,5 +15,4 @@ import org.springframework.context.annotation.Import;
 @AutoConfigurationPackage
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @Import(PersistenceConfiguration.class)
-class PersistenceTestApplication {
-}
+class PersistenceTestApplication {}

@@ -30,8 +30,11 @@ public @interface PostgresDataR2dbcTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase",
-                    new LinkedHashMap<>(PostgresTestDatabase.shared().springProperties())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "postgresTestDatabase",
+                            new LinkedHashMap<>(PostgresTestDatabase.shared().springProperties())));
         }
     }
 }

@@ -21,11 +21,12 @@ class PostgresUserCacheConfigurationTests {
 
     @Test
     void withThePostgresqlDriverThereIsACacheAndItsListener() {
-        context.withPropertyValues("spring.r2dbc.url=" + POSTGRESQL_URL)
-                .run(started -> {
-                    assertThat(started).hasSingleBean(UserCache.class).hasSingleBean(PostgresUserChangeListener.class);
-                    assertThat(started.getBean(UserCache.class).serving()).as("not before LISTEN is confirmed").isFalse();
-                });
+        context.withPropertyValues("spring.r2dbc.url=" + POSTGRESQL_URL).run(started -> {
+            assertThat(started).hasSingleBean(UserCache.class).hasSingleBean(PostgresUserChangeListener.class);
+            assertThat(started.getBean(UserCache.class).serving())
+                    .as("not before LISTEN is confirmed")
+                    .isFalse();
+        });
     }
 
     @Test
@@ -37,7 +38,8 @@ class PostgresUserCacheConfigurationTests {
     @Test
     void withH2ThereIsNone() {
         context.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///vestibule")
-                .run(started -> assertThat(started).doesNotHaveBean(UserCache.class)
+                .run(started -> assertThat(started)
+                        .doesNotHaveBean(UserCache.class)
                         .doesNotHaveBean(PostgresUserChangeListener.class));
     }
 
@@ -49,7 +51,8 @@ class PostgresUserCacheConfigurationTests {
     @Test
     void whenDisabledThereIsNoneEvenWithPostgresql() {
         context.withPropertyValues("spring.r2dbc.url=" + POSTGRESQL_URL, "vestibule.user-cache.enabled=false")
-                .run(started -> assertThat(started).doesNotHaveBean(UserCache.class)
+                .run(started -> assertThat(started)
+                        .doesNotHaveBean(UserCache.class)
                         .doesNotHaveBean(PostgresUserChangeListener.class));
     }
 
@@ -61,8 +64,14 @@ class PostgresUserCacheConfigurationTests {
 
         // The factory's configuration is not public; its description lists the settings, the password masked.
         // (That the credentials carry over, the integration tests show by connecting.)
-        assertThat(connections.toString()).contains("host='db.internal'", "port=6543", "database='users'",
-                "applicationName='" + PostgresUserCacheConfiguration.LISTENER_APPLICATION_NAME + "'",
-                "tcpKeepAlive=true", "connectTimeout=PT1S").doesNotContain("secret");
+        assertThat(connections.toString())
+                .contains(
+                        "host='db.internal'",
+                        "port=6543",
+                        "database='users'",
+                        "applicationName='" + PostgresUserCacheConfiguration.LISTENER_APPLICATION_NAME + "'",
+                        "tcpKeepAlive=true",
+                        "connectTimeout=PT1S")
+                .doesNotContain("secret");
     }
 }

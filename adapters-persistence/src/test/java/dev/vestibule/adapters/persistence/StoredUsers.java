@@ -20,14 +20,16 @@ public final class StoredUsers {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private StoredUsers() {
-    }
+    private StoredUsers() {}
 
     /** A new user with a password, registered at {@code registeredAt}, stored through {@code users}. */
     public static UserId storedIn(UserRepository users, Instant registeredAt) {
         String name = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        User user = User.registerWithPassword(new Username("u" + name), new EmailAddress(name + "@example.com"),
-                new PasswordHash("{test}x"), registeredAt);
+        User user = User.registerWithPassword(
+                new Username("u" + name),
+                new EmailAddress(name + "@example.com"),
+                new PasswordHash("{test}x"),
+                registeredAt);
         StepVerifier.create(users.add(user))
                 .expectNext(new AddUserResult.Added(user))
                 .expectComplete()

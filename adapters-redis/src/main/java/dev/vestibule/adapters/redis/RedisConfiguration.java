@@ -55,8 +55,8 @@ public class RedisConfiguration {
     RedisSerializer<Object> springSessionDefaultRedisSerializer() {
         // Sessions hold Strings and lists of Strings (flash messages); the CSRF token lives in a cookie;
         // nothing else may be turned back into an object.
-        BasicPolymorphicTypeValidator.Builder allowedTypes = BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType(ArrayList.class);
+        BasicPolymorphicTypeValidator.Builder allowedTypes =
+                BasicPolymorphicTypeValidator.builder().allowIfSubType(ArrayList.class);
         JsonMapper mapper = JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), allowedTypes))
                 .build();
@@ -120,8 +120,8 @@ public class RedisConfiguration {
     }
 
     @Bean
-    AttemptLimiter attemptLimiter(StatefulRedisConnection<String, byte[]> throttlingRedisConnection,
-                                  RedisSettings settings) {
+    AttemptLimiter attemptLimiter(
+            StatefulRedisConnection<String, byte[]> throttlingRedisConnection, RedisSettings settings) {
         return RedisAttemptLimiter.on(throttlingRedisConnection, settings.throttlingKeyPrefix());
     }
 
@@ -131,13 +131,14 @@ public class RedisConfiguration {
      */
     @Bean
     @Primary
-    ReactiveSessionRepository<? extends Session> sparingSessionRepository(ReactiveRedisSessionRepository sessionRepository,
-                                                                          RedisSettings settings) {
-        return translatingOutages(SparingSessionRepository.decorating(sessionRepository,
-                SparingSessionRepository.writeIntervalFor(settings.idleTimeout())));
+    ReactiveSessionRepository<? extends Session> sparingSessionRepository(
+            ReactiveRedisSessionRepository sessionRepository, RedisSettings settings) {
+        return translatingOutages(SparingSessionRepository.decorating(
+                sessionRepository, SparingSessionRepository.writeIntervalFor(settings.idleTimeout())));
     }
 
-    private static <S extends Session> ReactiveSessionRepository<S> translatingOutages(ReactiveSessionRepository<S> sessions) {
+    private static <S extends Session> ReactiveSessionRepository<S> translatingOutages(
+            ReactiveSessionRepository<S> sessions) {
         return new OutageTranslatingSessionRepository<>(sessions);
     }
 
@@ -153,7 +154,9 @@ public class RedisConfiguration {
             try (AutoCloseable connection = connectionFactory.getReactiveConnection()) {
                 log.debug("Connected to Redis: {}", connection);
             } catch (Exception unreachable) {
-                log.warn("Redis is not reachable at startup; sessions will connect on first use: {}", unreachable.getMessage());
+                log.warn(
+                        "Redis is not reachable at startup; sessions will connect on first use: {}",
+                        unreachable.getMessage());
             }
         };
     }

@@ -18,8 +18,7 @@ public final class RedisOutages {
 
     static final String STORE = "Redis";
 
-    private RedisOutages() {
-    }
+    private RedisOutages() {}
 
     public static <T> Mono<T> translate(Mono<T> call) {
         return call.onErrorMap(RedisOutages::isOutage, RedisOutages::unavailable);
@@ -30,11 +29,14 @@ public final class RedisOutages {
     }
 
     static boolean isOutage(Throwable error) {
-        return StoreUnavailableException.causeMatching(error, cause -> cause instanceof RedisException
-                || cause instanceof RedisConnectionFailureException
-                || cause instanceof RedisSystemException
-                || cause instanceof ConnectException
-                || cause instanceof TimeoutException).isPresent();
+        return StoreUnavailableException.causeMatching(
+                        error,
+                        cause -> cause instanceof RedisException
+                                || cause instanceof RedisConnectionFailureException
+                                || cause instanceof RedisSystemException
+                                || cause instanceof ConnectException
+                                || cause instanceof TimeoutException)
+                .isPresent();
     }
 
     private static Throwable unavailable(Throwable error) {

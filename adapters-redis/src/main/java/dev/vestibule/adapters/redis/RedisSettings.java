@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param activeCountEvery  how often the active sessions are counted (a SCAN of the namespace)
  * @param throttlingKeyPrefix the key prefix of the throttling buckets
  */
-public record RedisSettings(String sessionNamespace, Duration idleTimeout, Duration activeCountEvery,
-                            String throttlingKeyPrefix) {
+public record RedisSettings(
+        String sessionNamespace, Duration idleTimeout, Duration activeCountEvery, String throttlingKeyPrefix) {
 
     public RedisSettings {
         Objects.requireNonNull(sessionNamespace, "sessionNamespace");

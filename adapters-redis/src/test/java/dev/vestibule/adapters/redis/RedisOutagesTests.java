@@ -20,9 +20,11 @@ class RedisOutagesTests {
             new RedisCommandTimeoutException("HGETALL. Command timed out after 1 second(s)"),
             new RedisConnectionException("Unable to connect"),
             new RedisConnectionFailureException("Unable to connect to Redis"),
-            new IllegalStateException("from Bucket4j's future", new RedisCommandTimeoutException("EVAL timed out"))}) {
+            new IllegalStateException("from Bucket4j's future", new RedisCommandTimeoutException("EVAL timed out"))
+        }) {
             StepVerifier.create(RedisOutages.translate(Mono.error(failure)))
-                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(StoreUnavailableException.class)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isInstanceOf(StoreUnavailableException.class)
                             .hasCause(failure))
                     .verify();
         }

@@ -53,21 +53,24 @@ public final class Browser {
                 form.add(name, value);
             }
         });
-        return exchange(client.post().uri(URI.create(uri))
+        return exchange(client.post()
+                .uri(URI.create(uri))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form)));
     }
 
     /** Posts a form body exactly as given, for bodies no browser would encode that way. */
     public Page postRaw(String uri, String urlEncodedBody) {
-        return exchange(client.post().uri(URI.create(uri))
+        return exchange(client.post()
+                .uri(URI.create(uri))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue(urlEncodedBody));
     }
 
     /** Posts a body exactly as given, with whatever Content-Type a client claims. */
     public Page postAs(String uri, MediaType contentType, String body) {
-        return exchange(client.post().uri(URI.create(uri)).contentType(contentType).bodyValue(body));
+        return exchange(
+                client.post().uri(URI.create(uri)).contentType(contentType).bodyValue(body));
     }
 
     /** GETs the Location of a redirect. */
@@ -122,15 +125,14 @@ public final class Browser {
         if (acceptLanguage != null) {
             request.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
         }
-        EntityExchangeResult<String> result = request
-                .header(HttpHeaders.ACCEPT, ACCEPT_HTML)
+        EntityExchangeResult<String> result = request.header(HttpHeaders.ACCEPT, ACCEPT_HTML)
                 .cookies(jar -> cookies.forEach(jar::add))
                 .exchange()
                 .expectBody(String.class)
                 .returnResult();
         result.getResponseCookies().forEach((name, set) -> set.forEach(this::apply));
-        return new Page(result.getStatus(), result.getResponseHeaders(), result.getResponseCookies(),
-                result.getResponseBody());
+        return new Page(
+                result.getStatus(), result.getResponseHeaders(), result.getResponseCookies(), result.getResponseBody());
     }
 
     private void apply(ResponseCookie cookie) {

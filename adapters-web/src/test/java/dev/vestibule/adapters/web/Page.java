@@ -13,8 +13,8 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.util.MultiValueMap;
 
 /** One response as a browser received it; the body, when there is one, parsed as HTML. */
-public record Page(HttpStatusCode status, HttpHeaders headers, MultiValueMap<String, ResponseCookie> cookies,
-                   String body) {
+public record Page(
+        HttpStatusCode status, HttpHeaders headers, MultiValueMap<String, ResponseCookie> cookies, String body) {
 
     public Page {
         body = body == null ? "" : body;

@@ -16,5 +16,4 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebFluxTest(excludeAutoConfiguration = ReactiveUserDetailsServiceAutoConfiguration.class)
-public @interface WebAdapterTest {
-}
+public @interface WebAdapterTest {}

@@ -1,30 +1,30 @@
 package dev.vestibule.adapters.web;
 
+import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.application.UseCases;
+import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
-import dev.vestibule.application.fakes.InMemorySecurityEventLog;
-import dev.vestibule.domain.model.throttling.AttemptLimit;
-import dev.vestibule.domain.model.throttling.ThrottlePolicy;
-import dev.vestibule.domain.port.in.RecordSecurityEvent;
-import dev.vestibule.domain.port.in.MarkBrowserKnown;
-import dev.vestibule.domain.port.in.ViewAccountActivity;
-import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
-import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
+import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.ViewAccountActivity;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +51,7 @@ public class WebAdapterTestApplication {
     public static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(14);
     /** How long a just-replaced remember-me secret still counts (parallel tabs). */
     public static final Duration ROTATION_GRACE_PERIOD = Duration.ofSeconds(30);
+
     public static final List<String> COMMON_PASSWORDS = List.of("password1", "qwerty123", "letmein123");
 
     @Bean
@@ -76,8 +77,7 @@ public class WebAdapterTestApplication {
     /** A transparent stand-in for Argon2 (adapters-crypto): these tests are about pages, not about hashing. */
     @Bean
     OffloadedPasswordHasher offloadedPasswordHasher() {
-        return new OffloadedPasswordHasher(new FakePasswordHasher(),
-                Schedulers.boundedElastic());
+        return new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.boundedElastic());
     }
 
     @Bean
@@ -96,7 +96,9 @@ public class WebAdapterTestApplication {
      */
     @Bean
     ThrottlePolicy throttlePolicy() {
-        return new ThrottlePolicy(ThrottlePolicy.DEFAULT.perAccount(), ThrottlePolicy.DEFAULT.perKnownBrowser(),
+        return new ThrottlePolicy(
+                ThrottlePolicy.DEFAULT.perAccount(),
+                ThrottlePolicy.DEFAULT.perKnownBrowser(),
                 new AttemptLimit("client", 100_000, Duration.ofMillis(1)),
                 new AttemptLimit("registration", 100_000, Duration.ofMillis(1)));
     }
@@ -123,16 +125,31 @@ public class WebAdapterTestApplication {
 
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
     @Bean
-    UseCases useCases(InMemoryUserRepository users, InMemoryRememberedBrowserRepository rememberedBrowsers,
-                      InMemoryKnownBrowserRepository knownBrowsers, InMemorySecurityEventLog log,
-                      InMemoryAttemptLimiter limiter, OffloadedPasswordHasher hasher, ThrottlePolicy throttlePolicy,
-                      RememberMeSettings rememberMeSettings, MutableClock clock, SecureRandom random) {
-        return new UseCases(new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter), hasher,
+    UseCases useCases(
+            InMemoryUserRepository users,
+            InMemoryRememberedBrowserRepository rememberedBrowsers,
+            InMemoryKnownBrowserRepository knownBrowsers,
+            InMemorySecurityEventLog log,
+            InMemoryAttemptLimiter limiter,
+            OffloadedPasswordHasher hasher,
+            ThrottlePolicy throttlePolicy,
+            RememberMeSettings rememberMeSettings,
+            MutableClock clock,
+            SecureRandom random) {
+        return new UseCases(
+                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter),
+                hasher,
                 new UseCases.Settings(
-                        new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+                        new PasswordPolicy(
+                                PasswordPolicy.DEFAULT_MINIMUM_LENGTH,
+                                PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
                                 CommonPasswords.of(COMMON_PASSWORDS)),
-                        throttlePolicy, rememberMeSettings, Duration.ofDays(365), Duration.ofDays(400)),
-                clock, random);
+                        throttlePolicy,
+                        rememberMeSettings,
+                        Duration.ofDays(365),
+                        Duration.ofDays(400)),
+                clock,
+                random);
     }
 
     @Bean

@@ -1,10 +1,10 @@
 package dev.vestibule.application.hashing;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
-import dev.vestibule.domain.port.out.PasswordHasher;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import dev.vestibule.domain.port.out.PasswordHasher;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -74,12 +74,15 @@ public final class OffloadedPasswordHasher {
         return Mono.defer(() -> {
                     long queuedAt = System.nanoTime();
                     return Mono.fromCallable(() -> {
-                        if (System.nanoTime() - queuedAt > maxQueueWaitNanos) {
-                            throw new PasswordHashingBusyException(RETRY_AFTER_WHEN_BUSY);
-                        }
-                        return work.call();
-                    }).subscribeOn(scheduler);
+                                if (System.nanoTime() - queuedAt > maxQueueWaitNanos) {
+                                    throw new PasswordHashingBusyException(RETRY_AFTER_WHEN_BUSY);
+                                }
+                                return work.call();
+                            })
+                            .subscribeOn(scheduler);
                 })
-                .onErrorMap(RejectedExecutionException.class, full -> new PasswordHashingBusyException(RETRY_AFTER_WHEN_BUSY));
+                .onErrorMap(
+                        RejectedExecutionException.class,
+                        full -> new PasswordHashingBusyException(RETRY_AFTER_WHEN_BUSY));
     }
 }

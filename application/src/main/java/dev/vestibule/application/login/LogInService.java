@@ -12,8 +12,8 @@ import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
-import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.util.Objects;
@@ -32,7 +32,8 @@ public final class LogInService implements LogIn {
     private final LoginThrottle throttle;
     private final SecurityEvents events;
 
-    public LogInService(UserRepository users, OffloadedPasswordHasher hasher, LoginThrottle throttle, SecurityEvents events) {
+    public LogInService(
+            UserRepository users, OffloadedPasswordHasher hasher, LoginThrottle throttle, SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
@@ -50,8 +51,11 @@ public final class LogInService implements LogIn {
     private Mono<LoginOutcome> logInWithPassword(Credentials.Password credentials, LoginAttempt attempt) {
         String login = credentials.login().strip();
         Origin origin = attempt.origin();
-        return users.findByLogin(login).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(user -> throttle.bucketsFor(origin.clientAddress(), login, user.map(User::id), attempt.knownBrowserId())
+        return users.findByLogin(login)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> throttle.bucketsFor(
+                                origin.clientAddress(), login, user.map(User::id), attempt.knownBrowserId())
                         .flatMap(buckets -> throttle.acquire(buckets).flatMap(permit -> {
                             if (permit instanceof Permit.Denied denied) {
                                 return events.record(SecurityEventType.LOGIN_THROTTLED, user.map(User::id), origin)
@@ -59,17 +63,21 @@ public final class LogInService implements LogIn {
                             }
                             return check(user, credentials.password())
                                     // Overload is not a failed attempt: the attempt is given back.
-                                    .onErrorResume(PasswordHashingBusyException.class,
+                                    .onErrorResume(
+                                            PasswordHashingBusyException.class,
                                             busy -> throttle.release(buckets).then(Mono.error(busy)))
                                     .flatMap(outcome -> {
-                                if (outcome instanceof LoginOutcome.Succeeded succeeded) {
-                                    return throttle.release(buckets)
-                                            .then(events.record(SecurityEventType.LOGIN_SUCCEEDED, succeeded.user().id(), origin))
-                                            .thenReturn(outcome);
-                                }
-                                return events.record(SecurityEventType.LOGIN_FAILED, user.map(User::id), origin)
-                                        .thenReturn(outcome);
-                            });
+                                        if (outcome instanceof LoginOutcome.Succeeded succeeded) {
+                                            return throttle.release(buckets)
+                                                    .then(events.record(
+                                                            SecurityEventType.LOGIN_SUCCEEDED,
+                                                            succeeded.user().id(),
+                                                            origin))
+                                                    .thenReturn(outcome);
+                                        }
+                                        return events.record(SecurityEventType.LOGIN_FAILED, user.map(User::id), origin)
+                                                .thenReturn(outcome);
+                                    });
                         })));
     }
 
@@ -81,14 +89,13 @@ public final class LogInService implements LogIn {
         if (user.passwordHash().isEmpty()) {
             return hasher.verifyAgainstDummy(password).then(Mono.fromSupplier(LoginDecision::forUserWithoutPassword));
         }
-        return hasher.verify(password, user.passwordHash().get())
-                .flatMap(check -> {
-                    LoginOutcome outcome = LoginDecision.forPassword(user, check);
-                    if (outcome instanceof LoginOutcome.Succeeded && check == PasswordCheck.MATCHES_BUT_OUTDATED) {
-                        return upgradeHash(user, password).thenReturn(outcome);
-                    }
-                    return Mono.just(outcome);
-                });
+        return hasher.verify(password, user.passwordHash().get()).flatMap(check -> {
+            LoginOutcome outcome = LoginDecision.forPassword(user, check);
+            if (outcome instanceof LoginOutcome.Succeeded && check == PasswordCheck.MATCHES_BUT_OUTDATED) {
+                return upgradeHash(user, password).thenReturn(outcome);
+            }
+            return Mono.just(outcome);
+        });
     }
 
     /** The only moment we hold the plain password: store it again with today's parameters. */
@@ -104,9 +111,10 @@ public final class LogInService implements LogIn {
                 .defaultIfEmpty(LoginDecision.forUnknownUser())
                 .flatMap(outcome -> {
                     Optional<UserId> userId = outcome instanceof LoginOutcome.Succeeded succeeded
-                            ? Optional.of(succeeded.user().id()) : Optional.empty();
-                    SecurityEventType type = userId.isPresent()
-                            ? SecurityEventType.LOGIN_SUCCEEDED : SecurityEventType.LOGIN_FAILED;
+                            ? Optional.of(succeeded.user().id())
+                            : Optional.empty();
+                    SecurityEventType type =
+                            userId.isPresent() ? SecurityEventType.LOGIN_SUCCEEDED : SecurityEventType.LOGIN_FAILED;
                     return events.record(type, userId, origin).thenReturn(outcome);
                 });
     }

@@ -4,10 +4,10 @@ import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.model.throttling.AttemptLimit;
-import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
+import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.User;
@@ -48,8 +48,14 @@ public final class RegisterUserService implements RegisterUser {
     private final AttemptLimit limit;
     private final SecurityEvents events;
 
-    public RegisterUserService(UserRepository users, OffloadedPasswordHasher hasher, PasswordPolicy passwordPolicy,
-                               Clock clock, AttemptLimiter limiter, AttemptLimit limit, SecurityEvents events) {
+    public RegisterUserService(
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Clock clock,
+            AttemptLimiter limiter,
+            AttemptLimit limit,
+            SecurityEvents events) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -64,38 +70,50 @@ public final class RegisterUserService implements RegisterUser {
         Validated<Username, UsernameRejection> username = Username.parse(command.username());
         Validated<EmailAddress, EmailRejection> email = EmailAddress.parse(command.email());
         Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
-        username.fold(valid -> null,
-                reason -> problems.put(RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(reason))));
-        email.fold(valid -> null,
+        username.fold(
+                valid -> null,
+                reason -> problems.put(
+                        RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(reason))));
+        email.fold(
+                valid -> null,
                 reason -> problems.put(RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(reason))));
         passwordProblems(command, username, email).forEach(problems::put);
         if (!problems.isEmpty()) {
             return Mono.just(new RegistrationOutcome.Rejected(problems));
         }
-        return limiter.tryAcquire("registration:" + origin.clientAddress(), limit).flatMap(permit -> {
-            if (permit instanceof Permit.Denied denied) {
-                return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
-            }
-            return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password())
-                    // Overload is not a sign-up: the attempt is given back.
-                    .onErrorResume(PasswordHashingBusyException.class, busy -> limiter
-                            .release("registration:" + origin.clientAddress(), limit).then(Mono.error(busy)))
-                    .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
-                            ? events.record(SecurityEventType.REGISTERED, registered.user().id(), origin).thenReturn(outcome)
-                            : Mono.just(outcome));
-        });
+        return limiter.tryAcquire("registration:" + origin.clientAddress(), limit)
+                .flatMap(permit -> {
+                    if (permit instanceof Permit.Denied denied) {
+                        return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
+                    }
+                    return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password())
+                            // Overload is not a sign-up: the attempt is given back.
+                            .onErrorResume(
+                                    PasswordHashingBusyException.class,
+                                    busy -> limiter.release("registration:" + origin.clientAddress(), limit)
+                                            .then(Mono.error(busy)))
+                            .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
+                                    ? events.record(
+                                                    SecurityEventType.REGISTERED,
+                                                    registered.user().id(),
+                                                    origin)
+                                            .thenReturn(outcome)
+                                    : Mono.just(outcome));
+                });
     }
 
-    private Map<RegistrationField, List<RegistrationProblem>> passwordProblems(RegistrationCommand command,
-                                                                               Validated<Username, UsernameRejection> username,
-                                                                               Validated<EmailAddress, EmailRejection> email) {
+    private Map<RegistrationField, List<RegistrationProblem>> passwordProblems(
+            RegistrationCommand command,
+            Validated<Username, UsernameRejection> username,
+            Validated<EmailAddress, EmailRejection> email) {
         Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
         if (command.password().isEmpty()) {
             problems.put(RegistrationField.PASSWORD, List.of(new RegistrationProblem.PasswordMissing()));
             return problems;
         }
         List<RegistrationProblem> weaknesses = new ArrayList<>();
-        for (PasswordRejection rejection : passwordPolicy.check(command.password(),
+        for (PasswordRejection rejection : passwordPolicy.check(
+                command.password(),
                 username.fold(valid -> valid, reason -> null),
                 email.fold(valid -> valid, reason -> null))) {
             weaknesses.add(new RegistrationProblem.WeakPassword(rejection));

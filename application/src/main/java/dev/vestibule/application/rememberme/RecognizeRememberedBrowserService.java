@@ -6,8 +6,8 @@ import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.user.User;
-import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
+import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
@@ -29,8 +29,13 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
     private final SecureRandom random;
     private final SecurityEvents events;
 
-    public RecognizeRememberedBrowserService(RememberedBrowserRepository devices, UserRepository users,
-                                  RememberMeSettings settings, Clock clock, SecureRandom random, SecurityEvents events) {
+    public RecognizeRememberedBrowserService(
+            RememberedBrowserRepository devices,
+            UserRepository users,
+            RememberMeSettings settings,
+            Clock clock,
+            SecureRandom random,
+            SecurityEvents events) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.users = Objects.requireNonNull(users, "users");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -43,10 +48,15 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
     public Mono<RememberedBrowserRecognition> recognize(RememberMeToken token, Origin origin) {
         return recognize(token, true).flatMap(recognition -> {
             if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
-                return events.record(SecurityEventType.REMEMBER_ME_USED, recognized.user().id(), origin).thenReturn(recognition);
+                return events.record(
+                                SecurityEventType.REMEMBER_ME_USED,
+                                recognized.user().id(),
+                                origin)
+                        .thenReturn(recognition);
             }
             if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
-                return events.record(SecurityEventType.REMEMBER_ME_THEFT_DETECTED, theft.userId(), origin).thenReturn(recognition);
+                return events.record(SecurityEventType.REMEMBER_ME_THEFT_DETECTED, theft.userId(), origin)
+                        .thenReturn(recognition);
             }
             return Mono.just(recognition);
         });
@@ -59,8 +69,9 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
                     return switch (device.recognize(token, now, settings.rotationGracePeriod())) {
                         case CURRENT -> rotate(device, token, now, mayRetry);
                         case JUST_ROTATED -> signIn(device, Optional.empty());
-                        case STOLEN -> devices.remove(device.series())
-                                .thenReturn(new RememberedBrowserRecognition.TheftDetected(device.userId()));
+                        case STOLEN ->
+                            devices.remove(device.series())
+                                    .thenReturn(new RememberedBrowserRecognition.TheftDetected(device.userId()));
                         case EXPIRED -> devices.remove(device.series()).thenReturn(NOT_RECOGNIZED);
                     };
                 })
@@ -68,16 +79,15 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
     }
 
     /** Losing the rotation race means a parallel request rotated first: judge the token again, once. */
-    private Mono<RememberedBrowserRecognition> rotate(RememberedBrowser device, RememberMeToken token, Instant now,
-                                           boolean mayRetry) {
+    private Mono<RememberedBrowserRecognition> rotate(
+            RememberedBrowser device, RememberMeToken token, Instant now, boolean mayRetry) {
         RememberMeToken next = token.rotate(random);
-        return devices.replace(device, device.rotatedTo(next, now))
-                .flatMap(won -> {
-                    if (won) {
-                        return signIn(device, Optional.of(next));
-                    }
-                    return mayRetry ? recognize(token, false) : Mono.just(NOT_RECOGNIZED);
-                });
+        return devices.replace(device, device.rotatedTo(next, now)).flatMap(won -> {
+            if (won) {
+                return signIn(device, Optional.of(next));
+            }
+            return mayRetry ? recognize(token, false) : Mono.just(NOT_RECOGNIZED);
+        });
     }
 
     private Mono<RememberedBrowserRecognition> signIn(RememberedBrowser device, Optional<RememberMeToken> next) {

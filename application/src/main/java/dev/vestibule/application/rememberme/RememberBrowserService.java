@@ -18,8 +18,8 @@ public final class RememberBrowserService implements RememberBrowser {
     private final Clock clock;
     private final SecureRandom random;
 
-    public RememberBrowserService(RememberedBrowserRepository devices, RememberMeSettings settings,
-                                 Clock clock, SecureRandom random) {
+    public RememberBrowserService(
+            RememberedBrowserRepository devices, RememberMeSettings settings, Clock clock, SecureRandom random) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -24,9 +24,12 @@ public final class PurgeExpiredRecordsService implements PurgeExpiredRecords {
     private final Duration securityEventRetention;
     private final Clock clock;
 
-    public PurgeExpiredRecordsService(SecurityEventLog securityEvents, KnownBrowserRepository knownBrowsers,
-                                      RememberedBrowserRepository rememberedBrowsers, Duration securityEventRetention,
-                                      Clock clock) {
+    public PurgeExpiredRecordsService(
+            SecurityEventLog securityEvents,
+            KnownBrowserRepository knownBrowsers,
+            RememberedBrowserRepository rememberedBrowsers,
+            Duration securityEventRetention,
+            Clock clock) {
         this.securityEvents = Objects.requireNonNull(securityEvents, "securityEvents");
         this.knownBrowsers = Objects.requireNonNull(knownBrowsers, "knownBrowsers");
         this.rememberedBrowsers = Objects.requireNonNull(rememberedBrowsers, "rememberedBrowsers");
@@ -42,9 +45,12 @@ public final class PurgeExpiredRecordsService implements PurgeExpiredRecords {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             // One after the other: three deletions at once would only compete for the same connection pool.
-            return securityEvents.removeOlderThan(now.minus(securityEventRetention))
-                    .flatMap(events -> knownBrowsers.removeExpired(now)
-                            .flatMap(known -> rememberedBrowsers.removeExpired(now)
+            return securityEvents
+                    .removeOlderThan(now.minus(securityEventRetention))
+                    .flatMap(events -> knownBrowsers
+                            .removeExpired(now)
+                            .flatMap(known -> rememberedBrowsers
+                                    .removeExpired(now)
                                     .map(remembered -> new PurgedRecords(events, known, remembered))));
         });
     }

@@ -1,7 +1,7 @@
 package dev.vestibule.application.throttling;
 
-import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.UserId;
@@ -27,7 +27,8 @@ public final class LoginThrottle {
     private final ThrottlePolicy policy;
     private final Clock clock;
 
-    public LoginThrottle(AttemptLimiter limiter, KnownBrowserRepository knownBrowsers, ThrottlePolicy policy, Clock clock) {
+    public LoginThrottle(
+            AttemptLimiter limiter, KnownBrowserRepository knownBrowsers, ThrottlePolicy policy, Clock clock) {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.knownBrowsers = Objects.requireNonNull(knownBrowsers, "knownBrowsers");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -35,17 +36,21 @@ public final class LoginThrottle {
     }
 
     /** The buckets an attempt draws from, once the account (if any) is known. */
-    public Mono<Buckets> bucketsFor(String clientAddress, String login, Optional<UserId> user, Optional<String> deviceId) {
+    public Mono<Buckets> bucketsFor(
+            String clientAddress, String login, Optional<UserId> user, Optional<String> deviceId) {
         Bucket client = new Bucket("client:" + clientAddress, policy.perClientAddress());
         // Unknown logins are limited like real ones, so throttling does not reveal which accounts exist.
-        Bucket account = new Bucket("account:" + user.map(UserId::toString).orElse(login.strip().toLowerCase(Locale.ROOT)),
+        Bucket account = new Bucket(
+                "account:" + user.map(UserId::toString).orElse(login.strip().toLowerCase(Locale.ROOT)),
                 policy.perAccount());
         if (user.isEmpty() || deviceId.filter(KnownBrowser::isWellFormedId).isEmpty()) {
             return Mono.just(new Buckets(List.of(client, account)));
         }
-        return knownBrowsers.isKnown(deviceId.get(), user.get(), clock.instant()).map(known -> known
-                ? new Buckets(List.of(client, new Bucket("device:" + deviceId.get(), policy.perKnownBrowser())))
-                : new Buckets(List.of(client, account)));
+        return knownBrowsers
+                .isKnown(deviceId.get(), user.get(), clock.instant())
+                .map(known -> known
+                        ? new Buckets(List.of(client, new Bucket("device:" + deviceId.get(), policy.perKnownBrowser())))
+                        : new Buckets(List.of(client, account)));
     }
 
     /** Takes one token from each bucket; if any is empty, gives back what was taken and says how long to wait. */
@@ -72,14 +77,14 @@ public final class LoginThrottle {
     }
 
     private Mono<Void> release(List<Bucket> buckets) {
-        return Mono.when(buckets.stream().map(bucket -> limiter.release(bucket.key(), bucket.limit())).toList());
+        return Mono.when(buckets.stream()
+                .map(bucket -> limiter.release(bucket.key(), bucket.limit()))
+                .toList());
     }
 
     /** The buckets of one attempt. */
-    public record Buckets(List<Bucket> all) {
-    }
+    public record Buckets(List<Bucket> all) {}
 
     /** One bucket: its key and its limit. */
-    public record Bucket(String key, AttemptLimit limit) {
-    }
+    public record Bucket(String key, AttemptLimit limit) {}
 }

@@ -19,7 +19,8 @@ public final class MarkBrowserKnownService implements MarkBrowserKnown {
     private final Clock clock;
     private final SecureRandom random;
 
-    public MarkBrowserKnownService(KnownBrowserRepository devices, Duration lifetime, Clock clock, SecureRandom random) {
+    public MarkBrowserKnownService(
+            KnownBrowserRepository devices, Duration lifetime, Clock clock, SecureRandom random) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -28,7 +29,8 @@ public final class MarkBrowserKnownService implements MarkBrowserKnown {
 
     @Override
     public Mono<String> trust(UserId userId, Optional<String> presentedDeviceId) {
-        Mono<Boolean> stillKnown = presentedDeviceId.filter(KnownBrowser::isWellFormedId)
+        Mono<Boolean> stillKnown = presentedDeviceId
+                .filter(KnownBrowser::isWellFormedId)
                 .map(id -> devices.isKnown(id, userId, clock.instant()))
                 .orElse(Mono.just(false));
         return stillKnown.flatMap(known -> {

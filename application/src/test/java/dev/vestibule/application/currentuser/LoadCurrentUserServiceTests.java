@@ -1,8 +1,8 @@
 package dev.vestibule.application.currentuser;
 
 import dev.vestibule.application.fakes.InMemoryUserRepository;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -42,9 +42,14 @@ class LoadCurrentUserServiceTests {
     }
 
     private User storedUser(String username) {
-        User user = User.registerWithPassword(new Username(username), new EmailAddress(username + "@example.com"),
-                new PasswordHash("{test}secret"), NOW);
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        User user = User.registerWithPassword(
+                new Username(username),
+                new EmailAddress(username + "@example.com"),
+                new PasswordHash("{test}secret"),
+                NOW);
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
         return user;
     }
 }

@@ -25,12 +25,13 @@ class RecordSecurityEventServiceTests {
             new RecordSecurityEventService(new SecurityEvents(log, new MutableClock(NOW)));
 
     @ParameterizedTest
-    @EnumSource(value = SecurityEventType.class, names = {"LOGGED_OUT", "SESSION_EXPIRED"})
+    @EnumSource(
+            value = SecurityEventType.class,
+            names = {"LOGGED_OUT", "SESSION_EXPIRED"})
     void recordsWhatTheWebSideReportsForTheUser(SecurityEventType type) {
         UserId alice = UserId.random();
 
-        StepVerifier.create(service.record(type, Optional.of(alice), ORIGIN))
-                .verifyComplete();
+        StepVerifier.create(service.record(type, Optional.of(alice), ORIGIN)).verifyComplete();
 
         assertThat(log.all()).containsExactly(new SecurityEvent(type, NOW, Optional.of(alice), ORIGIN));
     }
@@ -40,8 +41,9 @@ class RecordSecurityEventServiceTests {
         StepVerifier.create(service.record(SecurityEventType.LOGGED_OUT, Optional.empty(), Origin.unknown()))
                 .verifyComplete();
 
-        assertThat(log.all()).containsExactly(
-                new SecurityEvent(SecurityEventType.LOGGED_OUT, NOW, Optional.empty(), Origin.unknown()));
+        assertThat(log.all())
+                .containsExactly(
+                        new SecurityEvent(SecurityEventType.LOGGED_OUT, NOW, Optional.empty(), Origin.unknown()));
     }
 
     @Test

@@ -31,8 +31,8 @@ class SecurityEventsTests {
         StepVerifier.create(events.record(SecurityEventType.LOGIN_SUCCEEDED, alice, ORIGIN))
                 .verifyComplete();
 
-        assertThat(log.all()).containsExactly(
-                new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, NOW, Optional.of(alice), ORIGIN));
+        assertThat(log.all())
+                .containsExactly(new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, NOW, Optional.of(alice), ORIGIN));
     }
 
     @Test
@@ -40,8 +40,8 @@ class SecurityEventsTests {
         StepVerifier.create(events.record(SecurityEventType.LOGIN_FAILED, Optional.empty(), ORIGIN))
                 .verifyComplete();
 
-        assertThat(log.all()).containsExactly(
-                new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW, Optional.empty(), ORIGIN));
+        assertThat(log.all())
+                .containsExactly(new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW, Optional.empty(), ORIGIN));
     }
 
     @Test

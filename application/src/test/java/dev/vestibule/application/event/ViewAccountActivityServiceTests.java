@@ -38,13 +38,12 @@ class ViewAccountActivityServiceTests {
     @Test
     void neverShowsAnotherUsersEventsNorEventsWithoutAUser() {
         recorded(SecurityEventType.LOGIN_SUCCEEDED, UserId.random(), NOW);
-        StepVerifier.create(log.record(new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW, Optional.empty(), ORIGIN)))
+        StepVerifier.create(
+                        log.record(new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW, Optional.empty(), ORIGIN)))
                 .verifyComplete();
         SecurityEvent own = recorded(SecurityEventType.LOGGED_OUT, alice, NOW.minusSeconds(1));
 
-        StepVerifier.create(service.recentActivity(alice))
-                .expectNext(own)
-                .verifyComplete();
+        StepVerifier.create(service.recentActivity(alice)).expectNext(own).verifyComplete();
     }
 
     @Test
@@ -55,15 +54,13 @@ class ViewAccountActivityServiceTests {
 
         List<SecurityEvent> shown = service.recentActivity(alice).collectList().block();
 
-        assertThat(shown).hasSize(ViewAccountActivityService.SHOWN)
-                .first().isEqualTo(all.get(all.size() - 1));
+        assertThat(shown).hasSize(ViewAccountActivityService.SHOWN).first().isEqualTo(all.get(all.size() - 1));
         assertThat(shown).last().isEqualTo(all.get(10));
     }
 
     @Test
     void aUserWithNoEventsSeesNone() {
-        StepVerifier.create(service.recentActivity(alice))
-                .verifyComplete();
+        StepVerifier.create(service.recentActivity(alice)).verifyComplete();
     }
 
     private SecurityEvent recorded(SecurityEventType type, UserId user, Instant at) {

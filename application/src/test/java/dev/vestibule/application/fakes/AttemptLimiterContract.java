@@ -88,7 +88,10 @@ public abstract class AttemptLimiterContract {
     public void givingBackNeverRaisesABucketAboveItsCapacity() {
         String key = newKey();
         assertGranted(key, SLOW);
-        IntStream.range(0, 5).forEach(i -> StepVerifier.create(limiter().release(key, SLOW)).expectComplete().verify(TIMEOUT));
+        IntStream.range(0, 5)
+                .forEach(i -> StepVerifier.create(limiter().release(key, SLOW))
+                        .expectComplete()
+                        .verify(TIMEOUT));
 
         IntStream.range(0, SLOW.capacity()).forEach(i -> assertGranted(key, SLOW));
         assertDenied(key, SLOW);
@@ -134,7 +137,9 @@ public abstract class AttemptLimiterContract {
                 .block(TIMEOUT);
 
         assertThat(permits).hasSize(64);
-        assertThat(permits).filteredOn(permit -> permit instanceof Permit.Granted).hasSize(limit.capacity());
+        assertThat(permits)
+                .filteredOn(permit -> permit instanceof Permit.Granted)
+                .hasSize(limit.capacity());
     }
 
     @Test
@@ -151,7 +156,9 @@ public abstract class AttemptLimiterContract {
                 .collectList()
                 .block(TIMEOUT);
 
-        assertThat(permits).filteredOn(permit -> permit instanceof Permit.Granted).hasSize(6);
+        assertThat(permits)
+                .filteredOn(permit -> permit instanceof Permit.Granted)
+                .hasSize(6);
     }
 
     @Test

@@ -29,7 +29,9 @@ public final class FakePasswordHasher implements PasswordHasher {
         if (!encoded.substring(prefix.length()).equals(password)) {
             return PasswordCheck.DOES_NOT_MATCH;
         }
-        return prefix.equals("{fake" + generation.get() + "}") ? PasswordCheck.MATCHES : PasswordCheck.MATCHES_BUT_OUTDATED;
+        return prefix.equals("{fake" + generation.get() + "}")
+                ? PasswordCheck.MATCHES
+                : PasswordCheck.MATCHES_BUT_OUTDATED;
     }
 
     public void outdateExistingHashes() {

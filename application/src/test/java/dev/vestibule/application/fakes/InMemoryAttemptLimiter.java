@@ -40,7 +40,8 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 State state = refilled(key, limit);
-                buckets.put(limit.name() + ":" + key, new State(Math.min(limit.capacity(), state.tokens + 1), state.at));
+                buckets.put(
+                        limit.name() + ":" + key, new State(Math.min(limit.capacity(), state.tokens + 1), state.at));
             }
         });
     }
@@ -48,10 +49,10 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     private State refilled(String key, AttemptLimit limit) {
         Instant now = clock.instant();
         State state = buckets.getOrDefault(limit.name() + ":" + key, new State(limit.capacity(), now));
-        double refill = (double) Duration.between(state.at, now).toNanos() / limit.refillEvery().toNanos();
+        double refill = (double) Duration.between(state.at, now).toNanos()
+                / limit.refillEvery().toNanos();
         return new State(Math.min(limit.capacity(), state.tokens + refill), now);
     }
 
-    private record State(double tokens, Instant at) {
-    }
+    private record State(double tokens, Instant at) {}
 }

@@ -1,8 +1,8 @@
 package dev.vestibule.application.fakes;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -109,7 +109,8 @@ public final class InMemoryUserRepository implements UserRepository {
     private Optional<User> find(String login) {
         String wanted = login.toLowerCase(Locale.ROOT);
         return users.values().stream()
-                .filter(user -> user.username().canonical().equals(wanted) || user.email().value().equals(wanted))
+                .filter(user -> user.username().canonical().equals(wanted)
+                        || user.email().value().equals(wanted))
                 .findFirst();
     }
 }

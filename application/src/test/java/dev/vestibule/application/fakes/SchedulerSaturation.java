@@ -7,8 +7,7 @@ import reactor.core.scheduler.Scheduler;
 /** Fills a one-thread, one-place scheduler, as a login storm fills the hashing pool. */
 public final class SchedulerSaturation {
 
-    private SchedulerSaturation() {
-    }
+    private SchedulerSaturation() {}
 
     /** Occupies the scheduler's one thread, then its one queue place, until {@code release}. */
     public static void saturate(Scheduler scheduler, CountDownLatch release) {

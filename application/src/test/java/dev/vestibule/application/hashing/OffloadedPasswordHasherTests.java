@@ -1,19 +1,18 @@
 package dev.vestibule.application.hashing;
 
+import static dev.vestibule.application.fakes.SchedulerSaturation.awaitQuietly;
+import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.user.PasswordHash;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import static dev.vestibule.application.fakes.SchedulerSaturation.awaitQuietly;
-import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
-
-import org.junit.jupiter.api.Test;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -35,14 +34,17 @@ class OffloadedPasswordHasherTests {
         OffloadedPasswordHasher built = new OffloadedPasswordHasher(counting, Schedulers.immediate());
         assertThat(counting.hashedPasswords()).hasSize(1);
 
-        StepVerifier.create(built.verifyAgainstDummy("anything").then(built.verifyAgainstDummy("again"))).verifyComplete();
+        StepVerifier.create(built.verifyAgainstDummy("anything").then(built.verifyAgainstDummy("again")))
+                .verifyComplete();
 
         assertThat(counting.hashedPasswords()).hasSize(1);
     }
 
     @Test
     void hashHashesTheNfkcFormOfThePassword() {
-        StepVerifier.create(offloaded.hash("ｆｕｌｌ ｗｉｄｔｈ cafe\u0301")).expectNextCount(1).verifyComplete();
+        StepVerifier.create(offloaded.hash("ｆｕｌｌ ｗｉｄｔｈ cafe\u0301"))
+                .expectNextCount(1)
+                .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).containsExactly("full width caf\u00E9");
     }
@@ -90,14 +92,20 @@ class OffloadedPasswordHasherTests {
             hasher.clear();
             AtomicReference<PasswordHash> hash = new AtomicReference<>();
 
-            StepVerifier.create(onScheduler.hash("correct horse")).consumeNextWith(hash::set)
-                    .expectComplete().verify(Duration.ofSeconds(10));
-            StepVerifier.create(onScheduler.verify("correct horse", hash.get())).expectNext(PasswordCheck.MATCHES)
-                    .expectComplete().verify(Duration.ofSeconds(10));
+            StepVerifier.create(onScheduler.hash("correct horse"))
+                    .consumeNextWith(hash::set)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+            StepVerifier.create(onScheduler.verify("correct horse", hash.get()))
+                    .expectNext(PasswordCheck.MATCHES)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
             StepVerifier.create(onScheduler.verifyAgainstDummy("guess"))
-                    .expectComplete().verify(Duration.ofSeconds(10));
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
 
-            assertThat(hasher.threadNames()).hasSize(3)
+            assertThat(hasher.threadNames())
+                    .hasSize(3)
                     .allSatisfy(name -> assertThat(name).startsWith("vestibule-test-hashing-"));
         } finally {
             hashing.dispose();
@@ -119,7 +127,8 @@ class OffloadedPasswordHasherTests {
             saturate(hashing, release);
 
             StepVerifier.create(onScheduler.verify("correct horse", hasher.hash("correct horse")))
-                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(PasswordHashingBusyException.class)
+                    .expectErrorSatisfies(error -> assertThat(error)
+                            .isInstanceOf(PasswordHashingBusyException.class)
                             .extracting(busy -> ((PasswordHashingBusyException) busy).retryAfter())
                             .isEqualTo(Duration.ofSeconds(1)))
                     .verify(Duration.ofSeconds(5));
@@ -151,7 +160,9 @@ class OffloadedPasswordHasherTests {
             release.countDown();
 
             waiting.verify(Duration.ofSeconds(5));
-            assertThat(hasher.threadNames()).as("nothing hashed for a refused login").isEmpty();
+            assertThat(hasher.threadNames())
+                    .as("nothing hashed for a refused login")
+                    .isEmpty();
         } finally {
             release.countDown();
             hashing.dispose();
@@ -165,7 +176,9 @@ class OffloadedPasswordHasherTests {
             OffloadedPasswordHasher onScheduler = new OffloadedPasswordHasher(hasher, hashing, Duration.ofSeconds(5));
 
             StepVerifier.create(onScheduler.verify("correct horse", hasher.hash("correct horse")))
-                    .expectNext(PasswordCheck.MATCHES).expectComplete().verify(Duration.ofSeconds(10));
+                    .expectNext(PasswordCheck.MATCHES)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
         } finally {
             hashing.dispose();
         }

@@ -1,40 +1,39 @@
 package dev.vestibule.application.login;
-import java.util.Optional;
-import dev.vestibule.domain.port.in.LoginAttempt;
-import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.domain.model.throttling.ThrottlePolicy;
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.throttling.LoginThrottle;
-import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
-import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
-import dev.vestibule.application.fakes.InMemorySecurityEventLog;
-import dev.vestibule.application.fakes.MutableClock;
+import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
+import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
+import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
-import dev.vestibule.domain.port.out.AddUserResult;
+import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
+import dev.vestibule.domain.port.out.AddUserResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import static dev.vestibule.application.fakes.SchedulerSaturation.saturate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,8 +53,14 @@ class LogInServiceTests {
     private final FakePasswordHasher passwordHasher = new FakePasswordHasher();
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
-    private final LogInService service = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
-            new LoginThrottle(new InMemoryAttemptLimiter(clock), new InMemoryKnownBrowserRepository(), ThrottlePolicy.DEFAULT, clock),
+    private final LogInService service = new LogInService(
+            users,
+            new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+            new LoginThrottle(
+                    new InMemoryAttemptLimiter(clock),
+                    new InMemoryKnownBrowserRepository(),
+                    ThrottlePolicy.DEFAULT,
+                    clock),
             new SecurityEvents(events, clock));
 
     @Test
@@ -100,7 +105,8 @@ class LogInServiceTests {
     void loginWhenPasswordTypedInAnotherUnicodeFormThenSucceeded() {
         User alice = storedWithPassword("alice", "alice@example.com", "caf\u00E9 au lait, s'il vous pla\u00EEt");
 
-        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "cafe\u0301 au lait, s'il vous plai\u0302t"))))
+        StepVerifier.create(service.logIn(
+                        attemptOf(new Credentials.Password("alice", "cafe\u0301 au lait, s'il vous plai\u0302t"))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }
@@ -109,7 +115,8 @@ class LogInServiceTests {
     void loginWhenPasswordWrongThenRejectedForWrongPasswordWithSameMessageAsUnknownUser() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", "correct horse battery stapler"))))
+        StepVerifier.create(
+                        service.logIn(attemptOf(new Credentials.Password("alice", "correct horse battery stapler"))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
@@ -118,7 +125,8 @@ class LogInServiceTests {
     void loginWhenPasswordDiffersOnlyInCaseThenRejected() {
         storedWithPassword("alice", "alice@example.com", PASSWORD);
 
-        StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD.toUpperCase(Locale.ROOT)))))
+        StepVerifier.create(
+                        service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD.toUpperCase(Locale.ROOT)))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
@@ -174,8 +182,8 @@ class LogInServiceTests {
 
     @Test
     void loginWhenUserHasNoPasswordThenRejectedWithSameMessageAfterOneVerification() {
-        stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
-                GITHUB, NOW));
+        stored(User.registerWithExternalIdentity(
+                new Username("alice"), new EmailAddress("alice@example.com"), GITHUB, NOW));
 
         StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.NO_LOCAL_PASSWORD))
@@ -243,8 +251,8 @@ class LogInServiceTests {
 
     @Test
     void loginWithKnownExternalIdentityThenSucceeded() {
-        User alice = stored(User.registerWithExternalIdentity(new Username("alice"),
-                new EmailAddress("alice@example.com"), GITHUB, NOW));
+        User alice = stored(User.registerWithExternalIdentity(
+                new Username("alice"), new EmailAddress("alice@example.com"), GITHUB, NOW));
 
         StepVerifier.create(service.logIn(attemptOf(new Credentials.External(GITHUB))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
@@ -253,28 +261,30 @@ class LogInServiceTests {
 
     @Test
     void loginWithUnknownExternalIdentityThenRejectedForUnknownUser() {
-        stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
-                GITHUB, NOW));
+        stored(User.registerWithExternalIdentity(
+                new Username("alice"), new EmailAddress("alice@example.com"), GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(new ExternalIdentity("github", "999999")))))
+        StepVerifier.create(
+                        service.logIn(attemptOf(new Credentials.External(new ExternalIdentity("github", "999999")))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
     }
 
     @Test
     void loginWithSameSubjectAtAnotherProviderThenRejectedForUnknownUser() {
-        stored(User.registerWithExternalIdentity(new Username("alice"), new EmailAddress("alice@example.com"),
-                GITHUB, NOW));
+        stored(User.registerWithExternalIdentity(
+                new Username("alice"), new EmailAddress("alice@example.com"), GITHUB, NOW));
 
-        StepVerifier.create(service.logIn(attemptOf(new Credentials.External(new ExternalIdentity("gitlab", GITHUB.subject())))))
+        StepVerifier.create(service.logIn(
+                        attemptOf(new Credentials.External(new ExternalIdentity("gitlab", GITHUB.subject())))))
                 .assertNext(outcome -> assertRejected(outcome, LoginOutcome.Reason.UNKNOWN_USER))
                 .verifyComplete();
     }
 
     @Test
     void loginWithExternalIdentityOfDisabledUserThenRejectedAsDisabled() {
-        User alice = stored(User.registerWithExternalIdentity(new Username("alice"),
-                new EmailAddress("alice@example.com"), GITHUB, NOW));
+        User alice = stored(User.registerWithExternalIdentity(
+                new Username("alice"), new EmailAddress("alice@example.com"), GITHUB, NOW));
         users.replace(alice.deactivated());
 
         StepVerifier.create(service.logIn(attemptOf(new Credentials.External(GITHUB))))
@@ -290,7 +300,8 @@ class LogInServiceTests {
     }
 
     private void assertStoredHash(User user, PasswordHash expected) {
-        StepVerifier.create(users.findById(user.id()).map(stored -> stored.passwordHash().orElseThrow()))
+        StepVerifier.create(users.findById(user.id())
+                        .map(stored -> stored.passwordHash().orElseThrow()))
                 .expectNext(expected)
                 .verifyComplete();
     }
@@ -305,8 +316,11 @@ class LogInServiceTests {
         CountDownLatch release = new CountDownLatch(1);
         try {
             saturate(saturated, release);
-            var overloaded = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, saturated),
-                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+            var overloaded = new LogInService(
+                    users,
+                    new OffloadedPasswordHasher(passwordHasher, saturated),
+                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock),
+                    new SecurityEvents(events, clock));
             int moreThanTheAccountAllows = ThrottlePolicy.DEFAULT.perAccount().capacity() + 1;
 
             for (int i = 0; i < moreThanTheAccountAllows; i++) {
@@ -315,8 +329,11 @@ class LogInServiceTests {
                         .verify(Duration.ofSeconds(5));
             }
 
-            var recovered = new LogInService(users, new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
-                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock), new SecurityEvents(events, clock));
+            var recovered = new LogInService(
+                    users,
+                    new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+                    new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock),
+                    new SecurityEvents(events, clock));
             StepVerifier.create(recovered.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                     .expectNext(new LoginOutcome.Succeeded(alice))
                     .verifyComplete();
@@ -327,12 +344,17 @@ class LogInServiceTests {
     }
 
     private User storedWithPassword(String username, String email, String password) {
-        return stored(User.registerWithPassword(new Username(username), new EmailAddress(email),
-                passwordHasher.hash(PasswordPolicy.normalize(password)), NOW));
+        return stored(User.registerWithPassword(
+                new Username(username),
+                new EmailAddress(email),
+                passwordHasher.hash(PasswordPolicy.normalize(password)),
+                NOW));
     }
 
     private User stored(User user) {
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
         return user;
     }
 

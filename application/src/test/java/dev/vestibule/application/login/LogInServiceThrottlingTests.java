@@ -11,13 +11,13 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.throttling.LoginThrottle;
-import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
@@ -52,7 +52,9 @@ class LogInServiceThrottlingTests {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
     private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
-    private final LogInService service = new LogInService(users, new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
+    private final LogInService service = new LogInService(
+            users,
+            new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
             new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, clock),
             new SecurityEvents(events, clock));
 
@@ -78,8 +80,8 @@ class LogInServiceThrottlingTests {
     void successfulLoginsNeverUseUpTheAllowance() {
         stored("alice");
 
-        IntStream.range(0, PER_ACCOUNT * 4).forEach(i ->
-                StepVerifier.create(service.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty())))
+        IntStream.range(0, PER_ACCOUNT * 4)
+                .forEach(i -> StepVerifier.create(service.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty())))
                         .assertNext(outcome -> assertThat(outcome).isInstanceOf(LoginOutcome.Succeeded.class))
                         .verifyComplete());
     }
@@ -119,8 +121,10 @@ class LogInServiceThrottlingTests {
         failTimes("alice", PER_ACCOUNT, ATTACKER);
         failTimes("nobody", PER_ACCOUNT, ATTACKER);
 
-        LoginOutcome real = service.logIn(attempt("alice", "guess", ATTACKER, Optional.empty())).block();
-        LoginOutcome unknown = service.logIn(attempt("nobody", "guess", ATTACKER, Optional.empty())).block();
+        LoginOutcome real = service.logIn(attempt("alice", "guess", ATTACKER, Optional.empty()))
+                .block();
+        LoginOutcome unknown = service.logIn(attempt("nobody", "guess", ATTACKER, Optional.empty()))
+                .block();
 
         assertThat(real).isInstanceOf(LoginOutcome.Throttled.class);
         assertThat(unknown).isEqualTo(real);
@@ -130,7 +134,8 @@ class LogInServiceThrottlingTests {
     void theWaitEndsAndTheRightPasswordWorksAgain() {
         User alice = stored("alice");
         failTimes("alice", PER_ACCOUNT, ATTACKER);
-        LoginOutcome throttled = service.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty())).block();
+        LoginOutcome throttled = service.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty()))
+                .block();
 
         clock.advance(((LoginOutcome.Throttled) throttled).retryAfter());
 
@@ -140,8 +145,9 @@ class LogInServiceThrottlingTests {
     }
 
     private void failTimes(String login, int times, Origin origin) {
-        IntStream.range(0, times).forEach(i ->
-                StepVerifier.create(service.logIn(attempt(login, "wrong guess " + i, origin, Optional.empty())))
+        IntStream.range(0, times)
+                .forEach(i -> StepVerifier.create(
+                                service.logIn(attempt(login, "wrong guess " + i, origin, Optional.empty())))
                         .assertNext(outcome -> assertThat(outcome).isInstanceOf(LoginOutcome.Rejected.class))
                         .verifyComplete());
     }
@@ -151,9 +157,14 @@ class LogInServiceThrottlingTests {
     }
 
     private User stored(String username) {
-        User user = User.registerWithPassword(new Username(username), new EmailAddress(username + "@example.com"),
-                hasher.hash(PasswordPolicy.normalize(PASSWORD)), NOW);
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        User user = User.registerWithPassword(
+                new Username(username),
+                new EmailAddress(username + "@example.com"),
+                hasher.hash(PasswordPolicy.normalize(PASSWORD)),
+                NOW);
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
         return user;
     }
 }

@@ -1,25 +1,25 @@
 package dev.vestibule.application.registration;
-import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.domain.model.throttling.ThrottlePolicy;
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
-import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
+import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
+import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -51,11 +51,17 @@ class RegisterUserServiceTests {
     private final FakePasswordHasher fakeHasher = new FakePasswordHasher();
     private final RecordingPasswordHasher hasher = new RecordingPasswordHasher(fakeHasher);
     private final MutableClock clock = new MutableClock(NOW);
-    private final PasswordPolicy policy = new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
+    private final PasswordPolicy policy =
+            new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
 
     private RegisterUserService service(UserRepository repository, Scheduler hashing) {
-        var service = new RegisterUserService(repository, new OffloadedPasswordHasher(hasher, hashing), policy, clock,
-                new InMemoryAttemptLimiter(clock), ThrottlePolicy.DEFAULT.registrationsPerClientAddress(),
+        var service = new RegisterUserService(
+                repository,
+                new OffloadedPasswordHasher(hasher, hashing),
+                policy,
+                clock,
+                new InMemoryAttemptLimiter(clock),
+                ThrottlePolicy.DEFAULT.registrationsPerClientAddress(),
                 new SecurityEvents(new InMemorySecurityEventLog(), clock));
         hasher.clear();
         return service;
@@ -69,9 +75,12 @@ class RegisterUserServiceTests {
     void registerWhenEveryFieldValidThenStoresActiveUserWithAHashNotThePassword() {
         clock.advance(Duration.ofHours(3));
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
-                .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
-                        registered -> {
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(RegistrationOutcome.Registered.class, registered -> {
                             User user = registered.user();
                             assertThat(user.username()).isEqualTo(new Username("alice"));
                             assertThat(user.email()).isEqualTo(new EmailAddress("alice@example.com"));
@@ -86,17 +95,21 @@ class RegisterUserServiceTests {
 
         assertThat(hasher.hashedPasswords()).containsExactly(PASSWORD);
         StepVerifier.create(users.findByLogin("alice"))
-                .assertNext(stored -> assertThat(stored.passwordHash()).hasValueSatisfying(
-                        hash -> assertThat(fakeHasher.verify(PASSWORD, hash)).isEqualTo(PasswordCheck.MATCHES)))
+                .assertNext(stored -> assertThat(stored.passwordHash())
+                        .hasValueSatisfying(hash ->
+                                assertThat(fakeHasher.verify(PASSWORD, hash)).isEqualTo(PasswordCheck.MATCHES)))
                 .verifyComplete();
     }
 
     @Test
     void registerKeepsTheUsernameAsTypedButTrimmedAndNormalizesTheEmail() {
-        StepVerifier.create(service().register(
-                        new RegistrationCommand("  Alice.Smith ", " Alice.Smith@Example.COM ", PASSWORD, PASSWORD), Origin.unknown()))
-                .assertNext(outcome -> assertThat(outcome).isInstanceOfSatisfying(RegistrationOutcome.Registered.class,
-                        registered -> {
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand(
+                                        "  Alice.Smith ", " Alice.Smith@Example.COM ", PASSWORD, PASSWORD),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(RegistrationOutcome.Registered.class, registered -> {
                             assertThat(registered.user().username().value()).isEqualTo("Alice.Smith");
                             assertThat(registered.user().email().value()).isEqualTo("alice.smith@example.com");
                         }))
@@ -107,7 +120,10 @@ class RegisterUserServiceTests {
     void registerHashesThePasswordInItsNormalizedForm() {
         String decomposed = "cafe\u0301 au lait tous les matins";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", decomposed, decomposed), Origin.unknown()))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", decomposed, decomposed),
+                                Origin.unknown()))
                 .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
                 .verifyComplete();
 
@@ -116,12 +132,17 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenEveryFieldWrongThenAllProblemsReportedTogetherAndNothingHashedOrStored() {
-        StepVerifier.create(service().register(new RegistrationCommand("a b", "not-an-email", "short", "shorter"), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(new UsernameRejection.ForbiddenCharacters())),
-                        RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Malformed())),
-                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.TooShort(8))),
-                        RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
+        StepVerifier.create(service()
+                        .register(new RegistrationCommand("a b", "not-an-email", "short", "shorter"), Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.USERNAME,
+                                        List.of(new RegistrationProblem.InvalidUsername(
+                                                new UsernameRejection.ForbiddenCharacters())),
+                                RegistrationField.EMAIL,
+                                        List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Malformed())),
+                                RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.TooShort(8))),
+                                RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -131,19 +152,26 @@ class RegisterUserServiceTests {
     @Test
     void registerWhenFieldsMissingThenAskedForEach() {
         StepVerifier.create(service().register(new RegistrationCommand(null, " ", "", null), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of(new RegistrationProblem.InvalidUsername(new UsernameRejection.Missing())),
-                        RegistrationField.EMAIL, List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Missing())),
-                        RegistrationField.PASSWORD, List.of(new RegistrationProblem.PasswordMissing()))))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.USERNAME,
+                                        List.of(new RegistrationProblem.InvalidUsername(
+                                                new UsernameRejection.Missing())),
+                                RegistrationField.EMAIL,
+                                        List.of(new RegistrationProblem.InvalidEmail(new EmailRejection.Missing())),
+                                RegistrationField.PASSWORD, List.of(new RegistrationProblem.PasswordMissing()))))
                 .verifyComplete();
     }
 
     @Test
     void registerWhenRepeatDiffersThenOnlyTheRepeatFieldIsWrong() {
-        StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " "), Origin.unknown()))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD + " "),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
+                        .isEqualTo(Map.of(
+                                RegistrationField.PASSWORD_REPEAT, List.of(new RegistrationProblem.PasswordsDiffer()))))
                 .verifyComplete();
 
         assertThat(users.count()).isZero();
@@ -153,10 +181,16 @@ class RegisterUserServiceTests {
     void registerWhenPasswordContainsTheUsernameThenPasswordFieldError() {
         String password = "ALICE-in-wonderland";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsUsername()),
-                                weak(new PasswordRejection.ContainsEmail())))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", password, password),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.PASSWORD,
+                                List.of(
+                                        weak(new PasswordRejection.ContainsUsername()),
+                                        weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
@@ -164,10 +198,13 @@ class RegisterUserServiceTests {
     void registerWhenPasswordContainsTheEmailLocalPartThenPasswordFieldError() {
         String password = "forever-wonder.land-77";
 
-        StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "wonder.land@example.com", password, password), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail())))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "wonder.land@example.com", password, password),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
@@ -175,20 +212,30 @@ class RegisterUserServiceTests {
     void registerWhenUsernameInvalidThenPasswordStillJudgedAgainstTheEmail() {
         String password = "forever-wonder.land-77";
 
-        StepVerifier.create(service().register(new RegistrationCommand("a", "wonder.land@example.com", password, password), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(
-                        RegistrationField.USERNAME, RegistrationField.PASSWORD)
-                        .containsEntry(RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail()))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("a", "wonder.land@example.com", password, password),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .containsOnlyKeys(RegistrationField.USERNAME, RegistrationField.PASSWORD)
+                        .containsEntry(
+                                RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ContainsEmail()))))
                 .verifyComplete();
     }
 
     @Test
     void registerWhenPasswordCommonThenPasswordFieldError() {
-        StepVerifier.create(service().register(
-                        new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop"), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).containsOnlyKeys(RegistrationField.PASSWORD)
-                        .hasEntrySatisfying(RegistrationField.PASSWORD,
-                                problems -> assertThat(problems).singleElement().isEqualTo(weak(new PasswordRejection.Common()))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", "QwertyUiop", "QwertyUiop"),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .containsOnlyKeys(RegistrationField.PASSWORD)
+                        .hasEntrySatisfying(
+                                RegistrationField.PASSWORD,
+                                problems -> assertThat(problems)
+                                        .singleElement()
+                                        .isEqualTo(weak(new PasswordRejection.Common()))))
                 .verifyComplete();
     }
 
@@ -196,9 +243,13 @@ class RegisterUserServiceTests {
     void registerWhenPasswordHasAControlCharacterThenPasswordFieldErrorAndNothingHashedOrStored() {
         String password = "correct horse\u001bbattery staple";
 
-        StepVerifier.create(service().register(new RegistrationCommand("alice", "alice@example.com", password, password), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ControlCharacters())))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", password, password),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.ControlCharacters())))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -207,23 +258,32 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenPasswordBreaksSeveralRulesThenEveryReasonListed() {
-        StepVerifier.create(service().register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob"), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.PASSWORD, List.of(weak(new PasswordRejection.TooShort(8)),
-                                weak(new PasswordRejection.ContainsUsername()),
-                                weak(new PasswordRejection.ContainsEmail())))))
+        StepVerifier.create(service()
+                        .register(new RegistrationCommand("bob", "bob@example.com", "bob", "bob"), Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.PASSWORD,
+                                List.of(
+                                        weak(new PasswordRejection.TooShort(8)),
+                                        weak(new PasswordRejection.ContainsUsername()),
+                                        weak(new PasswordRejection.ContainsEmail())))))
                 .verifyComplete();
     }
 
     @Test
     void registerWhenUsernameAndEmailTakenInOtherCaseThenBothReportedAtOnceWithoutHashing() {
         stored(User.registerWithPassword(new Username("bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
-        stored(User.registerWithPassword(new Username("carol"), new EmailAddress("carol@example.com"), RIVALS_HASH, NOW));
+        stored(User.registerWithPassword(
+                new Username("carol"), new EmailAddress("carol@example.com"), RIVALS_HASH, NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD), Origin.unknown()))
-                .assertNext(outcome -> assertThat(problems(outcome)).isEqualTo(Map.of(
-                        RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()),
-                        RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("BOB", "Carol@Example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(problems(outcome))
+                        .isEqualTo(Map.of(
+                                RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()),
+                                RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
 
         assertThat(hasher.hashedPasswords()).isEmpty();
@@ -234,18 +294,25 @@ class RegisterUserServiceTests {
     void registerWhenOnlyUsernameTakenInOtherCaseThenOnlyUsernameFieldError() {
         stored(User.registerWithPassword(new Username("Bob"), new EmailAddress("bob@example.com"), RIVALS_HASH, NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD), Origin.unknown()))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("bOB", "robert@example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
+                        .isEqualTo(
+                                Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
                 .verifyComplete();
     }
 
     @Test
     void registerWhenOnlyEmailTakenInOtherCaseThenOnlyEmailFieldError() {
-        stored(User.registerWithExternalIdentity(new Username("bob"), new EmailAddress("bob@example.com"),
-                new ExternalIdentity("github", "42"), NOW));
+        stored(User.registerWithExternalIdentity(
+                new Username("bob"), new EmailAddress("bob@example.com"), new ExternalIdentity("github", "42"), NOW));
 
-        StepVerifier.create(service().register(new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD), Origin.unknown()))
+        StepVerifier.create(service()
+                        .register(
+                                new RegistrationCommand("robert", "BOB@example.COM", PASSWORD, PASSWORD),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
@@ -253,13 +320,17 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenRivalTakesTheUsernameBetweenCheckAndStoreThenUsernameFieldError() {
-        User rival = User.registerWithPassword(new Username("ALICE"), new EmailAddress("rival@example.com"), RIVALS_HASH, NOW);
+        User rival = User.registerWithPassword(
+                new Username("ALICE"), new EmailAddress("rival@example.com"), RIVALS_HASH, NOW);
         RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
 
         StepVerifier.create(service(racing, Schedulers.immediate())
-                        .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
+                        .register(
+                                new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
-                        .isEqualTo(Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
+                        .isEqualTo(
+                                Map.of(RegistrationField.USERNAME, List.of(new RegistrationProblem.UsernameTaken()))))
                 .verifyComplete();
 
         assertThat(racing.availabilityAnswers()).containsExactly(false, false);
@@ -269,17 +340,22 @@ class RegisterUserServiceTests {
 
     @Test
     void registerWhenRivalTakesTheEmailBetweenCheckAndStoreThenEmailFieldError() {
-        User rival = User.registerWithPassword(new Username("rival"), new EmailAddress("alice@example.com"), RIVALS_HASH, NOW);
+        User rival = User.registerWithPassword(
+                new Username("rival"), new EmailAddress("alice@example.com"), RIVALS_HASH, NOW);
         RivalSignsUpInBetween racing = new RivalSignsUpInBetween(users, rival);
 
         StepVerifier.create(service(racing, Schedulers.immediate())
-                        .register(new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
+                        .register(
+                                new RegistrationCommand("alice", "Alice@example.com", PASSWORD, PASSWORD),
+                                Origin.unknown()))
                 .assertNext(outcome -> assertThat(problems(outcome))
                         .isEqualTo(Map.of(RegistrationField.EMAIL, List.of(new RegistrationProblem.EmailTaken()))))
                 .verifyComplete();
 
         assertThat(racing.availabilityAnswers()).containsExactly(false, false);
-        StepVerifier.create(users.findByLogin("alice@example.com")).expectNext(rival).verifyComplete();
+        StepVerifier.create(users.findByLogin("alice@example.com"))
+                .expectNext(rival)
+                .verifyComplete();
         assertThat(users.count()).isEqualTo(1);
     }
 
@@ -288,12 +364,16 @@ class RegisterUserServiceTests {
         Scheduler hashing = Schedulers.newBoundedElastic(2, 16, "vestibule-test-hashing");
         try {
             StepVerifier.create(service(users, hashing)
-                            .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown()))
+                            .register(
+                                    new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD),
+                                    Origin.unknown()))
                     .expectNextMatches(RegistrationOutcome.Registered.class::isInstance)
                     .expectComplete()
                     .verify(Duration.ofSeconds(10));
 
-            assertThat(hasher.threadNames()).singleElement().asString()
+            assertThat(hasher.threadNames())
+                    .singleElement()
+                    .asString()
                     .startsWith("vestibule-test-hashing-")
                     .isNotEqualTo(Thread.currentThread().getName());
         } finally {
@@ -311,7 +391,9 @@ class RegisterUserServiceTests {
     }
 
     private void stored(User user) {
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
     }
 
     /**

@@ -1,16 +1,16 @@
 package dev.vestibule.application.rememberme;
-import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
 import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
@@ -25,15 +25,16 @@ import reactor.test.StepVerifier;
 class ForgetRememberedBrowserServiceTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
-    private static final RememberMeSettings SETTINGS = new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
+    private static final RememberMeSettings SETTINGS =
+            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
 
     private final InMemoryRememberedBrowserRepository devices = new InMemoryRememberedBrowserRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final MutableClock clock = new MutableClock(NOW);
     private final SecureRandom random = new SecureRandom();
     private final RememberBrowserService remember = new RememberBrowserService(devices, SETTINGS, clock, random);
-    private final RecognizeRememberedBrowserService recognize = new RecognizeRememberedBrowserService(devices, users, SETTINGS, clock, random,
-            new SecurityEvents(new InMemorySecurityEventLog(), clock));
+    private final RecognizeRememberedBrowserService recognize = new RecognizeRememberedBrowserService(
+            devices, users, SETTINGS, clock, random, new SecurityEvents(new InMemorySecurityEventLog(), clock));
     private final ForgetRememberedBrowserService service = new ForgetRememberedBrowserService(devices);
 
     @Test
@@ -52,8 +53,9 @@ class ForgetRememberedBrowserServiceTests {
         RememberMeToken issued = remembered(storedUser("alice"));
         AtomicReference<RememberMeToken> next = new AtomicReference<>();
         StepVerifier.create(recognize.recognize(issued, Origin.unknown()))
-                .consumeNextWith(recognition ->
-                        next.set(((RememberedBrowserRecognition.Recognized) recognition).nextToken().orElseThrow()))
+                .consumeNextWith(recognition -> next.set(((RememberedBrowserRecognition.Recognized) recognition)
+                        .nextToken()
+                        .orElseThrow()))
                 .verifyComplete();
 
         StepVerifier.create(service.forget(next.get())).verifyComplete();
@@ -75,8 +77,9 @@ class ForgetRememberedBrowserServiceTests {
         StepVerifier.create(service.forget(laptop)).verifyComplete();
 
         StepVerifier.create(recognize.recognize(phone, Origin.unknown()))
-                .expectNextMatches(recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
-                        && recognized.user().equals(alice))
+                .expectNextMatches(
+                        recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
+                                && recognized.user().equals(alice))
                 .verifyComplete();
         assertThat(devices.count()).isEqualTo(1);
     }
@@ -91,15 +94,22 @@ class ForgetRememberedBrowserServiceTests {
     }
 
     private User storedUser(String username) {
-        User user = User.registerWithPassword(new Username(username), new EmailAddress(username + "@example.com"),
-                new PasswordHash("{test}secret"), NOW);
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        User user = User.registerWithPassword(
+                new Username(username),
+                new EmailAddress(username + "@example.com"),
+                new PasswordHash("{test}secret"),
+                NOW);
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
         return user;
     }
 
     private RememberMeToken remembered(User user) {
         AtomicReference<RememberMeToken> token = new AtomicReference<>();
-        StepVerifier.create(remember.remember(user.id())).consumeNextWith(token::set).verifyComplete();
+        StepVerifier.create(remember.remember(user.id()))
+                .consumeNextWith(token::set)
+                .verifyComplete();
         return token.get();
     }
 }

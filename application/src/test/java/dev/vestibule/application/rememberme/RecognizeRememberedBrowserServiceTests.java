@@ -1,17 +1,17 @@
 package dev.vestibule.application.rememberme;
-import dev.vestibule.domain.model.event.Origin;
 
-import dev.vestibule.application.event.SecurityEvents;
-import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -47,8 +47,8 @@ class RecognizeRememberedBrowserServiceTests {
     private final RecognizeRememberedBrowserService service = recognizing(devices);
 
     private RecognizeRememberedBrowserService recognizing(RememberedBrowserRepository repository) {
-        return new RecognizeRememberedBrowserService(repository, users, SETTINGS, clock, random,
-                new SecurityEvents(new InMemorySecurityEventLog(), clock));
+        return new RecognizeRememberedBrowserService(
+                repository, users, SETTINGS, clock, random, new SecurityEvents(new InMemorySecurityEventLog(), clock));
     }
 
     @Test
@@ -57,8 +57,8 @@ class RecognizeRememberedBrowserServiceTests {
         RememberMeToken issued = remembered(alice);
 
         StepVerifier.create(service.recognize(issued, Origin.unknown()))
-                .assertNext(recognition -> assertThat(recognition).isInstanceOfSatisfying(
-                        RememberedBrowserRecognition.Recognized.class, recognized -> {
+                .assertNext(recognition -> assertThat(recognition)
+                        .isInstanceOfSatisfying(RememberedBrowserRecognition.Recognized.class, recognized -> {
                             assertThat(recognized.user()).isEqualTo(alice);
                             assertThat(recognized.nextToken()).hasValueSatisfying(next -> {
                                 assertThat(next.series()).isEqualTo(issued.series());
@@ -93,8 +93,10 @@ class RecognizeRememberedBrowserServiceTests {
         }
 
         StepVerifier.create(service.recognize(token, Origin.unknown()))
-                .expectNextMatches(recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
-                        && recognized.user().equals(alice) && recognized.nextToken().isPresent())
+                .expectNextMatches(
+                        recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
+                                && recognized.user().equals(alice)
+                                && recognized.nextToken().isPresent())
                 .verifyComplete();
     }
 
@@ -109,7 +111,9 @@ class RecognizeRememberedBrowserServiceTests {
                 .expectNext(new RememberedBrowserRecognition.Recognized(alice, Optional.empty()))
                 .verifyComplete();
 
-        assertThat(nextTokenAfterRecognizing(next)).as("the token handed out stays current").isNotNull();
+        assertThat(nextTokenAfterRecognizing(next))
+                .as("the token handed out stays current")
+                .isNotNull();
     }
 
     @Test
@@ -226,29 +230,44 @@ class RecognizeRememberedBrowserServiceTests {
         RecognizeRememberedBrowserService racingService = recognizing(racing);
         AtomicReference<RememberMeToken> winnersToken = new AtomicReference<>();
 
-        StepVerifier.create(Mono.zip(racingService.recognize(issued, Origin.unknown()), racingService.recognize(issued, Origin.unknown())))
+        StepVerifier.create(Mono.zip(
+                        racingService.recognize(issued, Origin.unknown()),
+                        racingService.recognize(issued, Origin.unknown())))
                 .assertNext(both -> {
                     List<RememberedBrowserRecognition.Recognized> recognized = Stream.of(both.getT1(), both.getT2())
                             .map(RememberedBrowserRecognition.Recognized.class::cast)
                             .toList();
-                    assertThat(recognized).extracting(RememberedBrowserRecognition.Recognized::user).containsOnly(alice);
-                    assertThat(recognized).filteredOn(each -> each.nextToken().isPresent()).singleElement()
-                            .satisfies(winner -> winnersToken.set(winner.nextToken().orElseThrow()));
+                    assertThat(recognized)
+                            .extracting(RememberedBrowserRecognition.Recognized::user)
+                            .containsOnly(alice);
+                    assertThat(recognized)
+                            .filteredOn(each -> each.nextToken().isPresent())
+                            .singleElement()
+                            .satisfies(winner ->
+                                    winnersToken.set(winner.nextToken().orElseThrow()));
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(5)); // a lookup held for a second that never comes must fail, not hang
 
-        assertThat(racing.replaceResults()).as("the second rotation lost the compare-and-set").containsExactly(true, false);
+        assertThat(racing.replaceResults())
+                .as("the second rotation lost the compare-and-set")
+                .containsExactly(true, false);
         StepVerifier.create(service.recognize(winnersToken.get(), Origin.unknown()))
-                .expectNextMatches(recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
-                        && recognized.nextToken().isPresent())
+                .expectNextMatches(
+                        recognition -> recognition instanceof RememberedBrowserRecognition.Recognized recognized
+                                && recognized.nextToken().isPresent())
                 .verifyComplete();
     }
 
     private User storedUser(String username) {
-        User user = User.registerWithPassword(new Username(username), new EmailAddress(username + "@example.com"),
-                new PasswordHash("{test}secret"), NOW);
-        StepVerifier.create(users.add(user)).expectNext(new AddUserResult.Added(user)).verifyComplete();
+        User user = User.registerWithPassword(
+                new Username(username),
+                new EmailAddress(username + "@example.com"),
+                new PasswordHash("{test}secret"),
+                NOW);
+        StepVerifier.create(users.add(user))
+                .expectNext(new AddUserResult.Added(user))
+                .verifyComplete();
         return user;
     }
 
@@ -258,7 +277,9 @@ class RecognizeRememberedBrowserServiceTests {
 
     private RememberMeToken remembered(UserId userId) {
         AtomicReference<RememberMeToken> token = new AtomicReference<>();
-        StepVerifier.create(remember.remember(userId)).consumeNextWith(token::set).verifyComplete();
+        StepVerifier.create(remember.remember(userId))
+                .consumeNextWith(token::set)
+                .verifyComplete();
         return token.get();
     }
 
@@ -266,9 +287,10 @@ class RecognizeRememberedBrowserServiceTests {
     private RememberMeToken nextTokenAfterRecognizing(RememberMeToken token) {
         AtomicReference<RememberMeToken> next = new AtomicReference<>();
         StepVerifier.create(service.recognize(token, Origin.unknown()))
-                .assertNext(recognition -> assertThat(recognition).isInstanceOfSatisfying(
-                        RememberedBrowserRecognition.Recognized.class,
-                        recognized -> next.set(recognized.nextToken().orElseThrow())))
+                .assertNext(recognition -> assertThat(recognition)
+                        .isInstanceOfSatisfying(
+                                RememberedBrowserRecognition.Recognized.class,
+                                recognized -> next.set(recognized.nextToken().orElseThrow())))
                 .verifyComplete();
         return next.get();
     }

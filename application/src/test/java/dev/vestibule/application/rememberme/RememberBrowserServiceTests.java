@@ -16,12 +16,14 @@ import reactor.test.StepVerifier;
 class RememberBrowserServiceTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
-    private static final RememberMeSettings SETTINGS = new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
+    private static final RememberMeSettings SETTINGS =
+            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
     private static final String BASE64URL_256_BITS = "[A-Za-z0-9_-]{43}";
 
     private final InMemoryRememberedBrowserRepository devices = new InMemoryRememberedBrowserRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final RememberBrowserService service = new RememberBrowserService(devices, SETTINGS, clock, new SecureRandom());
+    private final RememberBrowserService service =
+            new RememberBrowserService(devices, SETTINGS, clock, new SecureRandom());
 
     @Test
     void rememberGivesATokenOfTwo43CharacterBase64UrlParts() {
@@ -42,10 +44,13 @@ class RememberBrowserServiceTests {
         StepVerifier.create(devices.findBySeries(token.series()))
                 .assertNext(device -> {
                     assertThat(device.userId()).isEqualTo(alice);
-                    assertThat(device.secretHash()).isEqualTo(token.secretHash()).isNotEqualTo(token.secret());
+                    assertThat(device.secretHash())
+                            .isEqualTo(token.secretHash())
+                            .isNotEqualTo(token.secret());
                     assertThat(device.previousSecretHash()).isNull();
                     assertThat(device.rotatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
-                    assertThat(device.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)).plus(Duration.ofDays(14)));
+                    assertThat(device.expiresAt())
+                            .isEqualTo(NOW.plus(Duration.ofMinutes(5)).plus(Duration.ofDays(14)));
                 })
                 .verifyComplete();
     }
@@ -70,7 +75,9 @@ class RememberBrowserServiceTests {
 
     private RememberMeToken remembered(UserId userId) {
         AtomicReference<RememberMeToken> token = new AtomicReference<>();
-        StepVerifier.create(service.remember(userId)).consumeNextWith(token::set).verifyComplete();
+        StepVerifier.create(service.remember(userId))
+                .consumeNextWith(token::set)
+                .verifyComplete();
         return token.get();
     }
 }

@@ -7,12 +7,12 @@ import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.MutableClock;
-import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.PurgedRecords;
 import java.security.SecureRandom;
@@ -59,8 +59,12 @@ class PurgeExpiredRecordsServiceTests {
                 .verifyComplete();
 
         assertThat(knownBrowsers.count()).isEqualTo(1);
-        StepVerifier.create(knownBrowsers.isKnown(valid.id(), alice, NOW)).expectNext(true).verifyComplete();
-        StepVerifier.create(knownBrowsers.isKnown(expired.id(), alice, NOW.minusSeconds(1))).expectNext(false).verifyComplete();
+        StepVerifier.create(knownBrowsers.isKnown(valid.id(), alice, NOW))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(knownBrowsers.isKnown(expired.id(), alice, NOW.minusSeconds(1)))
+                .expectNext(false)
+                .verifyComplete();
     }
 
     @Test
@@ -73,7 +77,9 @@ class PurgeExpiredRecordsServiceTests {
                 .verifyComplete();
 
         assertThat(rememberedBrowsers.count()).isEqualTo(1);
-        StepVerifier.create(rememberedBrowsers.findBySeries(valid.series())).expectNext(valid).verifyComplete();
+        StepVerifier.create(rememberedBrowsers.findBySeries(valid.series()))
+                .expectNext(valid)
+                .verifyComplete();
     }
 
     @Test
@@ -82,8 +88,12 @@ class PurgeExpiredRecordsServiceTests {
         knownBrowser(NOW.minus(Duration.ofDays(400)), Duration.ofDays(365));
         remembered(NOW.minus(Duration.ofDays(30)), Duration.ofDays(14));
 
-        StepVerifier.create(service.purge()).expectNext(new PurgedRecords(1, 1, 1)).verifyComplete();
-        StepVerifier.create(service.purge()).expectNext(new PurgedRecords(0, 0, 0)).verifyComplete();
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(1, 1, 1))
+                .verifyComplete();
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(0, 0, 0))
+                .verifyComplete();
     }
 
     @Test
@@ -97,15 +107,17 @@ class PurgeExpiredRecordsServiceTests {
 
     @Test
     void aRetentionThatIsNotPositiveIsRefused() {
-        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, Duration.ZERO, clock))
+        assertThatThrownBy(() ->
+                        new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers,
-                Duration.ofDays(-1), clock))
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(
+                        events, knownBrowsers, rememberedBrowsers, Duration.ofDays(-1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private SecurityEvent event(Instant at) {
-        SecurityEvent event = new SecurityEvent(SecurityEventType.LOGIN_FAILED, at, Optional.of(alice), Origin.unknown());
+        SecurityEvent event =
+                new SecurityEvent(SecurityEventType.LOGIN_FAILED, at, Optional.of(alice), Origin.unknown());
         StepVerifier.create(events.record(event)).verifyComplete();
         return event;
     }
@@ -117,7 +129,8 @@ class PurgeExpiredRecordsServiceTests {
     }
 
     private RememberedBrowser remembered(Instant createdAt, Duration lifetime) {
-        RememberedBrowser device = RememberedBrowser.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
+        RememberedBrowser device =
+                RememberedBrowser.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
         StepVerifier.create(rememberedBrowsers.add(device)).verifyComplete();
         return device;
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.MutableClock;
-import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.UserId;
@@ -24,13 +24,14 @@ class LoginThrottleTests {
     private static final AttemptLimit PER_ACCOUNT = new AttemptLimit("account", 3, Duration.ofMinutes(1));
     private static final AttemptLimit PER_DEVICE = new AttemptLimit("device", 4, Duration.ofMinutes(1));
     private static final AttemptLimit PER_ADDRESS = new AttemptLimit("client", 6, Duration.ofSeconds(10));
-    private static final ThrottlePolicy POLICY = new ThrottlePolicy(PER_ACCOUNT, PER_DEVICE, PER_ADDRESS,
-            ThrottlePolicy.DEFAULT.registrationsPerClientAddress());
+    private static final ThrottlePolicy POLICY = new ThrottlePolicy(
+            PER_ACCOUNT, PER_DEVICE, PER_ADDRESS, ThrottlePolicy.DEFAULT.registrationsPerClientAddress());
     private static final String ADDRESS = "203.0.113.7";
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
-    private final LoginThrottle throttle = new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, clock);
+    private final LoginThrottle throttle =
+            new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, clock);
     private final UserId alice = UserId.random();
 
     @Test
@@ -57,7 +58,8 @@ class LoginThrottleTests {
     @Test
     void releaseNeverRaisesABucketAboveItsCapacity() {
         LoginThrottle.Buckets buckets = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty());
-        StepVerifier.create(throttle.release(buckets).then(throttle.release(buckets))).verifyComplete();
+        StepVerifier.create(throttle.release(buckets).then(throttle.release(buckets)))
+                .verifyComplete();
 
         IntStream.range(0, PER_ACCOUNT.capacity()).forEach(i -> assertGranted(buckets));
         assertDenied(buckets);
@@ -79,7 +81,8 @@ class LoginThrottleTests {
     @Test
     void attemptsOnOneAccountFromManyAddressesAreLimitedPerAccount() {
         IntStream.range(0, PER_ACCOUNT.capacity())
-                .forEach(i -> assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
 
         assertDenied(bucketsFor("198.51.100.200", "alice", Optional.of(alice), Optional.empty()));
         assertGranted(bucketsFor("198.51.100.200", "bob", Optional.of(UserId.random()), Optional.empty()));
@@ -88,7 +91,8 @@ class LoginThrottleTests {
     @Test
     void attemptsOnManyAccountsFromOneAddressAreLimitedPerAddress() {
         IntStream.range(0, PER_ADDRESS.capacity())
-                .forEach(i -> assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
 
         assertDenied(bucketsFor(ADDRESS, "one-more", Optional.of(UserId.random()), Optional.empty()));
         assertGranted(bucketsFor("198.51.100.9", "one-more", Optional.of(UserId.random()), Optional.empty()));
@@ -103,18 +107,21 @@ class LoginThrottleTests {
         // Only the granted attempts used the address's allowance; the denied ones left it as it was.
         int left = PER_ADDRESS.capacity() - PER_ACCOUNT.capacity();
         IntStream.range(0, left)
-                .forEach(i -> assertGranted(bucketsFor(ADDRESS, "other" + i, Optional.of(UserId.random()), Optional.empty())));
+                .forEach(i -> assertGranted(
+                        bucketsFor(ADDRESS, "other" + i, Optional.of(UserId.random()), Optional.empty())));
         assertDenied(bucketsFor(ADDRESS, "last", Optional.of(UserId.random()), Optional.empty()));
     }
 
     @Test
     void whenTheAddressIsExhaustedThenTheAccountIsNotCharged() {
         IntStream.range(0, PER_ADDRESS.capacity())
-                .forEach(i -> assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
         assertDenied(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty()));
 
         IntStream.range(0, PER_ACCOUNT.capacity())
-                .forEach(i -> assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
     }
 
     @Test
@@ -127,13 +134,16 @@ class LoginThrottleTests {
         });
 
         assertThat(assertDenied(unknown)).isEqualTo(assertDenied(real));
-        assertThat(unknown.all()).extracting(LoginThrottle.Bucket::limit).isEqualTo(real.all().stream().map(LoginThrottle.Bucket::limit).toList());
+        assertThat(unknown.all())
+                .extracting(LoginThrottle.Bucket::limit)
+                .isEqualTo(real.all().stream().map(LoginThrottle.Bucket::limit).toList());
     }
 
     @Test
     void unknownUsernamesShareABucketWhateverTheirCaseAndSurroundingBlanks() {
-        IntStream.range(0, PER_ACCOUNT.capacity()).forEach(i -> assertGranted(
-                bucketsFor("198.51.100." + i, i % 2 == 0 ? "  Nobody " : "NOBODY", Optional.empty(), Optional.empty())));
+        IntStream.range(0, PER_ACCOUNT.capacity())
+                .forEach(i -> assertGranted(bucketsFor(
+                        "198.51.100." + i, i % 2 == 0 ? "  Nobody " : "NOBODY", Optional.empty(), Optional.empty())));
 
         assertDenied(bucketsFor("198.51.100.99", "nobody", Optional.empty(), Optional.empty()));
     }
@@ -142,7 +152,8 @@ class LoginThrottleTests {
     void aKnownBrowserHasItsOwnAllowanceWhenSomeoneElseExhaustedTheAccount() {
         String device = knownBrowserOf(alice, Duration.ofDays(30));
         IntStream.range(0, PER_ACCOUNT.capacity())
-                .forEach(i -> assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
         assertDenied(bucketsFor("198.51.100.50", "alice", Optional.of(alice), Optional.empty()));
 
         LoginThrottle.Buckets fromTheDevice = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device));
@@ -158,13 +169,16 @@ class LoginThrottleTests {
         assertDenied(fromTheDevice);
 
         IntStream.range(0, PER_ACCOUNT.capacity())
-                .forEach(i -> assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor("198.51.100." + i, "alice", Optional.of(alice), Optional.empty())));
     }
 
     @Test
     void eachKnownBrowserHasAnAllowanceOfItsOwn() {
-        LoginThrottle.Buckets first = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(knownBrowserOf(alice, Duration.ofDays(30))));
-        LoginThrottle.Buckets second = bucketsFor("198.51.100.1", "alice", Optional.of(alice), Optional.of(knownBrowserOf(alice, Duration.ofDays(30))));
+        LoginThrottle.Buckets first = bucketsFor(
+                ADDRESS, "alice", Optional.of(alice), Optional.of(knownBrowserOf(alice, Duration.ofDays(30))));
+        LoginThrottle.Buckets second = bucketsFor(
+                "198.51.100.1", "alice", Optional.of(alice), Optional.of(knownBrowserOf(alice, Duration.ofDays(30))));
         IntStream.range(0, PER_DEVICE.capacity()).forEach(i -> assertGranted(first));
         assertDenied(first);
 
@@ -175,7 +189,8 @@ class LoginThrottleTests {
     void aKnownBrowserStillPaysIntoTheAddressAllowance() {
         String device = knownBrowserOf(alice, Duration.ofDays(30));
         IntStream.range(0, PER_ADDRESS.capacity())
-                .forEach(i -> assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
+                .forEach(i ->
+                        assertGranted(bucketsFor(ADDRESS, "user" + i, Optional.of(UserId.random()), Optional.empty())));
 
         assertDenied(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device)));
     }
@@ -215,13 +230,16 @@ class LoginThrottleTests {
     void bucketsAreNamedSoThatAccountsAddressesAndDevicesNeverCollide() {
         String device = knownBrowserOf(alice, Duration.ofDays(30));
 
-        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty()).all())
+        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty())
+                        .all())
                 .extracting(LoginThrottle.Bucket::key)
                 .containsExactly("client:" + ADDRESS, "account:" + alice);
-        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device)).all())
+        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device))
+                        .all())
                 .extracting(LoginThrottle.Bucket::key)
                 .containsExactly("client:" + ADDRESS, "device:" + device);
-        assertThat(bucketsFor(ADDRESS, "alice", Optional.empty(), Optional.empty()).all())
+        assertThat(bucketsFor(ADDRESS, "alice", Optional.empty(), Optional.empty())
+                        .all())
                 .extracting(LoginThrottle.Bucket::key)
                 .containsExactly("client:" + ADDRESS, "account:alice");
     }
@@ -232,7 +250,8 @@ class LoginThrottleTests {
         return device.id();
     }
 
-    private LoginThrottle.Buckets bucketsFor(String address, String login, Optional<UserId> user, Optional<String> device) {
+    private LoginThrottle.Buckets bucketsFor(
+            String address, String login, Optional<UserId> user, Optional<String> device) {
         return throttle.bucketsFor(address, login, user, device).block(Duration.ofSeconds(5));
     }
 

@@ -22,7 +22,8 @@ class MarkBrowserKnownServiceTests {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryKnownBrowserRepository devices = new InMemoryKnownBrowserRepository();
-    private final MarkBrowserKnownService service = new MarkBrowserKnownService(devices, LIFETIME, clock, new SecureRandom());
+    private final MarkBrowserKnownService service =
+            new MarkBrowserKnownService(devices, LIFETIME, clock, new SecureRandom());
     private final UserId alice = UserId.random();
 
     @Test
@@ -114,8 +115,6 @@ class MarkBrowserKnownServiceTests {
     }
 
     private void assertKnown(String id, UserId user, Instant at, boolean known) {
-        StepVerifier.create(devices.isKnown(id, user, at))
-                .expectNext(known)
-                .verifyComplete();
+        StepVerifier.create(devices.isKnown(id, user, at)).expectNext(known).verifyComplete();
     }
 }

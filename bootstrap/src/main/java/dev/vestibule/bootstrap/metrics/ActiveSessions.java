@@ -14,8 +14,7 @@ public final class ActiveSessions {
 
     public static final String GAUGE = "vestibule.sessions.active";
 
-    private ActiveSessions() {
-    }
+    private ActiveSessions() {}
 
     /** @param count the latest count; NaN when it cannot be known (the store is unreachable) */
     public static void register(DoubleSupplier count, MeterRegistry registry) {

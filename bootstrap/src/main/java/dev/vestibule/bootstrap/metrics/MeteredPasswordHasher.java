@@ -29,8 +29,9 @@ public final class MeteredPasswordHasher implements PasswordHasher {
 
     private static Timer timer(MeterRegistry registry, String operation) {
         return Timer.builder(HASHING)
-                .description("Time of one password hash (sign-up, password change: operation=hash) or verification "
-                        + "(login, also against a dummy hash for unknown accounts: operation=verify) on a hashing thread")
+                .description(
+                        "Time of one password hash (sign-up, password change: operation=hash) or verification "
+                                + "(login, also against a dummy hash for unknown accounts: operation=verify) on a hashing thread")
                 .tag("operation", operation)
                 .register(registry);
     }

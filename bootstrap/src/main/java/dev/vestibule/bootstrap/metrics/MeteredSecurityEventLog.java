@@ -32,9 +32,8 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
         this.loginsSucceeded = logins(registry, "succeeded");
         this.loginsFailed = logins(registry, "failed");
         this.loginsThrottled = logins(registry, "throttled");
-        this.registrations = Counter.builder(REGISTRATIONS)
-                .description("Accounts created")
-                .register(registry);
+        this.registrations =
+                Counter.builder(REGISTRATIONS).description("Accounts created").register(registry);
     }
 
     private static Counter logins(MeterRegistry registry, String outcome) {

@@ -18,8 +18,7 @@ public final class UserCacheMetrics {
     public static final String SIZE = "vestibule.user.cache.size";
     public static final String LISTENER_CONNECTED = "vestibule.user.cache.listener.connected";
 
-    private UserCacheMetrics() {
-    }
+    private UserCacheMetrics() {}
 
     public static void register(UserCacheStatus cache, MeterRegistry registry) {
         lookups(cache, registry, "hit", UserCacheStatus::hits);
@@ -37,8 +36,8 @@ public final class UserCacheMetrics {
                 .register(registry);
     }
 
-    private static void lookups(UserCacheStatus cache, MeterRegistry registry, String result,
-                                ToDoubleFunction<UserCacheStatus> count) {
+    private static void lookups(
+            UserCacheStatus cache, MeterRegistry registry, String result, ToDoubleFunction<UserCacheStatus> count) {
         FunctionCounter.builder(LOOKUPS, cache, count)
                 .description("Lookups of the signed-in user by result: hit (answered from this instance's cache), "
                         + "miss (loaded from the database, then cached), bypassed (loaded: the cache was off)")

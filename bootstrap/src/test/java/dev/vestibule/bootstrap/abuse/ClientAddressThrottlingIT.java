@@ -5,9 +5,9 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +24,8 @@ class ClientAddressThrottlingIT {
     @BeforeAll
     static void startWithSmallAddressLimits() {
         vestibule = RunningVestibule.start(
-                "--vestibule.throttling.redis-key-prefix=" + RedisTestServer.shared().namespace() + ":address-throttle",
+                "--vestibule.throttling.redis-key-prefix="
+                        + RedisTestServer.shared().namespace() + ":address-throttle",
                 "--vestibule.throttling.per-client-address.capacity=8",
                 "--vestibule.throttling.per-client-address.refill-every=1m",
                 "--vestibule.throttling.registrations-per-client-address.capacity=3",
@@ -43,14 +44,17 @@ class ClientAddressThrottlingIT {
         for (int i = 0; i < accounts.length; i++) {
             accounts[i] = uniqueUsername("Addr" + i);
             Browser browser = new Browser(vestibule.baseUrl());
-            assertThat(browser.register(accounts[i], emailOf(accounts[i]), PASSWORD).status()).isEqualTo(303);
+            assertThat(browser.register(accounts[i], emailOf(accounts[i]), PASSWORD)
+                            .status())
+                    .isEqualTo(303);
         }
         String late = uniqueUsername("Late");
         Page refusedSignUp = new Browser(vestibule.baseUrl()).register(late, emailOf(late), PASSWORD);
         assertThat(refusedSignUp.status()).isEqualTo(429);
         assertThat(refusedSignUp.headers().firstValue("Retry-After")).isPresent();
         assertThat(refusedSignUp.flashes()).singleElement().asString().contains("Too many accounts were created");
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", late)).isZero();
+        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", late))
+                .isZero();
 
         Browser attacker = new Browser(vestibule.baseUrl());
         int failuresBeforeThrottle = 0;
@@ -62,6 +66,8 @@ class ClientAddressThrottlingIT {
             failuresBeforeThrottle++;
         }
         assertThat(failuresBeforeThrottle).isEqualTo(8);
-        assertThat(attacker.logIn(uniqueUsername("Fresh"), "anything at all", false).status()).isEqualTo(429);
+        assertThat(attacker.logIn(uniqueUsername("Fresh"), "anything at all", false)
+                        .status())
+                .isEqualTo(429);
     }
 }

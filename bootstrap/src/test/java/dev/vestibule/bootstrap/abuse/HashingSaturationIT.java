@@ -66,8 +66,8 @@ class HashingSaturationIT {
                 String login = username + "-nobody-" + i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return browser.post("/login", Map.of("_csrf", token, "username", login,
-                            "password", "wrong password"));
+                    return browser.post(
+                            "/login", Map.of("_csrf", token, "username", login, "password", "wrong password"));
                 }));
             }
             start.countDown();
@@ -78,10 +78,17 @@ class HashingSaturationIT {
                 pages.add(answer.get());
             }
             assertThat(homeDuringTheStorm.status()).isEqualTo(200);
-            assertThat(pages).extracting(Page::status).doesNotContain(500).allMatch(status -> status == 302 || status == 503);
-            List<Page> refused = pages.stream().filter(page -> page.status() == 503).toList();
-            assertThat(refused).as("logins refused for lack of hashing capacity").isNotEmpty()
-                    .allSatisfy(page -> assertThat(page.headers().firstValue("Retry-After")).hasValue("1"));
+            assertThat(pages)
+                    .extracting(Page::status)
+                    .doesNotContain(500)
+                    .allMatch(status -> status == 302 || status == 503);
+            List<Page> refused =
+                    pages.stream().filter(page -> page.status() == 503).toList();
+            assertThat(refused)
+                    .as("logins refused for lack of hashing capacity")
+                    .isNotEmpty()
+                    .allSatisfy(page ->
+                            assertThat(page.headers().firstValue("Retry-After")).hasValue("1"));
         } finally {
             pool.shutdownNow();
         }

@@ -27,10 +27,11 @@ class LoginThrottlingIT {
     @BeforeAll
     static void startTwoInstancesWithProductionAccountLimits() {
         String[] limits = {
-                "--vestibule.throttling.per-account.capacity=5",
-                "--vestibule.throttling.per-account.refill-every=1m",
-                "--vestibule.throttling.per-known-browser.capacity=10",
-                "--vestibule.throttling.per-known-browser.refill-every=1m"};
+            "--vestibule.throttling.per-account.capacity=5",
+            "--vestibule.throttling.per-account.refill-every=1m",
+            "--vestibule.throttling.per-known-browser.capacity=10",
+            "--vestibule.throttling.per-known-browser.refill-every=1m"
+        };
         first = RunningVestibule.start(limits);
         second = RunningVestibule.start(limits);
     }
@@ -54,8 +55,9 @@ class LoginThrottlingIT {
         String username = registeredUser();
         Browser attacker = new Browser(first.baseUrl());
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(attacker.logIn(username, WRONG, false).location()).as("attempt " + attempt).hasValueSatisfying(
-                    location -> assertThat(location).startsWith("/login"));
+            assertThat(attacker.logIn(username, WRONG, false).location())
+                    .as("attempt " + attempt)
+                    .hasValueSatisfying(location -> assertThat(location).startsWith("/login"));
         }
 
         Page throttled = attacker.logIn(username, WRONG, false);
@@ -63,7 +65,8 @@ class LoginThrottlingIT {
 
         for (Page page : new Page[] {throttled, rightPassword}) {
             assertThat(page.status()).isEqualTo(429);
-            assertThat(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(1L, 60L);
             assertThat(page.heading()).isEqualTo("Too many attempts");
             assertThat(page.html().select("main").text()).contains("Please try again in");
         }
@@ -78,11 +81,16 @@ class LoginThrottlingIT {
         }
         attacker.switchTo(second.baseUrl());
         for (int attempt = 4; attempt <= 5; attempt++) {
-            assertThat(attacker.logIn(username, WRONG, false).status()).as("attempt " + attempt).isEqualTo(302);
+            assertThat(attacker.logIn(username, WRONG, false).status())
+                    .as("attempt " + attempt)
+                    .isEqualTo(302);
         }
 
         assertThat(attacker.logIn(username, WRONG, false).status()).isEqualTo(429);
-        assertThat(attacker.switchTo(first.baseUrl()).logIn(username, WRONG, false).status()).isEqualTo(429);
+        assertThat(attacker.switchTo(first.baseUrl())
+                        .logIn(username, WRONG, false)
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test
@@ -135,7 +143,9 @@ class LoginThrottlingIT {
         String username = registeredUser();
         Browser browser = new Browser(first.baseUrl());
         for (int round = 1; round <= 8; round++) {
-            assertThat(browser.logIn(username, PASSWORD, false).status()).as("login " + round).isEqualTo(302);
+            assertThat(browser.logIn(username, PASSWORD, false).status())
+                    .as("login " + round)
+                    .isEqualTo(302);
             browser.logOut();
         }
     }

@@ -39,7 +39,11 @@ class LoginTimingIT {
         vestibule.close();
     }
 
-    enum Case { UNKNOWN_USER, WRONG_PASSWORD, DISABLED_ACCOUNT }
+    enum Case {
+        UNKNOWN_USER,
+        WRONG_PASSWORD,
+        DISABLED_ACCOUNT
+    }
 
     @Test
     void unknownUserWrongPasswordAndDisabledAccountTakeTheSameTime() {
@@ -60,7 +64,10 @@ class LoginTimingIT {
                     case DISABLED_ACCOUNT -> disabled;
                 };
                 String password = c == Case.DISABLED_ACCOUNT ? PASSWORD : "a wrong password here";
-                String token = browser.open(csrfPage).html().selectFirst("input[name=_csrf]").attr("value");
+                String token = browser.open(csrfPage)
+                        .html()
+                        .selectFirst("input[name=_csrf]")
+                        .attr("value");
                 long start = System.nanoTime();
                 Page page = browser.post("/login", Map.of("_csrf", token, "username", login, "password", password));
                 long micros = (System.nanoTime() - start) / 1_000;
@@ -74,13 +81,17 @@ class LoginTimingIT {
         long unknown = median(samples.get(Case.UNKNOWN_USER));
         long wrong = median(samples.get(Case.WRONG_PASSWORD));
         long disabledMedian = median(samples.get(Case.DISABLED_ACCOUNT));
-        System.out.printf("TIMING FIGURES (median µs over %d interleaved samples): unknown user %d, wrong password %d,"
-                + " disabled account %d%n", SAMPLES, unknown, wrong, disabledMedian);
+        System.out.printf(
+                "TIMING FIGURES (median µs over %d interleaved samples): unknown user %d, wrong password %d,"
+                        + " disabled account %d%n",
+                SAMPLES, unknown, wrong, disabledMedian);
         // A hash verification (~25 ms) dominates each answer; the cases may differ only by noise.
         assertThat(ratio(unknown, wrong)).isBetween(0.8, 1.25);
         assertThat(ratio(disabledMedian, wrong)).isBetween(0.8, 1.25);
-        assertThat(rankSumZ(samples.get(Case.UNKNOWN_USER), samples.get(Case.WRONG_PASSWORD))).isBetween(-3.0, 3.0);
-        assertThat(rankSumZ(samples.get(Case.DISABLED_ACCOUNT), samples.get(Case.WRONG_PASSWORD))).isBetween(-3.0, 3.0);
+        assertThat(rankSumZ(samples.get(Case.UNKNOWN_USER), samples.get(Case.WRONG_PASSWORD)))
+                .isBetween(-3.0, 3.0);
+        assertThat(rankSumZ(samples.get(Case.DISABLED_ACCOUNT), samples.get(Case.WRONG_PASSWORD)))
+                .isBetween(-3.0, 3.0);
     }
 
     @Test

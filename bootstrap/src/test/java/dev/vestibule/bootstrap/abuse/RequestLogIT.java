@@ -58,22 +58,36 @@ class RequestLogIT {
         String rememberMe = browser.cookie("remember-me").orElseThrow();
         Page secret = browser.get("/top-secret?token=" + queryToken);
 
-        List<String> everything = captured.list.stream().map(RequestLogIT::everythingIn).toList();
+        List<String> everything =
+                captured.list.stream().map(RequestLogIT::everythingIn).toList();
         List<String> secrets = new ArrayList<>(List.of(PASSWORD, wrongPassword, sessionId, rememberMe, queryToken));
-        Pattern.compile("[^A-Za-z0-9_-]+").splitAsStream(rememberMe).filter(part -> part.length() >= 16).forEach(secrets::add);
+        Pattern.compile("[^A-Za-z0-9_-]+")
+                .splitAsStream(rememberMe)
+                .filter(part -> part.length() >= 16)
+                .forEach(secrets::add);
         assertThat(everything).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(secrets));
 
         String failedId = failed.headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(accessLines()).anySatisfy(line -> assertThat(line.getFormattedMessage())
-                .matches("POST /login 302 \\d+ ms client=127\\.0\\.0\\.1 id=" + failedId));
-        assertThat(accessLines()).anySatisfy(line -> assertThat(line.getFormattedMessage())
-                .startsWith("POST /login 302 ").endsWith(" id=" + signedIn.headers().firstValue("X-Request-Id").orElseThrow()));
-        assertThat(accessLines()).anySatisfy(line -> assertThat(line.getFormattedMessage())
-                .startsWith("GET /top-secret 200 ").endsWith(" id=" + secret.headers().firstValue("X-Request-Id").orElseThrow()));
-        assertThat(accessLines().stream().filter(line -> line.getFormattedMessage().endsWith(" id=" + failedId)))
-                .as("one line per request").hasSize(1);
+        assertThat(accessLines())
+                .anySatisfy(line -> assertThat(line.getFormattedMessage())
+                        .matches("POST /login 302 \\d+ ms client=127\\.0\\.0\\.1 id=" + failedId));
+        assertThat(accessLines())
+                .anySatisfy(line -> assertThat(line.getFormattedMessage())
+                        .startsWith("POST /login 302 ")
+                        .endsWith(" id="
+                                + signedIn.headers().firstValue("X-Request-Id").orElseThrow()));
+        assertThat(accessLines())
+                .anySatisfy(line -> assertThat(line.getFormattedMessage())
+                        .startsWith("GET /top-secret 200 ")
+                        .endsWith(" id="
+                                + secret.headers().firstValue("X-Request-Id").orElseThrow()));
+        assertThat(accessLines().stream()
+                        .filter(line -> line.getFormattedMessage().endsWith(" id=" + failedId)))
+                .as("one line per request")
+                .hasSize(1);
 
-        assertThat(captured.list).as("other lines of the request carry its id in the MDC")
+        assertThat(captured.list)
+                .as("other lines of the request carry its id in the MDC")
                 .anySatisfy(line -> {
                     assertThat(line.getLoggerName()).doesNotStartWith("vestibule.access");
                     assertThat(line.getFormattedMessage()).startsWith("Login rejected");
@@ -82,7 +96,9 @@ class RequestLogIT {
     }
 
     private List<ILoggingEvent> accessLines() {
-        return captured.list.stream().filter(line -> line.getLoggerName().equals("vestibule.access")).toList();
+        return captured.list.stream()
+                .filter(line -> line.getLoggerName().equals("vestibule.access"))
+                .toList();
     }
 
     private static String everythingIn(ILoggingEvent line) {

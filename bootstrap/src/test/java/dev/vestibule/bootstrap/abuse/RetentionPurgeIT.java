@@ -24,8 +24,8 @@ class RetentionPurgeIT {
 
     @Test
     void aRunningInstancePurgesOldRowsAndKeepsRecentOnes() throws InterruptedException {
-        try (RunningVestibule instance = RunningVestibule.start("--vestibule.retention.security-events=400d",
-                "--vestibule.retention.purge-interval=1s")) {
+        try (RunningVestibule instance = RunningVestibule.start(
+                "--vestibule.retention.security-events=400d", "--vestibule.retention.purge-interval=1s")) {
             // The instance has migrated the schema; its purge runs every second from now on.
             UUID user = storedUser();
             String marker = "retention-it-" + UUID.randomUUID();
@@ -40,15 +40,19 @@ class RetentionPurgeIT {
             this.marker = marker;
 
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-            while (System.currentTimeMillis() < deadline && (eventsOf(marker) > 2 || knownBrowser(expiredDevice) > 0
-                    || rememberedBrowser(expiredSeries) > 0)) {
+            while (System.currentTimeMillis() < deadline
+                    && (eventsOf(marker) > 2
+                            || knownBrowser(expiredDevice) > 0
+                            || rememberedBrowser(expiredSeries) > 0)) {
                 Thread.sleep(200);
             }
         }
 
         assertThat(eventsOf(marker)).as("events younger than 400 days").isEqualTo(2);
-        assertThat(queryForLong("SELECT count(*) FROM security_events WHERE user_agent = ? AND occurred_at < now() - interval '400 days'",
-                marker)).isZero();
+        assertThat(queryForLong(
+                        "SELECT count(*) FROM security_events WHERE user_agent = ? AND occurred_at < now() - interval '400 days'",
+                        marker))
+                .isZero();
         assertThat(knownBrowser(expiredDevice)).isZero();
         assertThat(knownBrowser(validDevice)).isOne();
         assertThat(rememberedBrowser(expiredSeries)).isZero();
@@ -58,14 +62,21 @@ class RetentionPurgeIT {
     private static UUID storedUser() {
         UUID id = UUID.randomUUID();
         String name = "ret" + id.toString().replace("-", "").substring(0, 16);
-        executeSql("INSERT INTO users (id, username, email, password_hash, active, registered_at) VALUES (?, ?, ?, ?, true, now())",
-                id, name, name + "@example.com", "{noop}unused");
+        executeSql(
+                "INSERT INTO users (id, username, email, password_hash, active, registered_at) VALUES (?, ?, ?, ?, true, now())",
+                id,
+                name,
+                name + "@example.com",
+                "{noop}unused");
         return id;
     }
 
     private static void insertEvent(UUID user, String marker, String age) {
-        executeSql("INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent) "
-                + "VALUES ('LOGIN_FAILED', now() - interval '" + age + "', ?, '198.51.100.7', ?)", user, marker);
+        executeSql(
+                "INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent) "
+                        + "VALUES ('LOGIN_FAILED', now() - interval '" + age + "', ?, '198.51.100.7', ?)",
+                user,
+                marker);
     }
 
     private static String insertKnownBrowser(UUID user, String expiry) {
@@ -76,8 +87,11 @@ class RetentionPurgeIT {
 
     private static String insertRememberedBrowser(UUID user, String expiry) {
         String series = UUID.randomUUID().toString().replace("-", "");
-        executeSql("INSERT INTO remembered_devices (series, user_id, secret_hash, rotated_at, expires_at) "
-                + "VALUES (?, ?, 'x', now(), now() " + expiry + ")", series, user);
+        executeSql(
+                "INSERT INTO remembered_devices (series, user_id, secret_hash, rotated_at, expires_at) "
+                        + "VALUES (?, ?, 'x', now(), now() " + expiry + ")",
+                series,
+                user);
         return series;
     }
 

@@ -39,7 +39,8 @@ class SecurityEventsIT {
 
     @ParameterizedTest
     @EnumSource(SecurityEventType.class)
-    void everyEventTypeIsRecordedExactlyOnceByTheJourneyThatCausesIt(SecurityEventType type) throws InterruptedException {
+    void everyEventTypeIsRecordedExactlyOnceByTheJourneyThatCausesIt(SecurityEventType type)
+            throws InterruptedException {
         String username = uniqueUsername("Evt");
         Browser browser = new Browser(vestibule.baseUrl());
         browser.register(username, emailOf(username), PASSWORD);
@@ -49,7 +50,9 @@ class SecurityEventsIT {
         long before = type == SecurityEventType.REGISTERED ? 0 : count(type, username);
 
         switch (type) {
-            case REGISTERED -> { /* the registration above */ }
+            case REGISTERED -> {
+                /* the registration above */
+            }
             case LOGIN_SUCCEEDED -> browser.logIn(username, PASSWORD, false);
             case LOGIN_FAILED -> browser.logIn(username, WRONG, false);
             case LOGIN_THROTTLED -> {
@@ -87,8 +90,9 @@ class SecurityEventsIT {
         assertThat(count(type, username) - before).as(type + " recorded once").isEqualTo(1);
         assertThat(RunningVestibule.queryForLong("""
                 SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id
-                WHERE u.username = ? AND e.type = ? AND e.client_address = '127.0.0.1' AND e.user_agent LIKE 'Java-http-client%'""",
-                username, type.name())).as(type + " has its origin").isEqualTo(count(type, username));
+                WHERE u.username = ? AND e.type = ? AND e.client_address = '127.0.0.1' AND e.user_agent LIKE 'Java-http-client%'""", username, type.name()))
+                .as(type + " has its origin")
+                .isEqualTo(count(type, username));
     }
 
     @Test
@@ -106,10 +110,12 @@ class SecurityEventsIT {
         Page activity = browser.open("/account/activity");
 
         List<String> what = activity.html().select("table.activity tbody tr").stream()
-                .map(row -> row.select("td").get(1).text()).toList();
+                .map(row -> row.select("td").get(1).text())
+                .toList();
         assertThat(what).containsExactly("Logged in", "Failed login attempt", "Logged out", "Account created");
         assertThat(activity.html().select("table.activity td").stream().map(Element::text))
-                .contains("127.0.0.1").noneMatch(text -> text.contains(other));
+                .contains("127.0.0.1")
+                .noneMatch(text -> text.contains(other));
     }
 
     private static long count(SecurityEventType type, String username) {

@@ -22,11 +22,20 @@ class SecurityHeadersIT {
         String username = uniqueUsername("Hdr");
         member.register(username, emailOf(username), PASSWORD);
 
-        for (Page page : new Page[] {visitor.get("/"), visitor.get("/login"), visitor.get("/register"),
-                visitor.get("/top-secret"), member.get("/"), member.get("/top-secret"), member.get("/account/activity"),
-                member.get("/no-such-page"), visitor.post("/logout", java.util.Map.of())}) {
+        for (Page page : new Page[] {
+            visitor.get("/"),
+            visitor.get("/login"),
+            visitor.get("/register"),
+            visitor.get("/top-secret"),
+            member.get("/"),
+            member.get("/top-secret"),
+            member.get("/account/activity"),
+            member.get("/no-such-page"),
+            visitor.post("/logout", java.util.Map.of())
+        }) {
             String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+            assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                     .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -42,7 +51,8 @@ class SecurityHeadersIT {
         member.register(username, emailOf(username), PASSWORD);
 
         for (String path : new String[] {"/", "/top-secret", "/account/activity"}) {
-            assertThat(member.get(path).headers().firstValue("Cache-Control")).as(path)
+            assertThat(member.get(path).headers().firstValue("Cache-Control"))
+                    .as(path)
                     .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         }
     }

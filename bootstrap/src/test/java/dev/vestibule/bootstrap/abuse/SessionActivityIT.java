@@ -5,8 +5,8 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.adapters.redis.testing.RedisTestServer;
+import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +42,8 @@ class SessionActivityIT {
         String username = uniqueUsername("Spare");
         browser.register(username, emailOf(username), PASSWORD);
         browser.get("/"); // shows (and so takes from the session) the sign-up's flash: a real change
-        String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
+        String key = redis.sessionNamespace() + ":sessions:"
+                + browser.cookie("SESSION").orElseThrow();
         Map<String, String> before = redis.commands().hgetall(key);
 
         assertThat(browser.get("/top-secret").status()).isEqualTo(200);
@@ -54,7 +55,8 @@ class SessionActivityIT {
     @Test
     void aPageViewAfterTheWriteIntervalMovesTheStoredLastAccessForward() throws InterruptedException {
         Browser browser = signedInBrowser("Later");
-        String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
+        String key = redis.sessionNamespace() + ":sessions:"
+                + browser.cookie("SESSION").orElseThrow();
         String storedLastAccess = redis.commands().hget(key, "lastAccessedTime");
 
         Thread.sleep(IDLE_TIMEOUT_MILLIS / 10 + 200);
@@ -68,13 +70,16 @@ class SessionActivityIT {
     void anActiveUserOutlivesTheIdleTimeoutAndAnIdleOneIsSignedOut() throws InterruptedException {
         Browser browser = signedInBrowser("Active");
         for (int elapsed = 0; elapsed <= 2 * IDLE_TIMEOUT_MILLIS; elapsed += 1_000) {
-            assertThat(browser.get("/top-secret").status()).as("active after %d ms", elapsed).isEqualTo(200);
+            assertThat(browser.get("/top-secret").status())
+                    .as("active after %d ms", elapsed)
+                    .isEqualTo(200);
             Thread.sleep(1_000);
         }
 
         Thread.sleep(IDLE_TIMEOUT_MILLIS + 500);
 
-        assertThat(browser.get("/top-secret").location()).as("idle for the idle timeout")
+        assertThat(browser.get("/top-secret").location())
+                .as("idle for the idle timeout")
                 .contains("/login?next=/top-secret");
     }
 

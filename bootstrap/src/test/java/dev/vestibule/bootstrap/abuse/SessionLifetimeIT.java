@@ -19,8 +19,7 @@ class SessionLifetimeIT {
     @BeforeAll
     static void startWithShortLifetimes() {
         vestibule = RunningVestibule.start(
-                "--vestibule.session.absolute-timeout=3s",
-                "--vestibule.remember-me.lifetime=5s");
+                "--vestibule.session.absolute-timeout=3s", "--vestibule.remember-me.lifetime=5s");
     }
 
     @AfterAll
@@ -34,7 +33,9 @@ class SessionLifetimeIT {
         String username = uniqueUsername("Abs");
         browser.register(username, emailOf(username), PASSWORD);
         for (int i = 0; i < 4; i++) {
-            assertThat(browser.get("/top-secret").status()).as("active at %d00 ms", i * 5).isEqualTo(200);
+            assertThat(browser.get("/top-secret").status())
+                    .as("active at %d00 ms", i * 5)
+                    .isEqualTo(200);
             Thread.sleep(500);
         }
 
@@ -55,12 +56,15 @@ class SessionLifetimeIT {
 
         Thread.sleep(3_500);
         browser.dropCookie("SESSION");
-        assertThat(browser.get("/top-secret").status()).as("within the remember-me lifetime").isEqualTo(200);
+        assertThat(browser.get("/top-secret").status())
+                .as("within the remember-me lifetime")
+                .isEqualTo(200);
 
         Thread.sleep(2_000);
         Browser later = new Browser(vestibule.baseUrl());
         later.setCookie("remember-me", browser.cookie("remember-me").orElse(token));
-        assertThat(later.get("/top-secret").location()).as("past the remember-me lifetime")
+        assertThat(later.get("/top-secret").location())
+                .as("past the remember-me lifetime")
                 .contains("/login?next=/top-secret");
     }
 }

@@ -5,9 +5,9 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +31,21 @@ class TrustedProxyIT {
 
     @BeforeAll
     static void start() {
-        behindProxy = RunningVestibule.start(smallAddressLimits("behind-proxy"),
+        behindProxy = RunningVestibule.start(
+                smallAddressLimits("behind-proxy"),
                 "--vestibule.proxy.trusted-addresses=127.0.0.1",
                 "--vestibule.throttling.per-client-address.capacity=" + FAILURES_PER_ADDRESS,
                 "--vestibule.throttling.per-client-address.refill-every=10m");
-        direct = RunningVestibule.start(smallAddressLimits("direct"),
+        direct = RunningVestibule.start(
+                smallAddressLimits("direct"),
                 "--spring.main.cloud-platform=kubernetes",
                 "--vestibule.throttling.per-client-address.capacity=" + FAILURES_PER_ADDRESS,
                 "--vestibule.throttling.per-client-address.refill-every=10m");
     }
 
     private static String smallAddressLimits(String instance) {
-        return "--vestibule.throttling.redis-key-prefix=" + RedisTestServer.shared().namespace() + ":" + instance;
+        return "--vestibule.throttling.redis-key-prefix="
+                + RedisTestServer.shared().namespace() + ":" + instance;
     }
 
     @AfterAll
@@ -58,17 +61,25 @@ class TrustedProxyIT {
 
         List<Integer> statuses = new ArrayList<>();
         for (int attempt = 0; attempt < FAILURES_PER_ADDRESS + 2; attempt++) {
-            attacker.throughProxy(Map.of("X-Forwarded-For", "198.51.100." + (attempt + 1),
-                    "Forwarded", "for=198.51.100." + (attempt + 101), "User-Agent", userAgent));
-            statuses.add(attacker.logIn(uniqueUsername("Spoof"), "wrong password " + attempt, false).status());
+            attacker.throughProxy(Map.of(
+                    "X-Forwarded-For",
+                    "198.51.100." + (attempt + 1),
+                    "Forwarded",
+                    "for=198.51.100." + (attempt + 101),
+                    "User-Agent",
+                    userAgent));
+            statuses.add(attacker.logIn(uniqueUsername("Spoof"), "wrong password " + attempt, false)
+                    .status());
         }
 
         assertThat(statuses.subList(0, FAILURES_PER_ADDRESS)).doesNotContain(429);
         assertThat(statuses.subList(FAILURES_PER_ADDRESS, statuses.size())).containsOnly(429);
         assertThat(eventsFrom(userAgent, "127.0.0.1")).isGreaterThanOrEqualTo(FAILURES_PER_ADDRESS);
         assertThat(RunningVestibule.queryForLong(
-                "SELECT count(*) FROM security_events WHERE user_agent = ? AND client_address <> '127.0.0.1'", userAgent))
-                .as("events recorded with a spoofed address").isZero();
+                        "SELECT count(*) FROM security_events WHERE user_agent = ? AND client_address <> '127.0.0.1'",
+                        userAgent))
+                .as("events recorded with a spoofed address")
+                .isZero();
     }
 
     @Test
@@ -78,18 +89,26 @@ class TrustedProxyIT {
         Browser clientA = new Browser(behindProxy.baseUrl())
                 .throughProxy(Map.of("X-Forwarded-For", "203.0.113.10", "User-Agent", agentA));
         for (int attempt = 0; attempt < FAILURES_PER_ADDRESS; attempt++) {
-            assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false).status()).isNotEqualTo(429);
+            assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false)
+                            .status())
+                    .isNotEqualTo(429);
         }
-        assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false).status()).isEqualTo(429);
+        assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false)
+                        .status())
+                .isEqualTo(429);
 
         // The leftmost entry is the client's own claim; the proxy appended the real address after it.
         clientA.throughProxy(Map.of("X-Forwarded-For", "198.51.100.200, 203.0.113.10", "User-Agent", agentA));
-        assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false).status())
-                .as("a made-up leftmost address does not give a fresh allowance").isEqualTo(429);
+        assertThat(clientA.logIn(uniqueUsername("ClientA"), "wrong password", false)
+                        .status())
+                .as("a made-up leftmost address does not give a fresh allowance")
+                .isEqualTo(429);
 
         Browser clientB = new Browser(behindProxy.baseUrl())
                 .throughProxy(Map.of("X-Forwarded-For", "203.0.113.11", "User-Agent", agentB));
-        assertThat(clientB.logIn(uniqueUsername("ClientB"), "wrong password", false).status()).isNotEqualTo(429);
+        assertThat(clientB.logIn(uniqueUsername("ClientB"), "wrong password", false)
+                        .status())
+                .isNotEqualTo(429);
 
         assertThat(eventsFrom(agentA, "203.0.113.10")).isGreaterThanOrEqualTo(FAILURES_PER_ADDRESS);
         assertThat(eventsFrom(agentB, "203.0.113.11")).isEqualTo(1);
@@ -109,12 +128,21 @@ class TrustedProxyIT {
         Page secret = browser.get("/top-secret");
         journey.add(secret);
 
-        assertThat(secret.status()).as("the session works over the proxy's https").isEqualTo(200);
+        assertThat(secret.status())
+                .as("the session works over the proxy's https")
+                .isEqualTo(200);
         assertThat(browser.cookie("__Host-SESSION")).isPresent();
         assertThat(browser.cookie("__Host-remember-me")).isPresent();
-        List<String> setCookies = journey.stream().flatMap(page -> page.setCookieHeaders().stream()).toList();
-        assertThat(setCookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
-                .startsWith("__Host-").contains("; Secure").contains("Path=/").doesNotContainIgnoringCase("Domain="));
+        List<String> setCookies = journey.stream()
+                .flatMap(page -> page.setCookieHeaders().stream())
+                .toList();
+        assertThat(setCookies)
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie)
+                        .startsWith("__Host-")
+                        .contains("; Secure")
+                        .contains("Path=/")
+                        .doesNotContainIgnoringCase("Domain="));
         assertThat(journey).allSatisfy(page -> {
             assertThat(page.headers().firstValue("Strict-Transport-Security"))
                     .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
@@ -125,8 +153,13 @@ class TrustedProxyIT {
     @Test
     void httpsClaimedByAnUntrustedPeerChangesNothing() {
         Browser browser = new Browser(direct.baseUrl())
-                .throughProxy(Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Ssl", "on",
-                        "Forwarded", "proto=https;host=evil.example"));
+                .throughProxy(Map.of(
+                        "X-Forwarded-Proto",
+                        "https",
+                        "X-Forwarded-Ssl",
+                        "on",
+                        "Forwarded",
+                        "proto=https;host=evil.example"));
         String username = uniqueUsername("NoTls");
 
         Page login = browser.get("/login");
@@ -134,23 +167,31 @@ class TrustedProxyIT {
 
         for (Page page : List.of(login, registered)) {
             assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
-            assertThat(page.setCookieHeaders()).allSatisfy(cookie -> assertThat(cookie)
-                    .doesNotStartWith("__Host-").doesNotContain("Secure"));
+            assertThat(page.setCookieHeaders())
+                    .allSatisfy(cookie ->
+                            assertThat(cookie).doesNotStartWith("__Host-").doesNotContain("Secure"));
         }
         assertThat(registered.setCookie("SESSION")).isPresent();
-        assertThat(registered.location()).hasValueSatisfying(location -> assertThat(location).startsWith("/"));
+        assertThat(registered.location())
+                .hasValueSatisfying(location -> assertThat(location).startsWith("/"));
     }
 
     @Test
     void theTrustedProxysRequestIdIsEchoedAndAStrangersIsReplaced() {
-        Page viaProxy = new Browser(behindProxy.baseUrl()).throughProxy(Map.of("X-Request-Id", "edge-4f1c-0001")).get("/");
-        Page fromStranger = new Browser(direct.baseUrl()).throughProxy(Map.of("X-Request-Id", "edge-4f1c-0002")).get("/");
+        Page viaProxy = new Browser(behindProxy.baseUrl())
+                .throughProxy(Map.of("X-Request-Id", "edge-4f1c-0001"))
+                .get("/");
+        Page fromStranger = new Browser(direct.baseUrl())
+                .throughProxy(Map.of("X-Request-Id", "edge-4f1c-0002"))
+                .get("/");
         Page withoutId = new Browser(direct.baseUrl()).get("/");
 
         assertThat(viaProxy.headers().firstValue("X-Request-Id")).contains("edge-4f1c-0001");
-        assertThat(fromStranger.headers().firstValue("X-Request-Id")).hasValueSatisfying(id ->
-                assertThat(id).isNotEqualTo("edge-4f1c-0002").matches("[0-9a-f]{32}"));
-        assertThat(withoutId.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
+        assertThat(fromStranger.headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(
+                        id -> assertThat(id).isNotEqualTo("edge-4f1c-0002").matches("[0-9a-f]{32}"));
+        assertThat(withoutId.headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
     }
 
     @Test
@@ -164,16 +205,21 @@ class TrustedProxyIT {
                 Map.of("X-Forwarded-Prefix", "%zz/..//", "X-Forwarded-For", ",,,"),
                 Map.of("Forwarded", "for=\"unterminated;proto=https, =;;=", "X-Forwarded-For", "\"quoted\""));
         for (Map<String, String> headers : malformed) {
-            Page login = new Browser(behindProxy.baseUrl()).throughProxy(headers).get("/login");
+            Page login =
+                    new Browser(behindProxy.baseUrl()).throughProxy(headers).get("/login");
 
             assertThat(login.status()).as("%s", headers).isEqualTo(200);
             assertThat(login.heading()).as("%s", headers).isEqualTo("Log In");
-            assertThat(login.body()).as("%s", headers).doesNotContain("Exception", "at dev.vestibule", "at org.springframework");
+            assertThat(login.body())
+                    .as("%s", headers)
+                    .doesNotContain("Exception", "at dev.vestibule", "at org.springframework");
         }
     }
 
     private static long eventsFrom(String userAgent, String clientAddress) {
         return RunningVestibule.queryForLong(
-                "SELECT count(*) FROM security_events WHERE user_agent = ? AND client_address = ?", userAgent, clientAddress);
+                "SELECT count(*) FROM security_events WHERE user_agent = ? AND client_address = ?",
+                userAgent,
+                clientAddress);
     }
 }

@@ -5,9 +5,9 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +53,8 @@ class CeilingEndpointIT {
 
         assertThat(ceiling.status()).isEqualTo(200);
         assertThat(ceiling.body()).isEqualTo("ok");
-        assertThat(ceiling.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(ceiling.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(ceiling.setCookieHeaders()).isEmpty();
         assertThat(ceiling.headers().firstValue("Content-Security-Policy")).isEmpty();
         assertThat(ceiling.headers().firstValue("Cache-Control")).isEmpty();
@@ -64,7 +65,8 @@ class CeilingEndpointIT {
         Browser browser = new Browser(benchmarkInstance.baseUrl());
         String username = uniqueUsername("Ceiling");
         browser.register(username, emailOf(username), PASSWORD);
-        String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
+        String key = redis.sessionNamespace() + ":sessions:"
+                + browser.cookie("SESSION").orElseThrow();
         String accessedAtSignUp = redis.commands().hget(key, "lastAccessedTime");
 
         Thread.sleep(20);
@@ -84,7 +86,8 @@ class CeilingEndpointIT {
         Browser browser = new Browser(benchmarkInstance.baseUrl());
 
         assertThat(browser.get("/top-secret").location()).hasValue("/login?next=/top-secret");
-        assertThat(browser.get("/login").headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(browser.get("/login").headers().firstValue("Content-Security-Policy"))
+                .isPresent();
         assertThat(browser.postRaw("/ceiling", "text/plain", "x").status()).isEqualTo(403);
     }
 }

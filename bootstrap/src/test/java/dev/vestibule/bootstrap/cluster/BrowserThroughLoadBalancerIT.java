@@ -73,16 +73,25 @@ class BrowserThroughLoadBalancerIT {
         Map<String, Long> perInstance = requests.stream()
                 .collect(Collectors.groupingBy(ServedRequest::instance, TreeMap::new, Collectors.counting()));
         long alternations = IntStream.range(1, requests.size())
-                .filter(i -> !requests.get(i).instance().equals(requests.get(i - 1).instance()))
+                .filter(i ->
+                        !requests.get(i).instance().equals(requests.get(i - 1).instance()))
                 .count();
-        System.out.printf("Browser journey through the load balancer: %d requests, per instance %s, "
+        System.out.printf(
+                "Browser journey through the load balancer: %d requests, per instance %s, "
                         + "%d of %d consecutive pairs served by different instances, failures (5xx) %d%n",
-                requests.size(), perInstance, alternations, requests.size() - 1,
+                requests.size(),
+                perInstance,
+                alternations,
+                requests.size() - 1,
                 requests.stream().filter(request -> request.status() >= 500).count());
-        requests.forEach(request -> System.out.printf("  %-4s %-24s %-12s %d%n",
-                request.method(), request.path(), request.instance(), request.status()));
-        assertThat(perInstance.keySet()).as("instances that served the journey").containsExactlyElementsOf(cluster.instanceNames());
-        assertThat(alternations).as("consecutive requests served by different instances").isGreaterThan(0);
+        requests.forEach(request -> System.out.printf(
+                "  %-4s %-24s %-12s %d%n", request.method(), request.path(), request.instance(), request.status()));
+        assertThat(perInstance.keySet())
+                .as("instances that served the journey")
+                .containsExactlyElementsOf(cluster.instanceNames());
+        assertThat(alternations)
+                .as("consecutive requests served by different instances")
+                .isGreaterThan(0);
         assertThat(requests).noneMatch(request -> request.status() >= 500);
     }
 
@@ -101,7 +110,8 @@ class BrowserThroughLoadBalancerIT {
         assertThat(logout.location()).contains("/");
 
         assertThat(secretStatusPerInstance(sessionCookieName, session).values())
-                .as("status of /top-secret with the logged-out session cookie, per instance (logout served by %s)",
+                .as(
+                        "status of /top-secret with the logged-out session cookie, per instance (logout served by %s)",
                         logout.servedBy())
                 .containsOnly(302);
     }
@@ -127,7 +137,8 @@ class BrowserThroughLoadBalancerIT {
             for (int request = 0; request < 2 * LocalCluster.INSTANCES; request++) {
                 reopened.dropCookie("SESSION");
                 LoadBalancerClient.Answer secret = reopened.get("/top-secret");
-                assertThat(secret.status()).as("/top-secret from %s with only the remember-me cookie", secret.servedBy())
+                assertThat(secret.status())
+                        .as("/top-secret from %s with only the remember-me cookie", secret.servedBy())
                         .isEqualTo(200);
                 assertThat(secret.html().select(".current-user").text()).isEqualTo(username);
                 servedBy.add(secret.servedBy());
@@ -146,11 +157,13 @@ class BrowserThroughLoadBalancerIT {
             LoadBalancerClient replay = new LoadBalancerClient(cluster);
             replay.setCookie(cookieName, session);
             LoadBalancerClient.Answer secret = replay.get("/top-secret");
-            statusPerInstance.merge(secret.servedBy(), secret.status(),
-                    (earlier, later) -> earlier.equals(later) ? later : -1);
+            statusPerInstance.merge(
+                    secret.servedBy(), secret.status(), (earlier, later) -> earlier.equals(later) ? later : -1);
         }
         System.out.println("  /top-secret per instance: " + statusPerInstance);
-        assertThat(statusPerInstance.keySet()).as("instances reached").containsExactlyElementsOf(cluster.instanceNames());
+        assertThat(statusPerInstance.keySet())
+                .as("instances reached")
+                .containsExactlyElementsOf(cluster.instanceNames());
         return statusPerInstance;
     }
 }

@@ -28,12 +28,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    private static final Path BROWSER = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path BROWSER =
+            Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path DRIVER =
+            Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     // Selenium warns that it has no DevTools (CDP) binding for this Chromium; these journeys use none. Kept in a
     // field: java.util.logging holds loggers weakly, and a collected one would forget its level.
-    private static final Logger CDP_VERSION_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Logger CDP_VERSION_WARNINGS =
+            Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     static {
         CDP_VERSION_WARNINGS.setLevel(Level.SEVERE);
@@ -57,8 +60,15 @@ final class HeadlessChromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--disable-features=Translate,OptimizationHints,MediaRouter",
                 "--user-data-dir=" + profile,
                 // The cluster's certificate is self-signed, generated at start.
@@ -118,12 +128,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     List<String> flashes() {
-        return driver.findElements(By.cssSelector(".flash")).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector(".flash")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The user the navigation shows as signed in, empty when none is. */
     String signedInAs() {
-        return driver.findElements(By.cssSelector(".current-user")).stream().map(WebElement::getText).findFirst().orElse("");
+        return driver.findElements(By.cssSelector(".current-user")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     /** Our cookie whose name ends with {@code baseName}, as the browser holds it. */
@@ -140,7 +155,8 @@ final class HeadlessChromium implements AutoCloseable {
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             } catch (IOException ignored) {
                 // A temporary profile left behind is harmless.
             }

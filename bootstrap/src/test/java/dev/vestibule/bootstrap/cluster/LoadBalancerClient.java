@@ -40,7 +40,8 @@ final class LoadBalancerClient {
         }
 
         boolean isRedirectToLogin() {
-            return status / 100 == 3 && location.filter(target -> target.contains("/login")).isPresent();
+            return status / 100 == 3
+                    && location.filter(target -> target.contains("/login")).isPresent();
         }
     }
 
@@ -72,7 +73,9 @@ final class LoadBalancerClient {
 
     /** The full name of our cookie whose name ends with {@code baseName}. */
     Optional<String> cookieName(String baseName) {
-        return browser.cookieNames().stream().filter(name -> name.endsWith(baseName)).findFirst();
+        return browser.cookieNames().stream()
+                .filter(name -> name.endsWith(baseName))
+                .findFirst();
     }
 
     /** What closing the browser does to the session cookie. */
@@ -88,7 +91,11 @@ final class LoadBalancerClient {
     private static Answer timed(Supplier<Page> request) {
         long started = System.nanoTime();
         Page page = request.get();
-        return new Answer(page.status(), page.headers().firstValue("X-Served-By").orElse("?"), page.location(), page.body(),
+        return new Answer(
+                page.status(),
+                page.headers().firstValue("X-Served-By").orElse("?"),
+                page.location(),
+                page.body(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -96,7 +103,8 @@ final class LoadBalancerClient {
         try (InputStream pem = Files.newInputStream(certificate)) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
-            trusted.setCertificateEntry("local-cluster", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trusted.setCertificateEntry(
+                    "local-cluster", CertificateFactory.getInstance("X.509").generateCertificate(pem));
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");

@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
 final class LocalCluster {
 
     static final int INSTANCES = 3;
-    private static final List<String> REQUIRED_COMMANDS = List.of("haproxy", "openssl", "curl", "psql", "pg_isready",
-            "redis-cli", "java");
+    private static final List<String> REQUIRED_COMMANDS =
+            List.of("haproxy", "openssl", "curl", "psql", "pg_isready", "redis-cli", "java");
 
     private static LocalCluster shared;
     private static RuntimeException sharedFailure;
@@ -39,8 +39,12 @@ final class LocalCluster {
     private final int httpsPort;
     private final PostgresTestDatabase database;
 
-    private LocalCluster(Path script, Path runDirectory, Map<String, String> environment, int httpsPort,
-                         PostgresTestDatabase database) {
+    private LocalCluster(
+            Path script,
+            Path runDirectory,
+            Map<String, String> environment,
+            int httpsPort,
+            PostgresTestDatabase database) {
         this.script = script;
         this.runDirectory = runDirectory;
         this.environment = environment;
@@ -65,11 +69,16 @@ final class LocalCluster {
 
     private static LocalCluster start() {
         requireCommands();
-        Path script = Path.of(System.getProperty("vestibule.cluster.script", "../deploy/local/cluster")).toAbsolutePath().normalize();
-        Path jar = Path.of(System.getProperty("vestibule.cluster.jar", "target/vestibule.jar")).toAbsolutePath().normalize();
+        Path script = Path.of(System.getProperty("vestibule.cluster.script", "../deploy/local/cluster"))
+                .toAbsolutePath()
+                .normalize();
+        Path jar = Path.of(System.getProperty("vestibule.cluster.jar", "target/vestibule.jar"))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The cluster runs the packaged application, and " + jar
-                    + " does not exist: run the integration tests through Maven (./mvnw verify), which packages it first.");
+            throw new IllegalStateException(
+                    "The cluster runs the packaged application, and " + jar
+                            + " does not exist: run the integration tests through Maven (./mvnw verify), which packages it first.");
         }
         List<Integer> ports = freePorts(2 + 2 * INSTANCES);
         Path runDirectory;
@@ -99,11 +108,14 @@ final class LocalCluster {
                 Map.entry("VESTIBULE_REDIS_PORT", String.valueOf(redis.port())),
                 // Every journey comes from this machine and signs up users of its own: the cluster must not
                 // throttle them (throttling has its own suite, with the default limits).
-                Map.entry("VESTIBULE_CLUSTER_APP_ARGS", String.join(" ",
-                        "--vestibule.session.redis-namespace=" + redis.namespace() + ":session",
-                        "--vestibule.throttling.redis-key-prefix=" + redis.namespace() + ":throttle",
-                        "--vestibule.throttling.per-client-address.capacity=1000000",
-                        "--vestibule.throttling.registrations-per-client-address.capacity=1000000")));
+                Map.entry(
+                        "VESTIBULE_CLUSTER_APP_ARGS",
+                        String.join(
+                                " ",
+                                "--vestibule.session.redis-namespace=" + redis.namespace() + ":session",
+                                "--vestibule.throttling.redis-key-prefix=" + redis.namespace() + ":throttle",
+                                "--vestibule.throttling.per-client-address.capacity=1000000",
+                                "--vestibule.throttling.registrations-per-client-address.capacity=1000000")));
         LocalCluster cluster = new LocalCluster(script, runDirectory, environment, ports.get(0), database);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "local-cluster-stop"));
         try {
@@ -140,7 +152,8 @@ final class LocalCluster {
 
     long pid(int instance) {
         try {
-            return Long.parseLong(Files.readString(runDirectory.resolve("instance-" + instance + ".pid")).trim());
+            return Long.parseLong(Files.readString(runDirectory.resolve("instance-" + instance + ".pid"))
+                    .trim());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
@@ -173,7 +186,9 @@ final class LocalCluster {
     void ensureEveryInstanceRuns() {
         for (int instance = 1; instance <= INSTANCES; instance++) {
             if (!Files.exists(runDirectory.resolve("instance-" + instance + ".pid"))
-                    || !ProcessHandle.of(pid(instance)).map(ProcessHandle::isAlive).orElse(false)) {
+                    || !ProcessHandle.of(pid(instance))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)) {
                 restart(instance);
             }
         }
@@ -187,13 +202,16 @@ final class LocalCluster {
     /** The requests HAProxy passed on since {@code mark}, in order, each with the instance that served it. */
     List<ServedRequest> requestsSince(int mark) {
         List<String> lines = requestLines();
-        return lines.subList(Math.min(mark, lines.size()), lines.size()).stream().map(ServedRequest::parse).toList();
+        return lines.subList(Math.min(mark, lines.size()), lines.size()).stream()
+                .map(ServedRequest::parse)
+                .toList();
     }
 
     private List<String> requestLines() {
         try {
             return Files.readAllLines(runDirectory.resolve("haproxy.log"), StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith("request ")).toList();
+                    .filter(line -> line.startsWith("request "))
+                    .toList();
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
@@ -239,7 +257,8 @@ final class LocalCluster {
     }
 
     private static void echo(Process process) {
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             output.lines().forEach(System.out::println);
         } catch (IOException ignored) {
             // The process ended; nothing more to show.
@@ -247,7 +266,8 @@ final class LocalCluster {
     }
 
     private static void requireCommands() {
-        List<String> missing = REQUIRED_COMMANDS.stream().filter(command -> !onPath(command)).toList();
+        List<String> missing =
+                REQUIRED_COMMANDS.stream().filter(command -> !onPath(command)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The cluster journeys need " + missing + " on the PATH. On Debian: "
                     + "apt-get install -y haproxy openssl curl postgresql-client redis-tools (.ci/run installs them).");
@@ -299,8 +319,12 @@ final class LocalCluster {
         static ServedRequest parse(String line) {
             String[] fields = line.split(" ");
             String server = fields[5];
-            return new ServedRequest(fields[3], fields[4], server.substring(server.indexOf('/') + 1),
-                    Integer.parseInt(fields[6]), !fields[9].equals("0"));
+            return new ServedRequest(
+                    fields[3],
+                    fields[4],
+                    server.substring(server.indexOf('/') + 1),
+                    Integer.parseInt(fields[6]),
+                    !fields[9].equals("0"));
         }
     }
 }

@@ -30,7 +30,8 @@ class RollingRestartIT {
             throws Exception {
         String username = uniqueUsername("Roll");
         LoadBalancerClient user = new LoadBalancerClient(cluster);
-        assertThat(user.register(username, emailOf(username), PASSWORD).status()).isBetween(300, 399);
+        assertThat(user.register(username, emailOf(username), PASSWORD).status())
+                .isBetween(300, 399);
         // Signed in by the session alone (no remember-me), so a lost session would show as a logout.
         assertThat(user.cookie("remember-me")).isEmpty();
         List<Long> pidsBefore = pids(cluster);
@@ -55,7 +56,8 @@ class RollingRestartIT {
                 if (answer.status() >= 500) {
                     serverErrors++;
                     problems.add(page + " -> " + answer.status() + " from " + answer.servedBy());
-                } else if (answer.isRedirectToLogin() || !answer.html().select(".current-user").text().equals(username)) {
+                } else if (answer.isRedirectToLogin()
+                        || !answer.html().select(".current-user").text().equals(username)) {
                     forcedLogouts++;
                     problems.add(page + " -> " + answer.status() + " signed out, from " + answer.servedBy());
                 }
@@ -67,21 +69,35 @@ class RollingRestartIT {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         rollingRestart.waitFor(1, TimeUnit.MINUTES);
-        long retried = cluster.requestsSince(mark).stream().filter(LocalCluster.ServedRequest::retried).count();
+        long retried = cluster.requestsSince(mark).stream()
+                .filter(LocalCluster.ServedRequest::retried)
+                .count();
 
-        System.out.printf("Rolling restart of %d instances in %.1f s while browsing signed in: %d requests, "
+        System.out.printf(
+                "Rolling restart of %d instances in %.1f s while browsing signed in: %d requests, "
                         + "5xx %d, other failures %d, forced logouts %d, longest request %d ms, requests HAProxy had to "
                         + "retry %d, served by %s%n",
-                LocalCluster.INSTANCES, took.toMillis() / 1000.0, requests, serverErrors, transportFailures, forcedLogouts,
-                longest.toMillis(), retried, servedBy);
+                LocalCluster.INSTANCES,
+                took.toMillis() / 1000.0,
+                requests,
+                serverErrors,
+                transportFailures,
+                forcedLogouts,
+                longest.toMillis(),
+                retried,
+                servedBy);
         problems.forEach(problem -> System.out.println("  " + problem));
-        assertThat(rollingRestart.exitValue()).as("deploy/local/cluster rolling-restart exit status").isZero();
+        assertThat(rollingRestart.exitValue())
+                .as("deploy/local/cluster rolling-restart exit status")
+                .isZero();
         assertThat(pids(cluster)).as("instance pids after the rolling restart").doesNotContainAnyElementsOf(pidsBefore);
         assertThat(serverErrors).as("5xx answers").isZero();
         assertThat(transportFailures).as("requests that got no answer").isZero();
         assertThat(forcedLogouts).as("forced logouts").isZero();
         // HAProxy's retries would hide a stopping instance that refused or dropped requests: none may have.
-        assertThat(retried).as("requests HAProxy had to retry because an instance could not take them").isZero();
+        assertThat(retried)
+                .as("requests HAProxy had to retry because an instance could not take them")
+                .isZero();
         assertThat(servedBy.keySet()).containsExactlyElementsOf(cluster.instanceNames());
     }
 

@@ -19,14 +19,19 @@ class CurrentUserIT {
     @Test
     void everyPageShowsWhoIsSignedIn() {
         Browser browser = new Browser(vestibule.baseUrl());
-        assertThat(navigationTexts(browser.open("/login"))).contains("Log In", "Register").doesNotContain("Log Out");
+        assertThat(navigationTexts(browser.open("/login")))
+                .contains("Log In", "Register")
+                .doesNotContain("Log Out");
 
         String username = uniqueUsername("Nav");
         browser.register(username, emailOf(username), PASSWORD);
 
         for (String path : new String[] {"/", "/top-secret"}) {
             Page page = browser.open(path);
-            assertThat(navigationTexts(page)).as(path).contains(username, "Log Out").doesNotContain("Log In", "Register");
+            assertThat(navigationTexts(page))
+                    .as(path)
+                    .contains(username, "Log Out")
+                    .doesNotContain("Log In", "Register");
             Element logout = page.html().selectFirst("nav form[action=/logout]");
             assertThat(logout.attr("method")).isEqualTo("post");
             assertThat(logout.selectFirst("input[name=_csrf]").attr("value")).isNotBlank();
@@ -43,9 +48,13 @@ class CurrentUserIT {
         RunningVestibule.executeSql("UPDATE users SET active = false WHERE username = ?", username);
 
         // Each instance may serve its cached copy until PostgreSQL's notification reaches it (UserCacheIT).
-        Eventually.within(Eventually.USER_CHANGE_SEEN, System.nanoTime(), "signed out",
+        Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                System.nanoTime(),
+                "signed out",
                 () -> browser.get("/top-secret").location(),
-                location -> location.filter(target -> target.contains("/login?next=/top-secret")).isPresent());
+                location -> location.filter(target -> target.contains("/login?next=/top-secret"))
+                        .isPresent());
         assertThat(browser.open("/").heading()).isEqualTo("Hello, Anonymous!");
     }
 
@@ -59,11 +68,17 @@ class CurrentUserIT {
 
         RunningVestibule.executeSql("UPDATE users SET username = ? WHERE username = ?", renamed, username);
 
-        Eventually.within(Eventually.USER_CHANGE_SEEN, System.nanoTime(), "the new name shown",
-                () -> browser.open("/").heading(), ("Hi, " + renamed + "!")::equals);
+        Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                System.nanoTime(),
+                "the new name shown",
+                () -> browser.open("/").heading(),
+                ("Hi, " + renamed + "!")::equals);
     }
 
     private static java.util.List<String> navigationTexts(Page page) {
-        return page.html().select("nav a, nav button, nav .current-user").stream().map(Element::text).toList();
+        return page.html().select("nav a, nav button, nav .current-user").stream()
+                .map(Element::text)
+                .toList();
     }
 }

@@ -51,9 +51,14 @@ class ErrorPagesIT {
     @Test
     void aMalformedFormIsA4xxPageNotA500() {
         Browser browser = new Browser(vestibule.baseUrl());
-        String csrf = browser.open("/register").html().selectFirst("input[name=_csrf]").attr("value");
+        String csrf = browser.open("/register")
+                .html()
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
 
-        Page page = browser.postRaw("/register", "application/x-www-form-urlencoded",
+        Page page = browser.postRaw(
+                "/register",
+                "application/x-www-form-urlencoded",
                 "_csrf=" + csrf + "&username=%E0%A4%A&email=%&password=%zz");
 
         assertThat(page.status()).isEqualTo(400);
@@ -64,6 +69,7 @@ class ErrorPagesIT {
     private static void assertWithoutInternals(Page page) {
         assertThat(page.html().selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/css/app.css");
         assertThat(page.html().select("nav")).isNotEmpty();
-        assertThat(page.body()).doesNotContain("Exception", "at org.", "at dev.", "Whitelabel", "Spring", "Netty", "trace");
+        assertThat(page.body())
+                .doesNotContain("Exception", "at org.", "at dev.", "Whitelabel", "Spring", "Netty", "trace");
     }
 }

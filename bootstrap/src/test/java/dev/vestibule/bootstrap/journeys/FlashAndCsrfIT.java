@@ -20,7 +20,8 @@ class FlashAndCsrfIT {
         Browser browser = new Browser(vestibule.baseUrl());
         browser.get("/top-secret");
 
-        assertThat(browser.open("/login?next=/top-secret").flashes()).containsExactly("Please log in to access this page.");
+        assertThat(browser.open("/login?next=/top-secret").flashes())
+                .containsExactly("Please log in to access this page.");
         assertThat(browser.open("/login?next=/top-secret").flashes()).isEmpty();
         assertThat(browser.open("/").flashes()).isEmpty();
     }
@@ -34,17 +35,20 @@ class FlashAndCsrfIT {
         Page redirect = browser.get("/login");
         assertThat(redirect.isRedirect()).isTrue();
 
-        assertThat(browser.open("/").flashes()).containsExactly(
-                "Congratulations, you are now a registered user!", "You are already logged in.");
+        assertThat(browser.open("/").flashes())
+                .containsExactly("Congratulations, you are now a registered user!", "You are already logged in.");
     }
 
     @Test
     void everyFormCarriesACsrfToken() {
         Browser browser = new Browser(vestibule.baseUrl());
         for (String path : new String[] {"/login", "/register"}) {
-            assertThat(browser.open(path).html().select("form[method=post]")).as(path)
+            assertThat(browser.open(path).html().select("form[method=post]"))
+                    .as(path)
                     .isNotEmpty()
-                    .allSatisfy(form -> assertThat(form.select("input[name=_csrf]").attr("value")).isNotBlank());
+                    .allSatisfy(
+                            form -> assertThat(form.select("input[name=_csrf]").attr("value"))
+                                    .isNotBlank());
         }
     }
 
@@ -54,12 +58,14 @@ class FlashAndCsrfIT {
         browser.open("/register");
         String username = uniqueUsername("Csrf");
 
-        Page refused = browser.post("/register", Map.of("username", username, "email", emailOf(username),
-                "password", PASSWORD, "password2", PASSWORD));
+        Page refused = browser.post(
+                "/register",
+                Map.of("username", username, "email", emailOf(username), "password", PASSWORD, "password2", PASSWORD));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).doesNotContain("Exception", "at dev.", "at org.", "Whitelabel");
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username)).isZero();
+        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username))
+                .isZero();
     }
 
     @Test
@@ -69,7 +75,8 @@ class FlashAndCsrfIT {
         Browser browser = new Browser(vestibule.baseUrl());
         browser.open("/login");
 
-        Page refused = browser.post("/login", Map.of("_csrf", "forged-token", "username", username, "password", PASSWORD));
+        Page refused =
+                browser.post("/login", Map.of("_csrf", "forged-token", "username", username, "password", PASSWORD));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(browser.get("/top-secret").isRedirect()).isTrue();

@@ -56,8 +56,8 @@ class FormContentTypeIT {
 
     @ParameterizedTest(name = "login, {0}")
     @MethodSource("wrongContentTypes")
-    void aLoginInAnotherFormatGetsThe415PageAndSignsNobodyIn(String label, String contentType, String encoding,
-                                                             String explanation) {
+    void aLoginInAnotherFormatGetsThe415PageAndSignsNobodyIn(
+            String label, String contentType, String encoding, String explanation) {
         FormPosts.Form form = forms.login(forms.registeredUser("Type"));
 
         Page page = form.postBytes(contentType, body(form.fields(), encoding), false);
@@ -68,8 +68,8 @@ class FormContentTypeIT {
 
     @ParameterizedTest(name = "register, {0}")
     @MethodSource("wrongContentTypes")
-    void aSignUpInAnotherFormatGetsThe415PageAndStoresNothing(String label, String contentType, String encoding,
-                                                              String explanation) {
+    void aSignUpInAnotherFormatGetsThe415PageAndStoresNothing(
+            String label, String contentType, String encoding, String explanation) {
         String username = uniqueUsername("Json");
         FormPosts.Form form = forms.registration(username);
 
@@ -93,15 +93,19 @@ class FormContentTypeIT {
         FormPosts.Form registering = forms.registration(username);
         registering.fields().put("password", password);
         registering.fields().put("password2", password);
-        String latin1 = FormBodies.encode(StandardCharsets.ISO_8859_1, registering.fields().entrySet().stream()
-                .flatMap(field -> Stream.of(field.getKey(), field.getValue())).toArray(String[]::new));
+        String latin1 = FormBodies.encode(
+                StandardCharsets.ISO_8859_1,
+                registering.fields().entrySet().stream()
+                        .flatMap(field -> Stream.of(field.getKey(), field.getValue()))
+                        .toArray(String[]::new));
 
         Page registered = registering.postBytes(FORM + "; charset=ISO-8859-1", bytes(latin1), false);
 
         assertThat(registered.status()).isEqualTo(303);
         Browser loggingIn = forms.newBrowser();
         assertThat(loggingIn.logIn(username, password, false).status()).isEqualTo(302);
-        assertThat(loggingIn.open("/").heading()).as("signed in with the same password sent as UTF-8")
+        assertThat(loggingIn.open("/").heading())
+                .as("signed in with the same password sent as UTF-8")
                 .isEqualTo("Hi, " + username + "!");
     }
 
@@ -119,13 +123,21 @@ class FormContentTypeIT {
             case "json" -> {
                 StringBuilder json = new StringBuilder("{");
                 fields.forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
-                        .append('"').append(name).append("\":\"").append(value).append('"'));
+                        .append('"')
+                        .append(name)
+                        .append("\":\"")
+                        .append(value)
+                        .append('"'));
                 yield json.append('}').toString().getBytes(StandardCharsets.UTF_8);
             }
             case "multipart" -> {
                 StringBuilder multipart = new StringBuilder();
-                fields.forEach((name, value) -> multipart.append("--xyz\r\nContent-Disposition: form-data; name=\"")
-                        .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+                fields.forEach((name, value) -> multipart
+                        .append("--xyz\r\nContent-Disposition: form-data; name=\"")
+                        .append(name)
+                        .append("\"\r\n\r\n")
+                        .append(value)
+                        .append("\r\n"));
                 yield multipart.append("--xyz--\r\n").toString().getBytes(StandardCharsets.UTF_8);
             }
             default -> "--xyz\r\n\u0000\u00ff garbage \r\n--".getBytes(StandardCharsets.ISO_8859_1);

@@ -78,8 +78,8 @@ class FormFieldContractIT {
             fields.put("password2", fields.get("password"));
         }
 
-        assertRefused(form.post(),
-                "The field \u201c" + field + "\u201d contains a NUL character, which no field accepts.");
+        assertRefused(
+                form.post(), "The field \u201c" + field + "\u201d contains a NUL character, which no field accepts.");
         assertThat(usersNamed(username)).isZero();
         assertThat(usersWithEmail(emailOf(username))).isZero();
     }
@@ -108,15 +108,25 @@ class FormFieldContractIT {
     }
 
     @CsvSource({
-        "/login, username", "/login, password", "/login, remember-me", "/login, next", "/login, _csrf",
-        "/register, username", "/register, email", "/register, password", "/register, password2",
-        "/register, next", "/register, _csrf"})
+        "/login, username",
+        "/login, password",
+        "/login, remember-me",
+        "/login, next",
+        "/login, _csrf",
+        "/register, username",
+        "/register, email",
+        "/register, password",
+        "/register, password2",
+        "/register, next",
+        "/register, _csrf"
+    })
     @ParameterizedTest(name = "{0} {1}")
     void aContractFieldSentTwiceGetsA400PageEvenWithTheSameValue(String path, String field) {
         String username = path.equals("/login") ? registeredUser() : uniqueUsername("Twice");
         FormPosts.Form form = forms.complete(path, username);
         form.fields().putIfAbsent(field, field.equals("remember-me") ? "on" : "/top-secret");
-        String body = form.encoded() + "&" + FormBodies.encode(field, form.fields().get(field));
+        String body =
+                form.encoded() + "&" + FormBodies.encode(field, form.fields().get(field));
 
         assertRefused(form.post(body), "The field \u201c" + field + "\u201d was sent more than once.");
         assertStillAnonymous(form.browser());
@@ -138,8 +148,8 @@ class FormFieldContractIT {
     void aSignUpWithNothingButTheTokenGetsAFieldErrorOnEachField() {
         Browser browser = forms.newBrowser();
 
-        Page page = browser.postBytes("/register", FORM, bytes(FormBodies.encode("_csrf", browser.csrfToken("/register"))),
-                false);
+        Page page = browser.postBytes(
+                "/register", FORM, bytes(FormBodies.encode("_csrf", browser.csrfToken("/register"))), false);
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.fieldErrors("username")).containsExactly("Please choose a username.");

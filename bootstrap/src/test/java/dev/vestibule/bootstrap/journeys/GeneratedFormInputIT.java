@@ -33,12 +33,48 @@ class GeneratedFormInputIT {
 
     private static final long SEED = 0x5EED_F0A4L;
     private static final int CASES = 100;
-    private static final List<String> CONTRACT = List.of(
-            "username", "email", "password", "password2", "next", "remember-me", "_csrf");
+    private static final List<String> CONTRACT =
+            List.of("username", "email", "password", "password2", "next", "remember-me", "_csrf");
     private static final List<String> ESCAPE_FRAGMENTS = List.of(
-            "%", "%z", "%zz", "%2", "%G0", "%C3", "%C3%A9", "%E2%82", "%E2%82%AC", "%F0%9F%98%80", "%FF%FE", "%C0%AF",
-            "%ED%A0%80", "%00", "%0A", "%0D%0A", "%7F", "%25", "%2525", "%26", "%3D", "%2F%2F", "+", "++", "=", "==",
-            "&", "a", "Alice", "@", ".", "-", "x@y.org", "/top-secret", "\u00e9", "\u20ac", " ", "%20", "%u0041");
+            "%",
+            "%z",
+            "%zz",
+            "%2",
+            "%G0",
+            "%C3",
+            "%C3%A9",
+            "%E2%82",
+            "%E2%82%AC",
+            "%F0%9F%98%80",
+            "%FF%FE",
+            "%C0%AF",
+            "%ED%A0%80",
+            "%00",
+            "%0A",
+            "%0D%0A",
+            "%7F",
+            "%25",
+            "%2525",
+            "%26",
+            "%3D",
+            "%2F%2F",
+            "+",
+            "++",
+            "=",
+            "==",
+            "&",
+            "a",
+            "Alice",
+            "@",
+            ".",
+            "-",
+            "x@y.org",
+            "/top-secret",
+            "\u00e9",
+            "\u20ac",
+            " ",
+            "%20",
+            "%u0041");
 
     private final FormPosts forms = new FormPosts(RunningVestibule.shared());
 
@@ -46,7 +82,8 @@ class GeneratedFormInputIT {
     @CsvSource({
         "random bytes, /login", "random bytes, /register",
         "percent-escape soup, /login", "percent-escape soup, /register",
-        "fields any number of times, /login", "fields any number of times, /register"})
+        "fields any number of times, /login", "fields any number of times, /register"
+    })
     void whateverIsPostedTheAnswerIsAPageOrARedirectAndNothingIsStoredUnannounced(String generator, String path) {
         Random random = new Random(SEED + generator.hashCode() + path.hashCode());
         long usersBefore = FormPosts.users();
@@ -75,7 +112,9 @@ class GeneratedFormInputIT {
             if (page.isRedirect()) {
                 String location = page.location().orElseThrow();
                 if (path.equals("/login")) {
-                    assertThat(location).as("nobody signs in by accident: " + described).startsWith("/login");
+                    assertThat(location)
+                            .as("nobody signs in by accident: " + described)
+                            .startsWith("/login");
                 } else {
                     registered++;
                 }
@@ -85,12 +124,16 @@ class GeneratedFormInputIT {
             assertNoInternals(page);
         }
         assertThat(FormPosts.users() - usersBefore)
-                .as("users stored, against sign-ups the site announced").isEqualTo(registered);
+                .as("users stored, against sign-ups the site announced")
+                .isEqualTo(registered);
         // Not vacuous: some cases got past every check to the page itself, and some were refused.
         assertThat(statuses).as("answers by status").containsKey(400);
-        assertThat(statuses.getOrDefault(302, 0) + statuses.getOrDefault(303, 0) + statuses.getOrDefault(422, 0)
+        assertThat(statuses.getOrDefault(302, 0)
+                        + statuses.getOrDefault(303, 0)
+                        + statuses.getOrDefault(422, 0)
                         // A throttled login (429) also got past every input check to the login logic.
-                        + statuses.getOrDefault(429, 0)).as("answers by the page: " + statuses)
+                        + statuses.getOrDefault(429, 0))
+                .as("answers by the page: " + statuses)
                 .isPositive();
     }
 

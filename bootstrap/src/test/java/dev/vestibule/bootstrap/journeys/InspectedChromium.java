@@ -29,8 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class InspectedChromium implements AutoCloseable {
 
-    private static final Path BROWSER = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path BROWSER =
+            Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path DRIVER =
+            Path.of(System.getenv().getOrDefault("VESTIBULE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Duration PAGE_LOAD = Duration.ofSeconds(60);
 
     /** axe-core as Deque ships it inside its Selenium binding (the only part of that jar we use). */
@@ -53,9 +55,10 @@ final class InspectedChromium implements AutoCloseable {
 
     InspectedChromium() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("The page checks need Chromium and its driver at " + BROWSER + " and " + DRIVER
-                    + " (or VESTIBULE_TEST_CHROMIUM / VESTIBULE_TEST_CHROMEDRIVER). On Debian: "
-                    + "apt-get install -y chromium chromium-driver (.ci/run installs them).");
+            throw new IllegalStateException(
+                    "The page checks need Chromium and its driver at " + BROWSER + " and " + DRIVER
+                            + " (or VESTIBULE_TEST_CHROMIUM / VESTIBULE_TEST_CHROMEDRIVER). On Debian: "
+                            + "apt-get install -y chromium chromium-driver (.ci/run installs them).");
         }
         try {
             profile = Files.createTempDirectory("vestibule-chromium-");
@@ -64,9 +67,17 @@ final class InspectedChromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -98,7 +109,8 @@ final class InspectedChromium implements AutoCloseable {
     /** Clicks the submit button of the form matched by {@code formSelector} and waits for the next page. */
     void submit(String formSelector) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector(formSelector + " button[type=submit]")).click();
+        driver.findElement(By.cssSelector(formSelector + " button[type=submit]"))
+                .click();
         awaitNextPage(page);
     }
 
@@ -150,13 +162,16 @@ final class InspectedChromium implements AutoCloseable {
 
     /** Emulates a screen {@code width} CSS pixels wide, a phone's (touch, meta viewport) or a desktop's. */
     void viewport(int width, int height, boolean phone) {
-        cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
-                "mobile", phone));
+        cdp(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
         cdp("Emulation.setTouchEmulationEnabled", Map.of("enabled", phone));
     }
 
     void colorScheme(String scheme) {
-        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        cdp(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     Object script(String script, Object... arguments) {
@@ -181,8 +196,15 @@ final class InspectedChromium implements AutoCloseable {
     void screenshot(Path file) {
         Number width = (Number) driver.executeScript("return document.documentElement.clientWidth");
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = cdp(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
@@ -198,7 +220,8 @@ final class InspectedChromium implements AutoCloseable {
     private static String resource(String name) {
         try (InputStream in = InspectedChromium.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the test classpath (com.deque.html.axe-core:selenium)");
+                throw new IllegalStateException(
+                        name + " is not on the test classpath (com.deque.html.axe-core:selenium)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException failure) {
@@ -212,7 +235,8 @@ final class InspectedChromium implements AutoCloseable {
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             } catch (IOException ignored) {
                 // A temporary profile left behind is harmless.
             }

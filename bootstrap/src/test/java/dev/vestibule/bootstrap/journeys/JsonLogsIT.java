@@ -40,9 +40,16 @@ class JsonLogsIT {
 
     @Test
     void withEcsSwitchedOnTheAccessLineIsAJsonDocumentWithItsFields() throws Exception {
-        assertThat(JAR).as("the packaged jar (built in the package phase, before the integration tests)").exists();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", JAR.toString(),
-                "--server.port=0", "--management.server.port=0", "--vestibule.proxy.trusted-addresses=127.0.0.1")
+        assertThat(JAR)
+                .as("the packaged jar (built in the package phase, before the integration tests)")
+                .exists();
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaExecutable(),
+                        "-jar",
+                        JAR.toString(),
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--vestibule.proxy.trusted-addresses=127.0.0.1")
                 .redirectErrorStream(true);
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
@@ -53,27 +60,38 @@ class JsonLogsIT {
         reader.start();
         try {
             int port = awaitPort(lines);
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?token=in-the-query"))
-                            .header("Accept", "text/html")
-                            .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
-                            .header("X-Request-Id", "lb-7f3a")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?token=in-the-query"))
+                                    .header("Accept", "text/html")
+                                    .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+                                    .header("X-Request-Id", "lb-7f3a")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(requestId).as("the trusted proxy's id").isEqualTo("lb-7f3a");
 
-            JsonNode access = awaitJson(lines, node -> "vestibule.access".equals(node.path("log").path("logger").asString()));
+            JsonNode access = awaitJson(
+                    lines,
+                    node -> "vestibule.access"
+                            .equals(node.path("log").path("logger").asString()));
 
             assertThat(access.path("log").path("level").asString()).isEqualTo("INFO");
-            assertThat(access.path("message").asString()).startsWith("GET /login 200 ").endsWith(" id=" + requestId)
+            assertThat(access.path("message").asString())
+                    .startsWith("GET /login 200 ")
+                    .endsWith(" id=" + requestId)
                     .doesNotContain("in-the-query");
-            assertThat(access.path("http").path("request").path("id").asString()).isEqualTo(requestId);
-            assertThat(access.path("http").path("request").path("method").asString()).isEqualTo("GET");
-            assertThat(access.path("http").path("response").path("status_code").isInt()).isTrue();
-            assertThat(access.path("http").path("response").path("status_code").asInt()).isEqualTo(200);
+            assertThat(access.path("http").path("request").path("id").asString())
+                    .isEqualTo(requestId);
+            assertThat(access.path("http").path("request").path("method").asString())
+                    .isEqualTo("GET");
+            assertThat(access.path("http").path("response").path("status_code").isInt())
+                    .isTrue();
+            assertThat(access.path("http").path("response").path("status_code").asInt())
+                    .isEqualTo(200);
             assertThat(access.path("url").path("path").asString()).isEqualTo("/login");
-            assertThat(access.path("client").path("ip").asString()).as("the proxy's client, not the client's claim")
+            assertThat(access.path("client").path("ip").asString())
+                    .as("the proxy's client, not the client's claim")
                     .isEqualTo("203.0.113.9");
             assertThat(access.path("event").path("duration").asLong()).isPositive();
             assertThat(access.path("@timestamp").asString()).isNotEmpty();
@@ -87,15 +105,16 @@ class JsonLogsIT {
     }
 
     private int awaitPort(BlockingQueue<String> lines) throws InterruptedException {
-        JsonNode running = awaitJson(lines, node -> RUNNING_AT.matcher(node.path("message").asString()).find());
+        JsonNode running = awaitJson(
+                lines,
+                node -> RUNNING_AT.matcher(node.path("message").asString()).find());
         Matcher port = RUNNING_AT.matcher(running.path("message").asString());
         assertThat(port.find()).isTrue();
         return Integer.parseInt(port.group(1));
     }
 
     /** Reads lines until one matches; every line read must be a JSON document. */
-    private JsonNode awaitJson(BlockingQueue<String> lines, Predicate<JsonNode> wanted)
-            throws InterruptedException {
+    private JsonNode awaitJson(BlockingQueue<String> lines, Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(1, TimeUnit.SECONDS);
@@ -116,7 +135,8 @@ class JsonLogsIT {
     }
 
     private static void readInto(Process process, BlockingQueue<String> lines) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(line);
             }
@@ -126,7 +146,10 @@ class JsonLogsIT {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command().filter(command -> Files.isExecutable(Path.of(command)))
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .filter(command -> Files.isExecutable(Path.of(command)))
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

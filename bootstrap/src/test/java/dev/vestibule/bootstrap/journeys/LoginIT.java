@@ -31,7 +31,9 @@ class LoginIT {
         String username = registeredUser();
 
         Browser byName = new Browser(vestibule.baseUrl());
-        assertThat(byName.logIn(username.toUpperCase(Locale.ROOT), PASSWORD, false).location()).contains("/");
+        assertThat(byName.logIn(username.toUpperCase(Locale.ROOT), PASSWORD, false)
+                        .location())
+                .contains("/");
         assertThat(byName.open("/").heading()).isEqualTo("Hi, " + username + "!");
 
         Browser byEmail = new Browser(vestibule.baseUrl());
@@ -61,8 +63,8 @@ class LoginIT {
         String username = registeredUser();
         Browser browser = new Browser(vestibule.baseUrl());
 
-        Page response = browser.submit("/login?next=/top-secret", "/login",
-                Map.of("username", username, "password", "wrong password here"));
+        Page response = browser.submit(
+                "/login?next=/top-secret", "/login", Map.of("username", username, "password", "wrong password here"));
 
         assertThat(response.location()).contains("/login?next=/top-secret");
         Page again = browser.follow(response);
@@ -89,13 +91,17 @@ class LoginIT {
     void loginFollowsOnlyASafeNext() {
         String username = registeredUser();
 
-        Page safe = new Browser(vestibule.baseUrl()).submit("/login", "/login",
-                Map.of("username", username, "password", PASSWORD, "next", "/top-secret?tab=2"));
+        Page safe = new Browser(vestibule.baseUrl())
+                .submit(
+                        "/login",
+                        "/login",
+                        Map.of("username", username, "password", PASSWORD, "next", "/top-secret?tab=2"));
         assertThat(safe.location()).contains("/top-secret?tab=2");
 
-        for (String hostile : new String[] {"//evil.example", "https://evil.example/", "/\\evil.example", "/%2F%2Fevil.example"}) {
-            Page ignored = new Browser(vestibule.baseUrl()).submit("/login", "/login",
-                    Map.of("username", username, "password", PASSWORD, "next", hostile));
+        for (String hostile :
+                new String[] {"//evil.example", "https://evil.example/", "/\\evil.example", "/%2F%2Fevil.example"}) {
+            Page ignored = new Browser(vestibule.baseUrl())
+                    .submit("/login", "/login", Map.of("username", username, "password", PASSWORD, "next", hostile));
             assertThat(ignored.location()).as(hostile).contains("/");
         }
     }

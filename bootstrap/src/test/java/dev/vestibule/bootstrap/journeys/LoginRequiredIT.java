@@ -29,10 +29,17 @@ class LoginRequiredIT {
 
         Page loginPage = browser.follow(refused);
         assertThat(loginPage.flashes()).containsExactly("Please log in to access this page.");
-        Page afterLogin = browser.post("/login", Map.of(
-                "_csrf", loginPage.html().selectFirst("input[name=_csrf]").attr("value"),
-                "next", loginPage.html().selectFirst("input[name=next]").attr("value"),
-                "username", username, "password", PASSWORD));
+        Page afterLogin = browser.post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        loginPage.html().selectFirst("input[name=_csrf]").attr("value"),
+                        "next",
+                        loginPage.html().selectFirst("input[name=next]").attr("value"),
+                        "username",
+                        username,
+                        "password",
+                        PASSWORD));
         assertThat(afterLogin.location()).contains("/top-secret");
         assertThat(browser.follow(afterLogin).heading()).isEqualTo("Top secret");
     }
@@ -45,6 +52,7 @@ class LoginRequiredIT {
 
         assertThat(refused.location()).contains("/login?next=/top-secret?tab%3D2%26view%3Da%2520b");
         Page loginPage = browser.follow(refused);
-        assertThat(loginPage.html().selectFirst("input[name=next]").attr("value")).isEqualTo("/top-secret?tab=2&view=a%20b");
+        assertThat(loginPage.html().selectFirst("input[name=next]").attr("value"))
+                .isEqualTo("/top-secret?tab=2&view=a%20b");
     }
 }

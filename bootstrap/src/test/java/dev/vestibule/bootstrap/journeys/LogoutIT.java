@@ -5,9 +5,9 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +28,15 @@ class LogoutIT {
     void logoutEndsTheSessionOnTheServerSoAReplayedCookieIsAnonymous() {
         Browser browser = signedInBrowser();
         String sessionId = browser.cookie("SESSION").orElseThrow();
-        assertThat(redis.commands().exists(redis.sessionNamespace() + ":sessions:" + sessionId)).isEqualTo(1);
+        assertThat(redis.commands().exists(redis.sessionNamespace() + ":sessions:" + sessionId))
+                .isEqualTo(1);
 
         Page response = browser.logOut();
 
         assertThat(response.location()).contains("/");
         assertThat(browser.follow(response).flashes()).containsExactly("You have been logged out.");
-        assertThat(redis.commands().exists(redis.sessionNamespace() + ":sessions:" + sessionId)).isZero();
+        assertThat(redis.commands().exists(redis.sessionNamespace() + ":sessions:" + sessionId))
+                .isZero();
         Browser replay = new Browser(vestibule.baseUrl());
         replay.setCookie("SESSION", sessionId);
         assertThat(replay.get("/top-secret").location()).contains("/login?next=/top-secret");

@@ -22,22 +22,26 @@ class MalformedAddressIT {
     private final RunningVestibule vestibule = RunningVestibule.shared();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "/login?next=%zz         | Log In",
-        "/login?next=%           | Log In",
-        "/login?next=/top-secret%| Log In",
-        "/login?next=%E2%82      | Log In",
-        "/register?next=%2       | Register",
-        "'/?%'                   | Hello, Anonymous!",
-        "'/?q=100%'              | Hello, Anonymous!",
-        "'/?a|b'                 | Hello, Anonymous!",
-        "'/?a{b}^c'              | Hello, Anonymous!",
-        "'/?a[]=1'               | Hello, Anonymous!",
-        "'/?a=\"<x>\"'           | Hello, Anonymous!",
-        "'/?a=b\\c'              | Hello, Anonymous!",
-        "'/?a=%00'               | Hello, Anonymous!",
-        // The euro sign in raw UTF-8: its second byte reads as a C1 control character.
-        "'/?q=\u00e2\u0082\u00ac'  | Hello, Anonymous!"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "/login?next=%zz         | Log In",
+                "/login?next=%           | Log In",
+                "/login?next=/top-secret%| Log In",
+                "/login?next=%E2%82      | Log In",
+                "/register?next=%2       | Register",
+                "'/?%'                   | Hello, Anonymous!",
+                "'/?q=100%'              | Hello, Anonymous!",
+                "'/?a|b'                 | Hello, Anonymous!",
+                "'/?a{b}^c'              | Hello, Anonymous!",
+                "'/?a[]=1'               | Hello, Anonymous!",
+                "'/?a=\"<x>\"'           | Hello, Anonymous!",
+                "'/?a=b\\c'              | Hello, Anonymous!",
+                "'/?a=%00'               | Hello, Anonymous!",
+                // The euro sign in raw UTF-8: its second byte reads as a C1 control character.
+                "'/?q=\u00e2\u0082\u00ac'  | Hello, Anonymous!"
+            })
     void aPageWithABrokenQueryStringStillOpens(String target, String heading) {
         Page page = RawHttp.get(vestibule.baseUrl(), target.strip());
 
@@ -53,11 +57,14 @@ class MalformedAddressIT {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.heading()).isEqualTo("Log In");
-        assertThat(page.html().select("input[name=next]")).as("no destination carried").isEmpty();
+        assertThat(page.html().select("input[name=next]"))
+                .as("no destination carried")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/%zz", "/a%2", "/top-secret%", "/a%25b", "/a;b", "/a%2Fb", "/a\\b", "/a/../top-secret", "/%00"})
+    @ValueSource(
+            strings = {"/%zz", "/a%2", "/top-secret%", "/a%25b", "/a;b", "/a%2Fb", "/a\\b", "/a/../top-secret", "/%00"})
     void aBrokenOrAmbiguousPathGetsThe400Page(String target) {
         Page page = RawHttp.get(vestibule.baseUrl(), target);
 

@@ -198,7 +198,8 @@ class PageQualityIT {
                 }),
                 new PageState("413-too-large", 413, base -> {
                     chromium.open(base + "/register");
-                    chromium.post("/register", Map.of("_csrf", chromium.csrfToken(), "padding", "x".repeat(40_000)), FORM);
+                    chromium.post(
+                            "/register", Map.of("_csrf", chromium.csrfToken(), "padding", "x".repeat(40_000)), FORM);
                 }),
                 new PageState("415-not-a-form", 415, base -> {
                     chromium.open(base + "/register");
@@ -230,19 +231,22 @@ class PageQualityIT {
         chromium.viewport(320, 640, true);
         chromium.colorScheme("light");
         state.visit().from(vestibule.baseUrl());
-        assertThat(chromium.status()).as("status of %s (%s)", state, chromium.path()).isEqualTo(state.status());
+        assertThat(chromium.status())
+                .as("status of %s (%s)", state, chromium.path())
+                .isEqualTo(state.status());
 
         List<String> problems = new ArrayList<>();
         for (String scheme : List.of("light", "dark")) {
             chromium.colorScheme(scheme);
             chromium.viewport(320, 640, true);
-            // A phone shrinks an overflowing page to fit (innerWidth grows with it): the layout viewport is the measure.
+            // A phone shrinks an overflowing page to fit (innerWidth grows with it): the layout viewport is the
+            // measure.
             long scrollWidth = (Long) chromium.script("return document.documentElement.scrollWidth");
-            long viewportWidth = (Long) chromium.script(
-                    "return Math.min(window.innerWidth, document.documentElement.clientWidth)");
+            long viewportWidth =
+                    (Long) chromium.script("return Math.min(window.innerWidth, document.documentElement.clientWidth)");
             if (scrollWidth > viewportWidth) {
-                problems.add(scheme + ", 320 px: scrolls sideways (" + scrollWidth + " px wide content in " + viewportWidth
-                        + " px)");
+                problems.add(scheme + ", 320 px: scrolls sideways (" + scrollWidth + " px wide content in "
+                        + viewportWidth + " px)");
             }
             problems.addAll(prefixed(scheme + ", 320 px: ", chromium.axeViolations()));
             problems.addAll(prefixed(scheme + ", 320 px: ", designProblems()));

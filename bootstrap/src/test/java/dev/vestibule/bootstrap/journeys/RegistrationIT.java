@@ -35,7 +35,8 @@ class RegistrationIT {
         assertThat(home.heading()).isEqualTo("Hi, " + username + "!");
         assertThat(home.flashes()).containsExactly("Congratulations, you are now a registered user!");
         assertThat(browser.open("/").flashes()).isEmpty();
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username)).isEqualTo(1);
+        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username))
+                .isEqualTo(1);
     }
 
     @Test
@@ -46,10 +47,12 @@ class RegistrationIT {
         browser.register(username, emailOf(username), PASSWORD);
 
         assertThat(RunningVestibule.queryForLong(
-                "SELECT count(*) FROM users WHERE username = ? AND password_hash LIKE '{argon2}$argon2id$%'", username))
+                        "SELECT count(*) FROM users WHERE username = ? AND password_hash LIKE '{argon2}$argon2id$%'",
+                        username))
                 .isEqualTo(1);
         assertThat(RunningVestibule.queryForLong(
-                "SELECT count(*) FROM users WHERE password_hash LIKE ?", "%" + PASSWORD + "%")).isZero();
+                        "SELECT count(*) FROM users WHERE password_hash LIKE ?", "%" + PASSWORD + "%"))
+                .isZero();
     }
 
     @Test
@@ -57,18 +60,32 @@ class RegistrationIT {
         Browser browser = new Browser(vestibule.baseUrl());
         String username = uniqueUsername("Bad");
 
-        Page page = browser.submit("/register", "/register", Map.of(
-                "username", username, "email", "not-an-email", "password", "sunshine", "password2", "sunshine!"));
+        Page page = browser.submit(
+                "/register",
+                "/register",
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        "not-an-email",
+                        "password",
+                        "sunshine",
+                        "password2",
+                        "sunshine!"));
 
         assertThat(page.status()).isEqualTo(422);
-        assertThat(page.fieldErrors("email")).containsExactly("Please enter a valid email address, like name@example.com.");
-        assertThat(page.fieldErrors("password")).anySatisfy(error -> assertThat(error).contains("too common"));
+        assertThat(page.fieldErrors("email"))
+                .containsExactly("Please enter a valid email address, like name@example.com.");
+        assertThat(page.fieldErrors("password"))
+                .anySatisfy(error -> assertThat(error).contains("too common"));
         assertThat(page.fieldErrors("password2")).containsExactly("The two passwords do not match.");
         assertThat(page.html().selectFirst("#username").attr("value")).isEqualTo(username);
         assertThat(page.html().selectFirst("#email").attr("value")).isEqualTo("not-an-email");
-        assertThat(page.html().select("input[type=password]")).allSatisfy(input -> assertThat(input.attr("value")).isEmpty());
+        assertThat(page.html().select("input[type=password]"))
+                .allSatisfy(input -> assertThat(input.attr("value")).isEmpty());
         assertThat(page.body()).doesNotContain("sunshine");
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username)).isZero();
+        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE username = ?", username))
+                .isZero();
     }
 
     @Test
@@ -76,11 +93,12 @@ class RegistrationIT {
         String username = uniqueUsername("Dup");
         new Browser(vestibule.baseUrl()).register(username, emailOf(username), PASSWORD);
 
-        Page page = new Browser(vestibule.baseUrl()).register(username.toUpperCase(Locale.ROOT),
-                emailOf(username).toUpperCase(Locale.ROOT), PASSWORD);
+        Page page = new Browser(vestibule.baseUrl())
+                .register(username.toUpperCase(Locale.ROOT), emailOf(username).toUpperCase(Locale.ROOT), PASSWORD);
 
         assertThat(page.status()).isEqualTo(422);
-        assertThat(page.fieldErrors("username")).containsExactly("That username is already taken. Please choose another.");
+        assertThat(page.fieldErrors("username"))
+                .containsExactly("That username is already taken. Please choose another.");
         assertThat(page.fieldErrors("email")).containsExactly("An account with this email address already exists.");
     }
 
@@ -97,10 +115,12 @@ class RegistrationIT {
                 String email = "race" + i + "-" + emailOf(username);
                 Browser browser = new Browser(vestibule.baseUrl());
                 browser.open("/register");
-                attempts.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(start);
-                    return browser.register(variant, email, PASSWORD);
-                }, pool));
+                attempts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitQuietly(start);
+                            return browser.register(variant, email, PASSWORD);
+                        },
+                        pool));
             }
             start.countDown();
             List<Page> pages = attempts.stream().map(CompletableFuture::join).toList();
@@ -108,9 +128,11 @@ class RegistrationIT {
             assertThat(pages).filteredOn(Page::isRedirect).hasSize(1);
             assertThat(pages).filteredOn(page -> !page.isRedirect()).allSatisfy(page -> {
                 assertThat(page.status()).isEqualTo(422);
-                assertThat(page.fieldErrors("username")).containsExactly("That username is already taken. Please choose another.");
+                assertThat(page.fieldErrors("username"))
+                        .containsExactly("That username is already taken. Please choose another.");
             });
-            assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM users WHERE lower(username) = lower(?)", username))
+            assertThat(RunningVestibule.queryForLong(
+                            "SELECT count(*) FROM users WHERE lower(username) = lower(?)", username))
                     .isEqualTo(1);
         } finally {
             pool.shutdownNow();
@@ -120,14 +142,29 @@ class RegistrationIT {
     @Test
     void registrationFollowsASafeNextAndIgnoresAHostileOne() {
         String safe = uniqueUsername("Next");
-        Page followed = new Browser(vestibule.baseUrl()).submit("/register?next=/top-secret", "/register", Map.of(
-                "username", safe, "email", emailOf(safe), "password", PASSWORD, "password2", PASSWORD));
+        Page followed = new Browser(vestibule.baseUrl())
+                .submit(
+                        "/register?next=/top-secret",
+                        "/register",
+                        Map.of("username", safe, "email", emailOf(safe), "password", PASSWORD, "password2", PASSWORD));
         assertThat(followed.location()).contains("/top-secret");
 
         String hostile = uniqueUsername("Evil");
-        Page ignored = new Browser(vestibule.baseUrl()).submit("/register", "/register", Map.of(
-                "username", hostile, "email", emailOf(hostile), "password", PASSWORD, "password2", PASSWORD,
-                "next", "//evil.example/steal"));
+        Page ignored = new Browser(vestibule.baseUrl())
+                .submit(
+                        "/register",
+                        "/register",
+                        Map.of(
+                                "username",
+                                hostile,
+                                "email",
+                                emailOf(hostile),
+                                "password",
+                                PASSWORD,
+                                "password2",
+                                PASSWORD,
+                                "next",
+                                "//evil.example/steal"));
         assertThat(ignored.location()).contains("/");
     }
 

@@ -30,8 +30,12 @@ class RememberMeIT {
 
         Page login = browser.logIn(username, PASSWORD, true);
 
-        assertThat(login.setCookie("remember-me")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .contains("Max-Age=1209600").containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/"));
+        assertThat(login.setCookie("remember-me"))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .contains("Max-Age=1209600")
+                        .containsIgnoringCase("HttpOnly")
+                        .contains("SameSite=Lax")
+                        .contains("Path=/"));
         browser.dropCookie("SESSION");
         assertThat(browser.get("/top-secret").status()).isEqualTo(200);
         assertThat(browser.open("/").heading()).isEqualTo("Hi, " + username + "!");
@@ -45,7 +49,8 @@ class RememberMeIT {
         Page login = browser.logIn(username, PASSWORD, false);
 
         assertThat(login.setCookie("remember-me")).isEmpty();
-        assertThat(login.setCookie("SESSION")).hasValueSatisfying(cookie -> assertThat(cookie).doesNotContain("Max-Age"));
+        assertThat(login.setCookie("SESSION"))
+                .hasValueSatisfying(cookie -> assertThat(cookie).doesNotContain("Max-Age"));
         browser.dropCookie("SESSION");
         assertThat(browser.get("/top-secret").location()).contains("/login?next=/top-secret");
     }
@@ -57,9 +62,12 @@ class RememberMeIT {
         browser.logIn(username, PASSWORD, true);
         String secret = browser.cookie("remember-me").orElseThrow().split(":")[1];
 
-        assertThat(RunningVestibule.queryForLong("SELECT count(*) FROM remembered_devices WHERE secret_hash = ?", secret)).isZero();
         assertThat(RunningVestibule.queryForLong(
-                "SELECT count(*) FROM remembered_devices d JOIN users u ON u.id = d.user_id WHERE u.username = ?", username))
+                        "SELECT count(*) FROM remembered_devices WHERE secret_hash = ?", secret))
+                .isZero();
+        assertThat(RunningVestibule.queryForLong(
+                        "SELECT count(*) FROM remembered_devices d JOIN users u ON u.id = d.user_id WHERE u.username = ?",
+                        username))
                 .isEqualTo(1);
     }
 
@@ -93,11 +101,13 @@ class RememberMeIT {
         Page thiefResponse = thief.get("/top-secret");
 
         assertThat(thiefResponse.location()).contains("/login?next=/top-secret");
-        assertThat(thiefResponse.setCookie("remember-me")).hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
+        assertThat(thiefResponse.setCookie("remember-me"))
+                .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
         victim.dropCookie("SESSION");
         assertThat(victim.get("/top-secret").location()).contains("/login?next=/top-secret");
         assertThat(RunningVestibule.queryForLong(
-                "SELECT count(*) FROM remembered_devices d JOIN users u ON u.id = d.user_id WHERE u.username = ?", username))
+                        "SELECT count(*) FROM remembered_devices d JOIN users u ON u.id = d.user_id WHERE u.username = ?",
+                        username))
                 .isZero();
     }
 
@@ -125,9 +135,15 @@ class RememberMeIT {
         RunningVestibule.executeSql("UPDATE users SET active = false WHERE username = ?", username);
 
         // Within the user cache's second; each try comes with the remember-me cookie alone, as after a restart.
-        Eventually.within(Eventually.USER_CHANGE_SEEN, System.nanoTime(), "the remembered login refused", () -> {
-            browser.dropCookie("SESSION");
-            return browser.get("/top-secret").location();
-        }, location -> location.filter(target -> target.contains("/login?next=/top-secret")).isPresent());
+        Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                System.nanoTime(),
+                "the remembered login refused",
+                () -> {
+                    browser.dropCookie("SESSION");
+                    return browser.get("/top-secret").location();
+                },
+                location -> location.filter(target -> target.contains("/login?next=/top-secret"))
+                        .isPresent());
     }
 }

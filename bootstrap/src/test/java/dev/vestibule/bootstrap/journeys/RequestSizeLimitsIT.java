@@ -78,7 +78,9 @@ class RequestSizeLimitsIT {
         Page read = atTheLimit.post(padded(atTheLimit.fields(), BODY_LIMIT));
         Page refused = overTheLimit.post(padded(overTheLimit.fields(), BODY_LIMIT + 1));
 
-        assertThat(read.status()).as("a body of exactly the limit is read: the login goes through").isEqualTo(302);
+        assertThat(read.status())
+                .as("a body of exactly the limit is read: the login goes through")
+                .isEqualTo(302);
         assertThat(atTheLimit.browser().open("/").heading()).isEqualTo("Hi, " + username + "!");
         assertThat(refused.status()).isEqualTo(413);
         assertStillAnonymous(overTheLimit.browser());
@@ -114,7 +116,8 @@ class RequestSizeLimitsIT {
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.heading()).isEqualTo("Bad request");
-        assertThat(explanation(page)).isEqualTo("The field \u201c" + field + "\u201d is longer than " + maximum + " characters.");
+        assertThat(explanation(page))
+                .isEqualTo("The field \u201c" + field + "\u201d is longer than " + maximum + " characters.");
         assertSitePage(page);
         assertStillAnonymous(form.browser());
         assertThat(usersNamed(username)).isEqualTo(path.equals("/login") ? 1 : 0);
@@ -128,7 +131,9 @@ class RequestSizeLimitsIT {
 
         Page page = form.post();
 
-        assertThat(page.status()).as("the page's own answer (a redirect or the form with its errors)").isIn(302, 303, 422);
+        assertThat(page.status())
+                .as("the page's own answer (a redirect or the form with its errors)")
+                .isIn(302, 303, 422);
         assertNoInternals(page);
     }
 

@@ -5,9 +5,9 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import java.util.HashSet;
 import java.util.Map;
@@ -26,8 +26,12 @@ class SessionStorageIT {
 
         Page response = browser.register(username, emailOf(username), PASSWORD);
 
-        assertThat(response.setCookie("SESSION")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Max-Age"));
+        assertThat(response.setCookie("SESSION"))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .containsIgnoringCase("HttpOnly")
+                        .contains("SameSite=Lax")
+                        .contains("Path=/")
+                        .doesNotContain("Max-Age"));
         String sessionId = browser.cookie("SESSION").orElseThrow();
         for (String path : new String[] {"/", "/top-secret"}) {
             Page page = browser.open(path);
@@ -42,7 +46,8 @@ class SessionStorageIT {
         String username = uniqueUsername("Json");
         browser.register(username, emailOf(username), PASSWORD);
         browser.open("/");
-        String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
+        String key = redis.sessionNamespace() + ":sessions:"
+                + browser.cookie("SESSION").orElseThrow();
 
         Map<String, String> stored = redis.commands().hgetall(key);
 
@@ -57,7 +62,8 @@ class SessionStorageIT {
         Browser browser = new Browser(vestibule.baseUrl());
         String username = uniqueUsername("Ttl");
         browser.register(username, emailOf(username), PASSWORD);
-        String key = redis.sessionNamespace() + ":sessions:" + browser.cookie("SESSION").orElseThrow();
+        String key = redis.sessionNamespace() + ":sessions:"
+                + browser.cookie("SESSION").orElseThrow();
 
         long secondsToLive = redis.commands().ttl(key);
 
@@ -78,6 +84,8 @@ class SessionStorageIT {
         Set<String> after = new HashSet<>(redis.keysMatching(redis.sessionNamespace() + ":*"));
         after.removeAll(before);
         assertThat(after).as("session keys made by the anonymous page views").isEmpty();
-        assertThat(browser.cookie("csrf")).as("the forms' token lives in a cookie").isPresent();
+        assertThat(browser.cookie("csrf"))
+                .as("the forms' token lives in a cookie")
+                .isPresent();
     }
 }

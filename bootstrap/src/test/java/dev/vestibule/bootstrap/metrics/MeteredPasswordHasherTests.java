@@ -73,7 +73,9 @@ class MeteredPasswordHasherTests {
     }
 
     private Timer timer(String operation) {
-        return registry.get(MeteredPasswordHasher.HASHING).tag("operation", operation).timer();
+        return registry.get(MeteredPasswordHasher.HASHING)
+                .tag("operation", operation)
+                .timer();
     }
 
     private static void sleep(long millis) {

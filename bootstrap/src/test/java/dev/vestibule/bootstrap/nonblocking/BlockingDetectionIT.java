@@ -22,9 +22,10 @@ class BlockingDetectionIT {
     @Test
     void aBlockingCallOnAReactorNonBlockingThreadFails() {
         Mono<String> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return "slept";
-        }).subscribeOn(Schedulers.parallel());
+                    Thread.sleep(1);
+                    return "slept";
+                })
+                .subscribeOn(Schedulers.parallel());
 
         assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(5)))
                 .hasRootCauseInstanceOf(BlockingOperationError.class)
@@ -42,15 +43,17 @@ class BlockingDetectionIT {
 
         assertThatThrownBy(() -> submitted.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(BlockingOperationError.class);
+                .cause()
+                .isInstanceOf(BlockingOperationError.class);
     }
 
     @Test
     void blockingStaysAllowedWhereItBelongs() {
         Mono<String> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return "slept";
-        }).subscribeOn(Schedulers.boundedElastic());
+                    Thread.sleep(1);
+                    return "slept";
+                })
+                .subscribeOn(Schedulers.boundedElastic());
 
         assertThat(blocking.block(Duration.ofSeconds(5))).isEqualTo("slept");
     }

@@ -15,8 +15,8 @@ class StaticFilesIT {
         Page stylesheet = new Browser(RunningVestibule.shared().baseUrl()).get("/css/app.css");
 
         assertThat(stylesheet.status()).isEqualTo(200);
-        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/css"));
+        assertThat(stylesheet.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
         assertThat(stylesheet.body()).isNotBlank();
     }
 }

@@ -2,10 +2,10 @@ package dev.vestibule.bootstrap.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.ManagementPort;
 import dev.vestibule.bootstrap.support.Page;
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import dev.vestibule.bootstrap.support.TestUsers;
 import java.time.Duration;
@@ -30,12 +30,16 @@ class MetricsIT {
         double throttled = management.metric(LOGINS, "outcome=\"throttled\"");
 
         Browser browser = new Browser(vestibule.baseUrl());
-        assertThat(browser.register(username, TestUsers.emailOf(username), TestUsers.PASSWORD).location()).contains("/");
+        assertThat(browser.register(username, TestUsers.emailOf(username), TestUsers.PASSWORD)
+                        .location())
+                .contains("/");
         browser.logOut();
-        assertThat(browser.logIn(username, TestUsers.PASSWORD, false).location()).contains("/");
+        assertThat(browser.logIn(username, TestUsers.PASSWORD, false).location())
+                .contains("/");
         Page failure = new Browser(vestibule.baseUrl()).logIn(username, "not the password at all", false);
-        assertThat(failure.location()).as("the failed login went back to the form").hasValueSatisfying(
-                location -> assertThat(location).startsWith("/login"));
+        assertThat(failure.location())
+                .as("the failed login went back to the form")
+                .hasValueSatisfying(location -> assertThat(location).startsWith("/login"));
 
         assertThat(management.metric("vestibule_registrations_total")).isEqualTo(registrations + 1);
         assertThat(management.metric(LOGINS, "outcome=\"succeeded\"")).isEqualTo(succeeded + 1);
@@ -57,9 +61,12 @@ class MetricsIT {
         new Browser(vestibule.baseUrl()).logIn(username, "not the password at all", false);
         new Browser(vestibule.baseUrl()).logIn(TestUsers.uniqueUsername("nobody"), TestUsers.PASSWORD, false);
 
-        assertThat(management.metric(HASHES, "operation=\"hash\"")).as("the sign-up").isEqualTo(hashes + 1);
+        assertThat(management.metric(HASHES, "operation=\"hash\""))
+                .as("the sign-up")
+                .isEqualTo(hashes + 1);
         assertThat(management.metric(HASHES, "operation=\"verify\""))
-                .as("right password, wrong password, unknown account (a dummy hash)").isEqualTo(verifications + 3);
+                .as("right password, wrong password, unknown account (a dummy hash)")
+                .isEqualTo(verifications + 3);
         assertThat(management.metric(HASHING_TIME, "operation=\"verify\"")).isGreaterThan(verifyingTime);
     }
 

@@ -56,8 +56,7 @@ class StoreOutageIT {
         overrides.add("--spring.data.redis.host=127.0.0.1");
         overrides.add("--spring.data.redis.port=" + redis.port());
         vestibule = RunningVestibule.start(overrides.toArray(String[]::new));
-        sessionNamespace = vestibule.bean(Environment.class)
-                .getRequiredProperty("vestibule.session.redis-namespace");
+        sessionNamespace = vestibule.bean(Environment.class).getRequiredProperty("vestibule.session.redis-namespace");
         management = new ManagementPort(vestibule.managementUrl());
     }
 
@@ -93,27 +92,40 @@ class StoreOutageIT {
         try {
             assertOutagePageInTime("Redis down: GET / signed in", () -> signedIn.get("/"));
             assertOutagePageInTime("Redis down: GET /top-secret signed in", () -> signedIn.get("/top-secret"));
-            assertOutagePageInTime("Redis down: POST /login", () -> aboutToLogIn.submit(
-                    Map.of("username", username, "password", PASSWORD)));
-            assertOutagePageInTime("Redis down: POST /register", () -> aboutToRegister.submit(
-                    Map.of("username", wouldBeUser, "email", emailOf(wouldBeUser), "password", PASSWORD,
-                            "password2", PASSWORD)));
+            assertOutagePageInTime(
+                    "Redis down: POST /login",
+                    () -> aboutToLogIn.submit(Map.of("username", username, "password", PASSWORD)));
+            assertOutagePageInTime(
+                    "Redis down: POST /register",
+                    () -> aboutToRegister.submit(Map.of(
+                            "username",
+                            wouldBeUser,
+                            "email",
+                            emailOf(wouldBeUser),
+                            "password",
+                            PASSWORD,
+                            "password2",
+                            PASSWORD)));
             // A first visit needs no Redis: the CSRF token lives in a cookie, and no session exists yet.
             assertAnswersInTime("Redis down: GET / anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/"));
-            assertAnswersInTime("Redis down: GET /login anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
+            assertAnswersInTime(
+                    "Redis down: GET /login anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
             assertReadinessDown("Redis down", "redis");
             assertThat(sessionsGaugeWithin(Duration.ofSeconds(5), Double::isNaN))
-                    .as("the sessions gauge says it does not know, rather than repeating its last count").isNaN();
+                    .as("the sessions gauge says it does not know, rather than repeating its last count")
+                    .isNaN();
         } finally {
             redis.startAgain();
         }
 
         awaitRecovery("Redis");
-        assertThat(sessionsGaugeWithin(Duration.ofSeconds(5), count -> !Double.isNaN(count))).isNotNaN();
+        assertThat(sessionsGaugeWithin(Duration.ofSeconds(5), count -> !Double.isNaN(count)))
+                .isNotNaN();
         // Redis kept nothing (no persistence): everybody is signed out, as README says; nobody is half signed in.
         assertThat(signedIn.open("/").heading()).isEqualTo("Hello, Anonymous!");
         assertThat(postgres.queryForLong("SELECT count(*) FROM users WHERE username = ?", wouldBeUser))
-                .as("a sign-up refused during the outage created no account").isZero();
+                .as("a sign-up refused during the outage created no account")
+                .isZero();
         assertThat(signedInAs(username).open("/").heading()).isEqualTo("Hi, " + username + "!");
     }
 
@@ -127,9 +139,11 @@ class StoreOutageIT {
         redis.freeze();
         try {
             assertOutagePageInTime("Redis hung: GET / signed in", () -> signedIn.get("/"));
-            assertAnswersInTime("Redis hung: GET /login anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
-            assertOutagePageInTime("Redis hung: POST /login", () -> aboutToLogIn.submit(
-                    Map.of("username", username, "password", PASSWORD)));
+            assertAnswersInTime(
+                    "Redis hung: GET /login anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
+            assertOutagePageInTime(
+                    "Redis hung: POST /login",
+                    () -> aboutToLogIn.submit(Map.of("username", username, "password", PASSWORD)));
             assertReadinessDown("Redis hung", "redis");
         } finally {
             redis.thaw();
@@ -149,7 +163,8 @@ class StoreOutageIT {
         String wouldBeUser = uniqueUsername("never");
         Optional<String> session = signedIn.cookie("SESSION");
         long eventsBefore = postgres.queryForLong(
-                "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?", username);
+                "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?",
+                username);
         // The signed-in user is in this instance's cache: the outage pages below prove it is not served from there.
         assertThat(management.metric(USER_CACHE_ON)).isEqualTo(1.0);
         double cacheHits = management.metric(USER_CACHE_HITS, "result=\"hit\"");
@@ -160,17 +175,30 @@ class StoreOutageIT {
         try {
             assertOutagePageInTime("PostgreSQL down: GET / signed in", () -> signedIn.get("/"));
             assertOutagePageInTime("PostgreSQL down: GET /top-secret signed in", () -> signedIn.get("/top-secret"));
-            assertOutagePageInTime("PostgreSQL down: POST /login", () -> aboutToLogIn.submit(
-                    Map.of("username", username, "password", PASSWORD)));
-            assertOutagePageInTime("PostgreSQL down: POST /register", () -> aboutToRegister.submit(
-                    Map.of("username", wouldBeUser, "email", emailOf(wouldBeUser), "password", PASSWORD,
-                            "password2", PASSWORD)));
+            assertOutagePageInTime(
+                    "PostgreSQL down: POST /login",
+                    () -> aboutToLogIn.submit(Map.of("username", username, "password", PASSWORD)));
+            assertOutagePageInTime(
+                    "PostgreSQL down: POST /register",
+                    () -> aboutToRegister.submit(Map.of(
+                            "username",
+                            wouldBeUser,
+                            "email",
+                            emailOf(wouldBeUser),
+                            "password",
+                            PASSWORD,
+                            "password2",
+                            PASSWORD)));
             // Pages that need no database keep working.
-            assertAnswersInTime("PostgreSQL down: GET /login", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
-            assertAnswersInTime("PostgreSQL down: GET /register", 200, () -> new Browser(vestibule.baseUrl()).get("/register"));
-            assertAnswersInTime("PostgreSQL down: GET / anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/"));
+            assertAnswersInTime(
+                    "PostgreSQL down: GET /login", 200, () -> new Browser(vestibule.baseUrl()).get("/login"));
+            assertAnswersInTime(
+                    "PostgreSQL down: GET /register", 200, () -> new Browser(vestibule.baseUrl()).get("/register"));
+            assertAnswersInTime(
+                    "PostgreSQL down: GET / anonymous", 200, () -> new Browser(vestibule.baseUrl()).get("/"));
             assertReadinessDown("PostgreSQL down", "r2dbc");
-            assertThat(management.metric(USER_CACHE_ON)).as("the user cache is off while its listener cannot listen")
+            assertThat(management.metric(USER_CACHE_ON))
+                    .as("the user cache is off while its listener cannot listen")
                     .isEqualTo(0.0);
         } finally {
             postgres.startAgain();
@@ -178,19 +206,30 @@ class StoreOutageIT {
 
         awaitRecovery("PostgreSQL");
         long recovered = System.nanoTime();
-        var cacheOn = Eventually.within(Duration.ofSeconds(5), recovered, "the user cache on again",
-                () -> management.metric(USER_CACHE_ON), on -> on == 1.0);
-        FIGURES.add("PostgreSQL back: user cache on %d ms after readiness".formatted(cacheOn.after().toMillis()));
+        var cacheOn = Eventually.within(
+                Duration.ofSeconds(5),
+                recovered,
+                "the user cache on again",
+                () -> management.metric(USER_CACHE_ON),
+                on -> on == 1.0);
+        FIGURES.add("PostgreSQL back: user cache on %d ms after readiness"
+                .formatted(cacheOn.after().toMillis()));
         // The session in Redis outlived the outage: the same browser is signed in again, on the same instance.
-        assertThat(signedIn.cookie("SESSION")).as("the outage pages left the session cookie alone").isEqualTo(session);
+        assertThat(signedIn.cookie("SESSION"))
+                .as("the outage pages left the session cookie alone")
+                .isEqualTo(session);
         Page home = signedIn.open("/");
-        assertThat(home.heading()).as("home page after the outage; the session in Redis holds %s",
-                redis.hash(sessionNamespace + ":sessions:" + session.orElseThrow())).isEqualTo("Hi, " + username + "!");
+        assertThat(home.heading())
+                .as(
+                        "home page after the outage; the session in Redis holds %s",
+                        redis.hash(sessionNamespace + ":sessions:" + session.orElseThrow()))
+                .isEqualTo("Hi, " + username + "!");
         assertThat(signedIn.get("/top-secret").status()).isEqualTo(200);
         // The login refused during the outage left no session behind and no event recorded.
         assertThat(aboutToLogIn.browser().open("/").heading()).isEqualTo("Hello, Anonymous!");
         assertThat(postgres.queryForLong(
-                "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?", username))
+                        "SELECT count(*) FROM security_events e JOIN users u ON u.id = e.user_id WHERE u.username = ?",
+                        username))
                 .isEqualTo(eventsBefore);
         // The refused sign-up left nothing either: the name is still free.
         Browser again = new Browser(vestibule.baseUrl());
@@ -250,13 +289,18 @@ class StoreOutageIT {
     private static void assertReadinessDown(String what, String component) {
         long start = System.nanoTime();
         ManagementPort.Answer readiness = management.readiness();
-        FIGURES.add("%s: readiness %d in %d ms".formatted(what, readiness.status(),
-                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        FIGURES.add("%s: readiness %d in %d ms"
+                .formatted(
+                        what,
+                        readiness.status(),
+                        Duration.ofNanos(System.nanoTime() - start).toMillis()));
         assertThat(readiness.status()).isEqualTo(503);
-        assertThat(readiness.body()).contains("\"status\":\"DOWN\"")
+        assertThat(readiness.body())
+                .contains("\"status\":\"DOWN\"")
                 .containsPattern("\"" + component + "\":\\{\"status\":\"DOWN\"");
         ManagementPort.Answer liveness = management.liveness();
-        assertThat(liveness.status()).as("liveness: restarting the instance would not bring the store back")
+        assertThat(liveness.status())
+                .as("liveness: restarting the instance would not bring the store back")
                 .isEqualTo(200);
     }
 
@@ -265,13 +309,19 @@ class StoreOutageIT {
         long start = System.nanoTime();
         long deadline = start + RECOVERY_LIMIT.toNanos();
         while (management.readiness().status() != 200) {
-            assertThat(System.nanoTime()).as(store + " is back but readiness stayed DOWN").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as(store + " is back but readiness stayed DOWN")
+                    .isLessThan(deadline);
             sleep();
         }
         long ready = System.nanoTime();
         Page home = new Browser(vestibule.baseUrl()).get("/login");
-        FIGURES.add("%s back: readiness UP after %d ms, first page %d after %d ms".formatted(store,
-                Duration.ofNanos(ready - start).toMillis(), home.status(), Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        FIGURES.add("%s back: readiness UP after %d ms, first page %d after %d ms"
+                .formatted(
+                        store,
+                        Duration.ofNanos(ready - start).toMillis(),
+                        home.status(),
+                        Duration.ofNanos(System.nanoTime() - start).toMillis()));
         assertThat(home.status()).isEqualTo(200);
     }
 

@@ -49,7 +49,8 @@ class UserCacheIT {
 
     @Test
     void signedInPageViewsAreAnsweredFromTheCacheWhileItsListenerIsConnected() {
-        assertThat(firstManagement.metric("vestibule_user_cache_listener_connected")).isEqualTo(1.0);
+        assertThat(firstManagement.metric("vestibule_user_cache_listener_connected"))
+                .isEqualTo(1.0);
         Browser browser = new Browser(first.baseUrl());
         String username = uniqueUsername("Cached");
         browser.register(username, emailOf(username), PASSWORD);
@@ -78,13 +79,21 @@ class UserCacheIT {
         RunningVestibule.executeSql("UPDATE users SET active = false WHERE username = ?", username);
         long committed = System.nanoTime();
 
-        var outOnFirst = Eventually.within(Eventually.USER_CHANGE_SEEN, committed, "signed out on the first instance",
-                () -> onFirst.get("/top-secret").location(), UserCacheIT::sentToLogin);
-        var outOnSecond = Eventually.within(Eventually.USER_CHANGE_SEEN, committed, "signed out on the second instance",
-                () -> onSecond.get("/top-secret").location(), UserCacheIT::sentToLogin);
+        var outOnFirst = Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                committed,
+                "signed out on the first instance",
+                () -> onFirst.get("/top-secret").location(),
+                UserCacheIT::sentToLogin);
+        var outOnSecond = Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                committed,
+                "signed out on the second instance",
+                () -> onSecond.get("/top-secret").location(),
+                UserCacheIT::sentToLogin);
         FIGURES.add(("UPDATE users SET active = false: GET /top-secret sent to the login page after %d ms (first "
-                + "instance), %d ms (second, asked after the first)").formatted(outOnFirst.after().toMillis(),
-                outOnSecond.after().toMillis()));
+                        + "instance), %d ms (second, asked after the first)")
+                .formatted(outOnFirst.after().toMillis(), outOnSecond.after().toMillis()));
         assertThat(onFirst.open("/").heading()).isEqualTo("Hello, Anonymous!");
         assertThat(onSecond.open("/").heading()).isEqualTo("Hello, Anonymous!");
     }
@@ -95,10 +104,13 @@ class UserCacheIT {
         double hits = management.metric(LOOKUPS, HITS);
         Page page = browser.get("/top-secret");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(management.metric(LOOKUPS, HITS)).as("answered from the cache").isEqualTo(hits + 1);
+        assertThat(management.metric(LOOKUPS, HITS))
+                .as("answered from the cache")
+                .isEqualTo(hits + 1);
     }
 
     private static boolean sentToLogin(Optional<String> location) {
-        return location.filter(target -> target.contains("/login?next=/top-secret")).isPresent();
+        return location.filter(target -> target.contains("/login?next=/top-secret"))
+                .isPresent();
     }
 }

@@ -46,7 +46,8 @@ public final class Browser {
         HttpClient.Builder client = HttpClient.newBuilder()
                 .cookieHandler(new CookieHandler() {
                     @Override
-                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers)
+                            throws IOException {
                         return cookies.get(asTheBrowserSeesIt(uri), headers);
                     }
 
@@ -157,8 +158,10 @@ public final class Browser {
     }
 
     public Page register(String username, String email, String password) {
-        return submit("/register", "/register", Map.of("username", username, "email", email,
-                "password", password, "password2", password));
+        return submit(
+                "/register",
+                "/register",
+                Map.of("username", username, "email", email, "password", password, "password2", password));
     }
 
     public Page logIn(String login, String password, boolean rememberMe) {
@@ -183,7 +186,9 @@ public final class Browser {
 
     /** The names of the cookies this browser holds. */
     public List<String> cookieNames() {
-        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+        return cookies.getCookieStore().getCookies().stream()
+                .map(HttpCookie::getName)
+                .toList();
     }
 
     /** What closing the browser does to a session cookie. */
@@ -206,7 +211,8 @@ public final class Browser {
     private Page send(HttpRequest.Builder request) {
         proxyHeaders.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "text/html").build(),
+            HttpResponse<String> response = http.send(
+                    request.timeout(TIMEOUT).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.headers(), response.body());
         } catch (IOException failure) {

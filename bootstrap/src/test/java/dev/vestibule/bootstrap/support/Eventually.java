@@ -14,15 +14,14 @@ public final class Eventually {
 
     private static final long PAUSE_NANOS = Duration.ofMillis(5).toNanos();
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /**
      * Asks {@code request} until its answer satisfies {@code expected}, for at most {@code limit} counted from
      * {@code since} (a {@link System#nanoTime()}); returns the answer and how long it took.
      */
-    public static <T> Seen<T> within(Duration limit, long since, String what, Supplier<T> request,
-                                     java.util.function.Predicate<T> expected) {
+    public static <T> Seen<T> within(
+            Duration limit, long since, String what, Supplier<T> request, java.util.function.Predicate<T> expected) {
         while (true) {
             T answer = request.get();
             long elapsed = System.nanoTime() - since;
@@ -30,12 +29,12 @@ public final class Eventually {
                 return new Seen<>(answer, Duration.ofNanos(elapsed));
             }
             if (elapsed > limit.toNanos()) {
-                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what + "; last answer: " + answer);
+                throw new AssertionError(
+                        "not within " + limit.toMillis() + " ms: " + what + "; last answer: " + answer);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(PAUSE_NANOS);
         }
     }
 
-    public record Seen<T>(T answer, Duration after) {
-    }
+    public record Seen<T>(T answer, Duration after) {}
 }

@@ -14,8 +14,7 @@ public final class FormBodies {
 
     public static final String FORM = "application/x-www-form-urlencoded";
 
-    private FormBodies() {
-    }
+    private FormBodies() {}
 
     /** Name, value, name, value, ...: names may repeat, in the order given. */
     public static String encode(String... namesAndValues) {
@@ -25,13 +24,15 @@ public final class FormBodies {
     public static String encode(Charset charset, String... namesAndValues) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            pairs.add(URLEncoder.encode(namesAndValues[i], charset) + "=" + URLEncoder.encode(namesAndValues[i + 1], charset));
+            pairs.add(URLEncoder.encode(namesAndValues[i], charset) + "="
+                    + URLEncoder.encode(namesAndValues[i + 1], charset));
         }
         return String.join("&", pairs);
     }
 
     public static String encode(Map<String, String> fields) {
-        return encode(fields.entrySet().stream().flatMap(field -> Stream.of(field.getKey(), field.getValue()))
+        return encode(fields.entrySet().stream()
+                .flatMap(field -> Stream.of(field.getKey(), field.getValue()))
                 .toArray(String[]::new));
     }
 

@@ -14,21 +14,26 @@ public final class ManagementPort {
 
     private static final Pattern SAMPLE = Pattern.compile("^(\\S+?)(\\{[^}]*})?\\s+(\\S+)$", Pattern.MULTILINE);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String baseUrl;
 
     public ManagementPort(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     public Answer get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException failure) {
             throw new IllegalStateException(failure);

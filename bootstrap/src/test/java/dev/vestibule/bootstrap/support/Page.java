@@ -28,7 +28,9 @@ public record Page(int status, HttpHeaders headers, String body) {
 
     /** The raw Set-Cookie header for {@code name}, for asserting its attributes. */
     public Optional<String> setCookie(String name) {
-        return setCookieHeaders().stream().filter(header -> header.startsWith(name + "=")).reduce((first, last) -> last);
+        return setCookieHeaders().stream()
+                .filter(header -> header.startsWith(name + "="))
+                .reduce((first, last) -> last);
     }
 
     /** The flash messages shown on this page, in order. */
@@ -44,6 +46,8 @@ public record Page(int status, HttpHeaders headers, String body) {
 
     /** The errors shown next to a form field, by the field's id. */
     public List<String> fieldErrors(String fieldId) {
-        return html().select("#" + fieldId + "-errors .field-error").stream().map(Element::text).toList();
+        return html().select("#" + fieldId + "-errors .field-error").stream()
+                .map(Element::text)
+                .toList();
     }
 }

@@ -88,7 +88,7 @@ public final class PrivatePostgres implements AutoCloseable {
     /** A single number from the database, e.g. a count. */
     public long queryForLong(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), SERVER_USER, "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -104,8 +104,16 @@ public final class PrivatePostgres implements AutoCloseable {
     /** Starts the server (again) on the same port, with the same data. */
     public synchronized void startAgain() {
         running = true; // from here on, close() must try to stop it
-        runServerCommand(command(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                log.toString(), "-w", "-t", "30", "-o",
+        runServerCommand(command(
+                binaries.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                log.toString(),
+                "-w",
+                "-t",
+                "30",
+                "-o",
                 // fsync=off only skips flushing to the disk, which a process crash (what the tests cause)
                 // does not need; synchronous_commit must stay on, or an immediate stop loses the last commits.
                 "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory + " -c fsync=off",
@@ -115,8 +123,9 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Stops the server the hard way (no checkpoint, connections cut), as a crash or a lost host would. */
     public synchronized void stopImmediately() {
-        PrivateProcesses.run(commands, command(binaries.resolve("pg_ctl").toString(), "-D", data.toString(),
-                "-m", "immediate", "-w", "stop"));
+        PrivateProcesses.run(
+                commands,
+                command(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
         running = false;
         PrivateProcesses.awaitPort(port, false, Duration.ofSeconds(10), "private PostgreSQL");
     }
@@ -144,7 +153,8 @@ public final class PrivatePostgres implements AutoCloseable {
         try {
             PrivateProcesses.run(commands, command);
         } catch (IllegalStateException failure) {
-            throw new IllegalStateException(failure.getMessage() + "\nserver log:\n" + PrivateProcesses.tail(log), failure);
+            throw new IllegalStateException(
+                    failure.getMessage() + "\nserver log:\n" + PrivateProcesses.tail(log), failure);
         }
     }
 
@@ -152,14 +162,26 @@ public final class PrivatePostgres implements AutoCloseable {
         if (asRoot) {
             PrivateProcesses.run(commands, List.of("chown", SERVER_USER + ":", directory.toString()));
         }
-        PrivateProcesses.run(commands, command(binaries.resolve("initdb").toString(), "-D", data.toString(),
-                "-U", SERVER_USER, "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"));
+        PrivateProcesses.run(
+                commands,
+                command(
+                        binaries.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        SERVER_USER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--no-sync",
+                        "--no-instructions"));
     }
 
     private void createDatabase() {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SERVER_USER, "");
-             Statement statement = connection.createStatement()) {
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SERVER_USER, "");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException failure) {
             throw new IllegalStateException("private PostgreSQL started but refused CREATE DATABASE", failure);
@@ -181,7 +203,8 @@ public final class PrivatePostgres implements AutoCloseable {
         if (Files.isDirectory(installations)) {
             try (Stream<Path> versions = Files.list(installations)) {
                 var newest = versions.map(version -> version.resolve("bin"))
-                        .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                        .filter(bin ->
+                                Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
                         .max(Comparator.comparing(bin -> versionOf(bin.getParent())));
                 if (newest.isPresent()) {
                     return newest.get();

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 /** What the private PostgreSQL and Redis of the outage tests share: free ports, commands, temp directories. */
 final class PrivateProcesses {
 
-    private PrivateProcesses() {
-    }
+    private PrivateProcesses() {}
 
     /** A port nobody listens on right now, chosen by the OS. */
     static int freePort() {
@@ -34,18 +33,21 @@ final class PrivateProcesses {
     /** Runs a command to its end; its output goes to {@code log}. Fails with the output when it fails. */
     static void run(Path log, List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", command) + "\n" + tail(log));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("exit " + process.exitValue() + ": " + String.join(" ", command)
-                        + "\n" + tail(log));
+                throw new IllegalStateException(
+                        "exit " + process.exitValue() + ": " + String.join(" ", command) + "\n" + tail(log));
             }
         } catch (IOException failure) {
-            throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "cannot run " + String.join(" ", command) + ": " + failure.getMessage(), failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
@@ -95,7 +97,8 @@ final class PrivateProcesses {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+            List<Path> all =
+                    new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
             for (Path path : all) {
                 Files.deleteIfExists(path);
             }

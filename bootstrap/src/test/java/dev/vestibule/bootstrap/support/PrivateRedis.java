@@ -62,21 +62,36 @@ public final class PrivateRedis implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("private Redis is already running");
         }
-        List<String> command = List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--logfile", log.toString());
+        List<String> command = List.of(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory.toString(),
+                "--logfile",
+                log.toString());
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("stdout.log").toFile()))
+                    .start();
         } catch (IOException failure) {
             throw new IllegalStateException("""
                     The outage tests start a private redis-server and could not: %s
-                    Install Redis (Debian: apt-get install redis-server) so that redis-server is on the PATH."""
-                    .formatted(failure.getMessage()), failure);
+                    Install Redis (Debian: apt-get install redis-server) so that redis-server is on the PATH.""".formatted(failure.getMessage()), failure);
         }
         try {
             PrivateProcesses.awaitPort(port, true, Duration.ofSeconds(20), "private Redis");
         } catch (IllegalStateException notListening) {
-            throw new IllegalStateException(notListening.getMessage() + "\n" + PrivateProcesses.tail(log), notListening);
+            throw new IllegalStateException(
+                    notListening.getMessage() + "\n" + PrivateProcesses.tail(log), notListening);
         }
     }
 

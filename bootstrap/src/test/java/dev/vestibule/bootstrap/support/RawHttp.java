@@ -22,8 +22,7 @@ public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 20_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** GETs {@code rawTarget} (its chars are sent as single bytes, ISO-8859-1) and reads the whole response. */
     public static Page get(String baseUrl, String rawTarget) {
@@ -32,7 +31,8 @@ public final class RawHttp {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + rawTarget + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return read(socket.getInputStream());
         } catch (IOException failure) {
@@ -52,7 +52,8 @@ public final class RawHttp {
         boolean chunked = headers.getOrDefault("Transfer-Encoding", List.of()).stream()
                 .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("chunked"));
         byte[] body = chunked ? dechunk(in) : in.readAllBytes();
-        return new Page(status, HttpHeaders.of(headers, (name, value) -> true), new String(body, StandardCharsets.UTF_8));
+        return new Page(
+                status, HttpHeaders.of(headers, (name, value) -> true), new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] dechunk(InputStream in) throws IOException {

@@ -1,7 +1,7 @@
 package dev.vestibule.bootstrap.support;
 
-import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.VestibuleApplication;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +33,8 @@ public final class RunningVestibule implements AutoCloseable {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.baseUrl = "http://127.0.0.1:" + port;
         // Boot publishes the management server's port, chosen at random like the public one, under this name.
-        this.managementUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.management.port");
+        this.managementUrl =
+                "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.management.port");
     }
 
     /** The instance most tests share; it lives as long as the test JVM. */
@@ -108,8 +109,9 @@ public final class RunningVestibule implements AutoCloseable {
     /** Runs SQL against the deployment's database, as an administrator would (e.g. deactivating a user). */
     public static int executeSql(String sql, Object... parameters) {
         PostgresTestDatabase database = PostgresTestDatabase.shared();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -122,8 +124,9 @@ public final class RunningVestibule implements AutoCloseable {
     /** A single number from the database, e.g. a count. */
     public static long queryForLong(String sql, Object... parameters) {
         PostgresTestDatabase database = PostgresTestDatabase.shared();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

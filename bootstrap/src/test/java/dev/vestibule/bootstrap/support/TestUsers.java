@@ -8,8 +8,7 @@ public final class TestUsers {
     /** Long, uncommon, free of any username: acceptable to the password policy. */
     public static final String PASSWORD = "quiet lantern orbit 42";
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public static String uniqueUsername(String prefix) {
         return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);

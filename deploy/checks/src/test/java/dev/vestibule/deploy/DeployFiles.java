@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,8 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Where the deployment files are, and their YAML documents as plain maps. */
 final class DeployFiles {
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     /** The repository's {@code deploy/} directory, found upwards from the working directory (Surefire runs in the module). */
     static Path deployDirectory() {
@@ -27,7 +25,8 @@ final class DeployFiles {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No deploy/k8s directory above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No deploy/k8s directory above " + Path.of("").toAbsolutePath());
     }
 
     static Path kubernetesDirectory() {
@@ -47,7 +46,8 @@ final class DeployFiles {
     static List<Path> kubernetesYamlFiles() {
         try (Stream<Path> files = Files.walk(kubernetesDirectory())) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -65,7 +65,8 @@ final class DeployFiles {
                     continue;
                 }
                 if (!(document instanceof Map<?, ?>)) {
-                    throw new IllegalArgumentException(file + ": a document is not a mapping but " + document.getClass().getSimpleName());
+                    throw new IllegalArgumentException(file + ": a document is not a mapping but "
+                            + document.getClass().getSimpleName());
                 }
                 documents.add((Map<String, Object>) document);
             }

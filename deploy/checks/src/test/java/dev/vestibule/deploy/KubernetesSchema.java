@@ -1,7 +1,5 @@
 package dev.vestibule.deploy;
 
-import java.util.Map;
-
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,6 +16,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
+import java.util.Map;
 
 /**
  * Reads a manifest document as the typed Kubernetes API model of the kind it claims (client-java-api,
@@ -43,28 +42,31 @@ final class KubernetesSchema {
 
     private static final Gson GSON = new JSON().getGson();
 
-    private KubernetesSchema() {
-    }
+    private KubernetesSchema() {}
 
     /** The document as its typed model; an {@link IllegalArgumentException} naming the problem when it is not one. */
     static KubernetesObject read(Map<String, Object> document) {
         String type = document.get("apiVersion") + " " + document.get("kind");
         Class<? extends KubernetesObject> modelClass = KINDS.get(type);
         if (modelClass == null) {
-            throw new IllegalArgumentException("Unknown or removed apiVersion/kind: " + type + " (known: " + KINDS.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "Unknown or removed apiVersion/kind: " + type + " (known: " + KINDS.keySet() + ")");
         }
         JsonElement json = GSON.toJsonTree(document);
         KubernetesObject model;
         try {
             model = GSON.fromJson(json, modelClass);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(type + " " + nameOf(document) + " is not a valid " + modelClass.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    type + " " + nameOf(document) + " is not a valid " + modelClass.getSimpleName() + ": "
+                            + e.getMessage(),
+                    e);
         }
         JsonElement readBack = withoutEmpties(GSON.toJsonTree(model));
         String difference = firstDifference(withoutEmpties(json), readBack, "");
         if (difference != null) {
-            throw new IllegalArgumentException(type + " " + nameOf(document) + " changes when read as " + modelClass.getSimpleName()
-                    + " (a value of the wrong type?): " + difference);
+            throw new IllegalArgumentException(type + " " + nameOf(document) + " changes when read as "
+                    + modelClass.getSimpleName() + " (a value of the wrong type?): " + difference);
         }
         return model;
     }
@@ -74,7 +76,9 @@ final class KubernetesSchema {
     }
 
     private static String nameOf(Map<String, Object> document) {
-        return document.get("metadata") instanceof Map<?, ?> metadata ? String.valueOf(metadata.get("name")) : "(no metadata)";
+        return document.get("metadata") instanceof Map<?, ?> metadata
+                ? String.valueOf(metadata.get("name"))
+                : "(no metadata)";
     }
 
     /** Where the two trees first differ ("spec.template.metadata.annotations.prometheus.io/port: 8081 became "8081""), or null. */
@@ -82,7 +86,8 @@ final class KubernetesSchema {
         if (written.isJsonObject() && read.isJsonObject()) {
             for (String key : written.getAsJsonObject().keySet()) {
                 JsonElement other = read.getAsJsonObject().get(key);
-                String difference = other == null ? path + key + " is dropped"
+                String difference = other == null
+                        ? path + key + " is dropped"
                         : firstDifference(written.getAsJsonObject().get(key), other, path + key + ".");
                 if (difference != null) return difference;
             }
@@ -91,9 +96,12 @@ final class KubernetesSchema {
             }
             return null;
         }
-        if (written.isJsonArray() && read.isJsonArray() && written.getAsJsonArray().size() == read.getAsJsonArray().size()) {
+        if (written.isJsonArray()
+                && read.isJsonArray()
+                && written.getAsJsonArray().size() == read.getAsJsonArray().size()) {
             for (int i = 0; i < written.getAsJsonArray().size(); i++) {
-                String difference = firstDifference(written.getAsJsonArray().get(i), read.getAsJsonArray().get(i), path + i + ".");
+                String difference = firstDifference(
+                        written.getAsJsonArray().get(i), read.getAsJsonArray().get(i), path + i + ".");
                 if (difference != null) return difference;
             }
             return null;
@@ -105,7 +113,8 @@ final class KubernetesSchema {
     private static JsonElement withoutEmpties(JsonElement element) {
         if (element.isJsonObject()) {
             JsonObject pruned = new JsonObject();
-            for (Map.Entry<String, JsonElement> entry : element.getAsJsonObject().entrySet()) {
+            for (Map.Entry<String, JsonElement> entry :
+                    element.getAsJsonObject().entrySet()) {
                 JsonElement value = withoutEmpties(entry.getValue());
                 if (!isEmpty(value)) {
                     pruned.add(entry.getKey(), value);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,9 @@ class KustomizeRendererTests {
     @MethodSource("overlays")
     void rendersEveryOverlayExactlyLikeKubectlKustomize(Path overlay) throws Exception {
         assumeTrue(kubectlAvailable(), "kubectl is not installed here: the comparison with kustomize runs where it is");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(kubectl.exitValue()).as(output).isZero();
@@ -111,7 +112,9 @@ class KustomizeRendererTests {
                 resources: []
                 """);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> KustomizeRenderer.render(dir)).withMessageContaining("commonLabels");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KustomizeRenderer.render(dir))
+                .withMessageContaining("commonLabels");
     }
 
     @Test
@@ -125,7 +128,9 @@ class KustomizeRendererTests {
         Files.writeString(dir.resolve("service.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: vestibule}\n");
         Files.writeString(dir.resolve("patch.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: vestibul}\n");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> KustomizeRenderer.render(dir)).withMessageContaining("Service vestibul");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> KustomizeRenderer.render(dir))
+                .withMessageContaining("Service vestibul");
     }
 
     @Test
@@ -148,14 +153,12 @@ class KustomizeRendererTests {
 
         List<Map<String, Object>> rendered = KustomizeRenderer.render(dir);
 
-        assertThat(rendered).containsExactly(
-                yaml("""
+        assertThat(rendered).containsExactly(yaml("""
                         apiVersion: apps/v1
                         kind: Deployment
                         metadata: {name: d, namespace: ns}
                         spec: {template: {spec: {containers: [{name: c, image: "registry.example.com/vestibule:1.2.3"}, {name: other, image: "busybox:1"}]}}}
-                        """),
-                yaml("""
+                        """), yaml("""
                         apiVersion: v1
                         kind: Secret
                         metadata: {name: s, namespace: ns}
@@ -165,7 +168,9 @@ class KustomizeRendererTests {
     }
 
     private static List<Map<String, Object>> sorted(List<Map<String, Object>> documents) {
-        return documents.stream().sorted(Comparator.comparing(KustomizeRendererTests::identity)).toList();
+        return documents.stream()
+                .sorted(Comparator.comparing(KustomizeRendererTests::identity))
+                .toList();
     }
 
     private static String identity(Map<String, Object> document) {
@@ -175,7 +180,9 @@ class KustomizeRendererTests {
 
     private static boolean kubectlAvailable() {
         try {
-            Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("kubectl", "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {

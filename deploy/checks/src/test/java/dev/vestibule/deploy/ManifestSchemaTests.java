@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubernetes.client.common.KubernetesObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import io.kubernetes.client.common.KubernetesObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,9 +23,11 @@ class ManifestSchemaTests {
     static Stream<Path> resourceFiles() {
         Set<Path> files = new HashSet<>();
         for (Path kustomization : kustomizationFiles()) {
-            List<?> resources = (List<?>) DeployFiles.singleDocument(kustomization).getOrDefault("resources", List.of());
+            List<?> resources =
+                    (List<?>) DeployFiles.singleDocument(kustomization).getOrDefault("resources", List.of());
             for (Object resource : resources) {
-                Path path = kustomization.getParent().resolve(resource.toString()).normalize();
+                Path path =
+                        kustomization.getParent().resolve(resource.toString()).normalize();
                 if (Files.isRegularFile(path)) {
                     files.add(path);
                 }
@@ -41,7 +42,9 @@ class ManifestSchemaTests {
 
     @Test
     void thereAreADevAndAProdOverlay() {
-        assertThat(DeployFiles.overlays()).extracting(path -> path.getFileName().toString()).contains("dev", "prod");
+        assertThat(DeployFiles.overlays())
+                .extracting(path -> path.getFileName().toString())
+                .contains("dev", "prod");
         assertThat(resourceFiles()).hasSizeGreaterThanOrEqualTo(10);
     }
 
@@ -64,8 +67,10 @@ class ManifestSchemaTests {
         RenderedManifests manifests = RenderedManifests.of(overlay);
 
         assertThat(manifests.objects()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(manifests.objects()).allSatisfy(object ->
-                assertThat(object.getMetadata().getNamespace()).as(object.getKind() + " " + object.getMetadata().getName() + " namespace").isNotBlank());
+        assertThat(manifests.objects())
+                .allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
+                        .as(object.getKind() + " " + object.getMetadata().getName() + " namespace")
+                        .isNotBlank());
     }
 
     @Test
@@ -73,11 +78,17 @@ class ManifestSchemaTests {
         Set<Path> used = new HashSet<>(kustomizationFiles());
         resourceFiles().forEach(used::add);
         for (Path kustomization : kustomizationFiles()) {
-            List<?> patches = (List<?>) DeployFiles.singleDocument(kustomization).getOrDefault("patches", List.of());
-            patches.forEach(patch -> used.add(kustomization.getParent().resolve((String) ((Map<?, ?>) patch).get("path")).normalize()));
+            List<?> patches =
+                    (List<?>) DeployFiles.singleDocument(kustomization).getOrDefault("patches", List.of());
+            patches.forEach(patch -> used.add(kustomization
+                    .getParent()
+                    .resolve((String) ((Map<?, ?>) patch).get("path"))
+                    .normalize()));
         }
 
-        assertThat(DeployFiles.kubernetesYamlFiles()).as("YAML files no kustomization uses (never applied, never checked)").allMatch(used::contains);
+        assertThat(DeployFiles.kubernetesYamlFiles())
+                .as("YAML files no kustomization uses (never applied, never checked)")
+                .allMatch(used::contains);
     }
 
     @Test
@@ -147,10 +158,14 @@ class ManifestSchemaTests {
     }
 
     private static List<Path> kustomizationFiles() {
-        return DeployFiles.kubernetesYamlFiles().stream().filter(file -> file.getFileName().toString().equals("kustomization.yaml")).toList();
+        return DeployFiles.kubernetesYamlFiles().stream()
+                .filter(file -> file.getFileName().toString().equals("kustomization.yaml"))
+                .toList();
     }
 
     private static Map<String, Object> yaml(String text) {
-        return StrategicMerge.asMap(new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(text));
+        return StrategicMerge.asMap(
+                new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                        .load(text));
     }
 }

@@ -1,22 +1,20 @@
 package dev.vestibule.deploy;
 
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
-import io.kubernetes.client.openapi.models.V1StatefulSet;
-
 /** One overlay, rendered and read as typed Kubernetes objects: what the policies judge. */
 record RenderedManifests(String overlay, List<KubernetesObject> objects) {
 
     /** A workload's pod template, with a label for messages ("Deployment vestibule"). */
-    record PodTemplate(String workload, V1PodTemplateSpec template) {
-    }
+    record PodTemplate(String workload, V1PodTemplateSpec template) {}
 
     static RenderedManifests of(Path overlayDirectory) {
         List<KubernetesObject> objects = new ArrayList<>();
@@ -34,7 +32,8 @@ record RenderedManifests(String overlay, List<KubernetesObject> objects) {
         return all(kind).stream()
                 .filter(object -> name.equals(object.getMetadata().getName()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(overlay + " renders no " + kind.getSimpleName() + " named " + name));
+                .orElseThrow(
+                        () -> new AssertionError(overlay + " renders no " + kind.getSimpleName() + " named " + name));
     }
 
     /** The same manifests after {@code change}, for planting a violation (the objects are mutable models). */
@@ -45,8 +44,12 @@ record RenderedManifests(String overlay, List<KubernetesObject> objects) {
 
     List<PodTemplate> podTemplates() {
         List<PodTemplate> templates = new ArrayList<>();
-        all(V1Deployment.class).forEach(d -> templates.add(new PodTemplate("Deployment " + d.getMetadata().getName(), d.getSpec().getTemplate())));
-        all(V1StatefulSet.class).forEach(s -> templates.add(new PodTemplate("StatefulSet " + s.getMetadata().getName(), s.getSpec().getTemplate())));
+        all(V1Deployment.class)
+                .forEach(d -> templates.add(new PodTemplate(
+                        "Deployment " + d.getMetadata().getName(), d.getSpec().getTemplate())));
+        all(V1StatefulSet.class)
+                .forEach(s -> templates.add(new PodTemplate(
+                        "StatefulSet " + s.getMetadata().getName(), s.getSpec().getTemplate())));
         return templates;
     }
 }

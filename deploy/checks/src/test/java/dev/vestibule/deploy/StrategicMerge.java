@@ -23,8 +23,7 @@ final class StrategicMerge {
             "imagePullSecrets", "name",
             "topologySpreadConstraints", "topologyKey");
 
-    private StrategicMerge() {
-    }
+    private StrategicMerge() {}
 
     static Map<String, Object> apply(Map<String, Object> target, Map<String, Object> patch) {
         Map<String, Object> merged = deepCopy(target);
@@ -36,7 +35,8 @@ final class StrategicMerge {
                 merged.remove(key);
             } else if (targetValue instanceof Map<?, ?> targetMap && patchValue instanceof Map<?, ?> patchMap) {
                 merged.put(key, apply(asMap(targetMap), asMap(patchMap)));
-            } else if (targetValue instanceof List<?> targetList && patchValue instanceof List<?> patchList
+            } else if (targetValue instanceof List<?> targetList
+                    && patchValue instanceof List<?> patchList
                     && mergeKey(key, targetList, patchList) != null) {
                 merged.put(key, mergeLists(targetList, patchList, mergeKey(key, targetList, patchList)));
             } else {
@@ -49,8 +49,10 @@ final class StrategicMerge {
     /** Container ports merge on containerPort, Service ports on port: the field name alone cannot tell. */
     private static String mergeKey(String field, List<?> targetList, List<?> patchList) {
         if (field.equals("ports")) {
-            boolean containerPorts = targetList.stream().anyMatch(item -> item instanceof Map<?, ?> m && m.containsKey("containerPort"))
-                    || patchList.stream().anyMatch(item -> item instanceof Map<?, ?> m && m.containsKey("containerPort"));
+            boolean containerPorts =
+                    targetList.stream().anyMatch(item -> item instanceof Map<?, ?> m && m.containsKey("containerPort"))
+                            || patchList.stream()
+                                    .anyMatch(item -> item instanceof Map<?, ?> m && m.containsKey("containerPort"));
             return containerPorts ? "containerPort" : "port";
         }
         return MERGE_KEYS.get(field);

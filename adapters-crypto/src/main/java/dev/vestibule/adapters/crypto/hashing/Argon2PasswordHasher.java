@@ -29,9 +29,13 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      *                         that many hashes is kept and reused instead of allocated for every hash
      */
     public Argon2PasswordHasher(Argon2Parameters parameters, int concurrentHashes) {
-        this.encoder = new DelegatingPasswordEncoder(ARGON2, Map.of(
-                ARGON2, new PooledArgon2PasswordEncoder(parameters, concurrentHashes),
-                "bcrypt", new BCryptPasswordEncoder()));
+        this.encoder = new DelegatingPasswordEncoder(
+                ARGON2,
+                Map.of(
+                        ARGON2,
+                        new PooledArgon2PasswordEncoder(parameters, concurrentHashes),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 
     @Override

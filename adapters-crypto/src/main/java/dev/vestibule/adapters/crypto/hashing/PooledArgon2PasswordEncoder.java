@@ -47,8 +47,8 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
         }
         this.parameters = parameters;
         this.arenas = new ArrayBlockingQueue<>(pooledHashes);
-        this.outdatedHashes = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES,
-                parameters.parallelism(), parameters.memoryKib(), parameters.iterations());
+        this.outdatedHashes = new Argon2PasswordEncoder(
+                SALT_BYTES, HASH_BYTES, parameters.parallelism(), parameters.memoryKib(), parameters.iterations());
     }
 
     @Override
@@ -142,7 +142,10 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
                     throw new IllegalArgumentException("not an Argon2 hash");
                 }
                 String[] costs = parts[index++].split(",");
-                if (costs.length != 3 || !costs[0].startsWith("m=") || !costs[1].startsWith("t=") || !costs[2].startsWith("p=")) {
+                if (costs.length != 3
+                        || !costs[0].startsWith("m=")
+                        || !costs[1].startsWith("t=")
+                        || !costs[2].startsWith("p=")) {
                     throw new IllegalArgumentException("unreadable Argon2 cost");
                 }
                 builder.withMemoryAsKB(Integer.parseInt(costs[0].substring(2)))

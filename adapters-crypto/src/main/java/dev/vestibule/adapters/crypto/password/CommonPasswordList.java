@@ -17,8 +17,7 @@ public final class CommonPasswordList {
 
     public static final String RESOURCE = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
 
-    private CommonPasswordList() {
-    }
+    private CommonPasswordList() {}
 
     public static CommonPasswords load() {
         try (InputStream stream = CommonPasswordList.class.getResourceAsStream(RESOURCE)) {
@@ -26,7 +25,10 @@ public final class CommonPasswordList {
                 throw new IllegalStateException("common password list missing from the classpath: " + RESOURCE);
             }
             List<String> passwords = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))
-                    .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
             return CommonPasswords.of(passwords);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

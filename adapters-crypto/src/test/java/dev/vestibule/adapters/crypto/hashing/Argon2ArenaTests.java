@@ -58,7 +58,9 @@ class Argon2ArenaTests {
         Argon2Parameters.Builder parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt("sixteen byte salt".getBytes(StandardCharsets.US_ASCII))
-                .withMemoryAsKB(MEMORY_KIB).withIterations(2).withParallelism(1);
+                .withMemoryAsKB(MEMORY_KIB)
+                .withIterations(2)
+                .withParallelism(1);
         if (pool != null) {
             parameters.withBlockPool(pool);
         }

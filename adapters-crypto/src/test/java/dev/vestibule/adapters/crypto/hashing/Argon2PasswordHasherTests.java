@@ -14,6 +14,7 @@ class Argon2PasswordHasherTests {
 
     /** Cheap parameters: these tests are about behaviour, not cost. */
     private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
+
     private static final String PASSWORD = "correct horse battery staple";
 
     private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
@@ -69,7 +70,9 @@ class Argon2PasswordHasherTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{md4}abc", "{noop}" + PASSWORD, PASSWORD, "{argon2}garbage", "{bcrypt}garbage", "{}", "{argon2}"})
+    @ValueSource(
+            strings = {"{md4}abc", "{noop}" + PASSWORD, PASSWORD, "{argon2}garbage", "{bcrypt}garbage", "{}", "{argon2}"
+            })
     void verifyWhenHashUnreadableOrOfAnUnknownAlgorithmThenDoesNotMatchRatherThanFail(String stored) {
         assertThat(hasher.verify(PASSWORD, new PasswordHash(stored))).isEqualTo(PasswordCheck.DOES_NOT_MATCH);
     }

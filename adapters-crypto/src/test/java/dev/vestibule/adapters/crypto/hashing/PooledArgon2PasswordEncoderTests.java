@@ -12,6 +12,7 @@ class PooledArgon2PasswordEncoderTests {
 
     /** Cheap parameters: these tests are about the encoded form, not cost. */
     private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
+
     private static final String PASSWORD = "correct horse battery staple";
 
     private final PooledArgon2PasswordEncoder pooled = new PooledArgon2PasswordEncoder(CHEAP, 2);
@@ -48,16 +49,26 @@ class PooledArgon2PasswordEncoderTests {
     void matchesWhenHashedManyTimesInParallelThenEveryHashStaysCorrect() {
         String encoded = pooled.encode(PASSWORD);
 
-        boolean allMatch = java.util.stream.IntStream.range(0, 32).parallel()
+        boolean allMatch = java.util.stream.IntStream.range(0, 32)
+                .parallel()
                 .allMatch(i -> pooled.matches(PASSWORD, encoded) && !pooled.matches(PASSWORD + i, encoded));
 
         assertThat(allMatch).as("no two hashes share an arena at once").isTrue();
-        assertThat(pooled.keptArenas()).as("memory kept for at most the configured number of hashes").isBetween(1, 2);
+        assertThat(pooled.keptArenas())
+                .as("memory kept for at most the configured number of hashes")
+                .isBetween(1, 2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "$argon2x$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=1024,t=1$c2FsdA$aGFzaA",
-            "$argon2id$v=x$m=1024,t=1,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA", "$argon2id$v=19$m=1024,t=1,p=1$%%%$aGFzaA"})
+    @ValueSource(
+            strings = {
+                "plain",
+                "$argon2x$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA",
+                "$argon2id$v=19$m=1024,t=1$c2FsdA$aGFzaA",
+                "$argon2id$v=x$m=1024,t=1,p=1$c2FsdA$aGFzaA",
+                "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA",
+                "$argon2id$v=19$m=1024,t=1,p=1$%%%$aGFzaA"
+            })
     void matchesWhenHashUnreadableThenIllegalArgumentAsSpringSecuritysEncoder(String unreadable) {
         assertThatIllegalArgumentException().isThrownBy(() -> pooled.matches(PASSWORD, unreadable));
     }

@@ -16,6 +16,8 @@ public final class InMemoryActiveSessions {
     /** Sessions that have not expired, signed in or not. */
     public double count() {
         // The map drops an expired session only when it is asked for it again; expired ones are not active.
-        return sessions.values().stream().filter(session -> !session.isExpired()).count();
+        return sessions.values().stream()
+                .filter(session -> !session.isExpired())
+                .count();
     }
 }

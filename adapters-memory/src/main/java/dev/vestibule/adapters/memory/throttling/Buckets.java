@@ -10,8 +10,7 @@ import java.time.Duration;
 /** Translation between the domain's limits and Bucket4j's buckets. */
 final class Buckets {
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     /** Greedy refill: tokens trickle back one by one, not all at once at the end of a period. */
     static BucketConfiguration configurationOf(AttemptLimit limit) {
@@ -24,6 +23,8 @@ final class Buckets {
     }
 
     static Permit permitOf(ConsumptionProbe probe) {
-        return probe.isConsumed() ? Permit.GRANTED : Permit.deniedFor(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return probe.isConsumed()
+                ? Permit.GRANTED
+                : Permit.deniedFor(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 }

@@ -35,7 +35,10 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     }
 
     private synchronized Bucket bucket(String key, AttemptLimit limit) {
-        return buckets.computeIfAbsent(limit.name() + ":" + key,
-                ignored -> Bucket.builder().addLimit(Buckets.configurationOf(limit).getBandwidths()[0]).build());
+        return buckets.computeIfAbsent(
+                limit.name() + ":" + key,
+                ignored -> Bucket.builder()
+                        .addLimit(Buckets.configurationOf(limit).getBandwidths()[0])
+                        .build());
     }
 }

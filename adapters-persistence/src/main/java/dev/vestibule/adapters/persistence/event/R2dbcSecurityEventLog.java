@@ -40,12 +40,17 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
 
     @Override
     public Mono<Void> record(SecurityEvent event) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent)
                         VALUES (:type, :occurredAt, :userId, :clientAddress, :userAgent)""")
                 .bind("type", event.type().name())
                 .bind("occurredAt", Timestamps.of(event.occurredAt()))
-                .bind("userId", event.userId().isPresent() ? Parameters.in(event.userId().get().value()) : Parameters.in(UUID.class))
+                .bind(
+                        "userId",
+                        event.userId().isPresent()
+                                ? Parameters.in(event.userId().get().value())
+                                : Parameters.in(UUID.class))
                 .bind("clientAddress", event.origin().clientAddress())
                 .bind("userAgent", event.origin().userAgent())
                 .fetch()
@@ -55,7 +60,8 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
 
     @Override
     public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         SELECT type, occurred_at, user_id, client_address, user_agent FROM security_events
                         WHERE user_id = :userId ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .bind("userId", userId.value())
@@ -78,7 +84,8 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
     }
 
     private Mono<Long> deleteBatchOlderThan(Instant cutoff) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         DELETE FROM security_events WHERE id IN (
                             SELECT id FROM security_events WHERE occurred_at < :cutoff LIMIT :batch)""")
                 .bind("cutoff", Timestamps.of(cutoff))

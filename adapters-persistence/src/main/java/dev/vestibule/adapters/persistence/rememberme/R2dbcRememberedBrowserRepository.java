@@ -24,7 +24,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
     @Override
     public Mono<Void> add(RememberedBrowser device) {
         RememberedBrowserRow row = RememberedBrowserMapper.toRow(device);
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         INSERT INTO remembered_devices
                             (series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at)
                         VALUES (:series, :userId, :secretHash, :previousSecretHash, :rotatedAt, :expiresAt)""")
@@ -41,7 +42,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
 
     @Override
     public Mono<RememberedBrowser> findBySeries(String series) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         SELECT series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at
                         FROM remembered_devices WHERE series = :series""")
                 .bind("series", series)
@@ -56,7 +58,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
             return Mono.error(new IllegalArgumentException("a rotation keeps the series and the user"));
         }
         RememberedBrowserRow row = RememberedBrowserMapper.toRow(next);
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         UPDATE remembered_devices
                         SET secret_hash = :secretHash, previous_secret_hash = :previousSecretHash,
                             rotated_at = :rotatedAt, expires_at = :expiresAt
@@ -74,7 +77,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
 
     @Override
     public Mono<Void> remove(String series) {
-        return databaseClient.sql("DELETE FROM remembered_devices WHERE series = :series")
+        return databaseClient
+                .sql("DELETE FROM remembered_devices WHERE series = :series")
                 .bind("series", series)
                 .fetch()
                 .rowsUpdated()
@@ -84,7 +88,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
     @Override
     public Mono<Long> removeExpired(Instant now) {
         // A device is expired from its expiry instant on, as RememberedBrowser.recognize decides.
-        return databaseClient.sql("DELETE FROM remembered_devices WHERE expires_at <= :now")
+        return databaseClient
+                .sql("DELETE FROM remembered_devices WHERE expires_at <= :now")
                 .bind("now", RememberedBrowserMapper.toTimestamp(now))
                 .fetch()
                 .rowsUpdated();

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Converts between {@link RememberedBrowser} and {@link RememberedBrowserRow}. */
 final class RememberedBrowserMapper {
 
-    private RememberedBrowserMapper() {
-    }
+    private RememberedBrowserMapper() {}
 
     static RememberedBrowserRow toRow(RememberedBrowser device) {
         return new RememberedBrowserRow(

@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One row of {@code remembered_devices}. */
-record RememberedBrowserRow(String series, UUID userId, String secretHash, String previousSecretHash,
-                           OffsetDateTime rotatedAt, OffsetDateTime expiresAt) {
-}
+record RememberedBrowserRow(
+        String series,
+        UUID userId,
+        String secretHash,
+        String previousSecretHash,
+        OffsetDateTime rotatedAt,
+        OffsetDateTime expiresAt) {}

@@ -32,7 +32,8 @@ public final class R2dbcKnownBrowserRepository implements KnownBrowserRepository
 
     @Override
     public Mono<Void> add(KnownBrowser device) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         INSERT INTO known_devices (id, user_id, expires_at)
                         VALUES (:id, :userId, :expiresAt)""")
                 .bind("id", device.id())
@@ -45,7 +46,8 @@ public final class R2dbcKnownBrowserRepository implements KnownBrowserRepository
 
     @Override
     public Mono<Boolean> isKnown(String deviceId, UserId userId, Instant now) {
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         SELECT count(*) AS known FROM known_devices
                         WHERE id = :id AND user_id = :userId AND expires_at > :now""")
                 .bind("id", deviceId)
@@ -66,7 +68,8 @@ public final class R2dbcKnownBrowserRepository implements KnownBrowserRepository
 
     private Mono<Long> deleteBatchExpiredAt(Instant now) {
         // Expired from its expiry instant on, as isKnown decides.
-        return databaseClient.sql("""
+        return databaseClient
+                .sql("""
                         DELETE FROM known_devices WHERE id IN (
                             SELECT id FROM known_devices WHERE expires_at <= :now LIMIT :batch)""")
                 .bind("now", Timestamps.of(now))

@@ -47,13 +47,15 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresUserChangeListener.class);
     /** Connecting takes a few round trips; a host that accepts the connection and then falls silent must not hold up the retries. */
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(2);
+
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
     private static final String HEARTBEAT = "SELECT pg_notify($1, $2)";
 
     private final PostgresqlConnectionFactory connections;
     private final UserCache cache;
     private final Timings timings;
-    private final String heartbeatChannel = "vestibule_user_cache_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String heartbeatChannel = "vestibule_user_cache_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong beats = new AtomicLong();
     private Disposable running;
     private volatile boolean listening;
@@ -67,12 +69,12 @@ public final class PostgresUserChangeListener implements AutoCloseable {
      * @param firstRetryAfter  the wait before the first reconnection attempt, doubled after each failed one
      * @param maxRetryAfter    the longest wait between reconnection attempts
      */
-    public record Timings(Duration heartbeatEvery, Duration answerWithin, Duration firstRetryAfter,
-                          Duration maxRetryAfter) {
+    public record Timings(
+            Duration heartbeatEvery, Duration answerWithin, Duration firstRetryAfter, Duration maxRetryAfter) {
 
         /** A change is heard, or the cache is off, within about a second. */
-        public static final Timings DEFAULT = new Timings(Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ofMillis(100), Duration.ofSeconds(1));
+        public static final Timings DEFAULT = new Timings(
+                Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(1));
 
         public Timings {
             for (Duration duration : new Duration[] {heartbeatEvery, answerWithin, firstRetryAfter, maxRetryAfter}) {
@@ -118,9 +120,14 @@ public final class PostgresUserChangeListener implements AutoCloseable {
 
     /** One connection's life: it ends only in failure, after the connection was closed. */
     private Mono<Void> listenOnce() {
-        Mono<PostgresqlConnection> connected = connections.create().timeout(CONNECT_WITHIN, Mono.error(() ->
-                new ListenerFailure("no connection within " + CONNECT_WITHIN.toMillis() + " ms")));
-        return Mono.usingWhen(connected,
+        Mono<PostgresqlConnection> connected = connections
+                .create()
+                .timeout(
+                        CONNECT_WITHIN,
+                        Mono.error(() ->
+                                new ListenerFailure("no connection within " + CONNECT_WITHIN.toMillis() + " ms")));
+        return Mono.usingWhen(
+                connected,
                 connection -> listenOn(connection).doOnError(failure -> cache.suspend()),
                 PostgresUserChangeListener::closeQuietly,
                 (connection, failure) -> closeQuietly(connection),
@@ -130,7 +137,8 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     private Mono<Void> listenOn(PostgresqlConnection connection) {
         Sinks.Many<String> echoes = Sinks.many().multicast().directBestEffort();
         // Subscribed first (Mono.when subscribes in order): the driver drops notifications nobody takes.
-        Mono<Void> notifications = connection.getNotifications()
+        Mono<Void> notifications = connection
+                .getNotifications()
                 .doOnNext(notification -> heard(notification, echoes))
                 .then(Mono.error(() -> new ListenerFailure("the connection ended")));
         Mono<Void> listenThenBeat = answered(connection, "LISTEN " + CHANNEL + "; LISTEN " + heartbeatChannel)
@@ -154,23 +162,31 @@ public final class PostgresUserChangeListener implements AutoCloseable {
             String beat = Long.toString(beats.incrementAndGet());
             // Waiting before sending: the echo may come back before the statement's own answer.
             Mono<String> echo = echoes.asFlux().filter(beat::equals).next();
-            Mono<Void> sent = connection.createStatement(HEARTBEAT)
+            Mono<Void> sent = connection
+                    .createStatement(HEARTBEAT)
                     .bind("$1", heartbeatChannel)
                     .bind("$2", beat)
                     .execute()
                     .flatMap(PostgresqlResult::getRowsUpdated)
                     .then();
-            return Mono.when(echo, sent).timeout(timings.answerWithin(), Mono.error(() -> new ListenerFailure(
-                    "its heartbeat notification did not come back within " + timings.answerWithin().toMillis() + " ms")));
+            return Mono.when(echo, sent)
+                    .timeout(
+                            timings.answerWithin(),
+                            Mono.error(() -> new ListenerFailure("its heartbeat notification did not come back within "
+                                    + timings.answerWithin().toMillis() + " ms")));
         });
     }
 
     private Mono<Void> answered(PostgresqlConnection connection, String sql) {
-        return connection.createStatement(sql).execute()
+        return connection
+                .createStatement(sql)
+                .execute()
                 .flatMap(PostgresqlResult::getRowsUpdated)
                 .then()
-                .timeout(timings.answerWithin(), Mono.error(() -> new ListenerFailure(
-                        "no answer to " + sql + " within " + timings.answerWithin().toMillis() + " ms")));
+                .timeout(
+                        timings.answerWithin(),
+                        Mono.error(() -> new ListenerFailure("no answer to " + sql + " within "
+                                + timings.answerWithin().toMillis() + " ms")));
     }
 
     private void heard(Notification notification, Sinks.Many<String> echoes) {
@@ -196,8 +212,10 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     private void listening() {
         cache.resume(timings.trust());
         if (everDown) {
-            log.info("User cache on again: listening for user changes in PostgreSQL after {} ms off ({} reconnection attempt(s))",
-                    (System.nanoTime() - downSinceNanos) / 1_000_000, failedAttempts);
+            log.info(
+                    "User cache on again: listening for user changes in PostgreSQL after {} ms off ({} reconnection attempt(s))",
+                    (System.nanoTime() - downSinceNanos) / 1_000_000,
+                    failedAttempts);
         } else {
             log.info("User cache on: listening for user changes in PostgreSQL (channel {})", CHANNEL);
         }
@@ -212,8 +230,10 @@ public final class PostgresUserChangeListener implements AutoCloseable {
             listening = false;
             everDown = true;
             downSinceNanos = System.nanoTime();
-            log.warn("User cache off: not listening for user changes in PostgreSQL ({}); every signed-in request "
-                    + "loads its user from the database until the listener is back", describe(failure));
+            log.warn(
+                    "User cache off: not listening for user changes in PostgreSQL ({}); every signed-in request "
+                            + "loads its user from the database until the listener is back",
+                    describe(failure));
         } else {
             log.debug("Listening for user changes failed again ({})", describe(failure));
         }
@@ -226,9 +246,7 @@ public final class PostgresUserChangeListener implements AutoCloseable {
     }
 
     private static Mono<Void> closeQuietly(PostgresqlConnection connection) {
-        return connection.close()
-                .timeout(CLOSE_WITHIN)
-                .onErrorResume(failure -> Mono.empty());
+        return connection.close().timeout(CLOSE_WITHIN).onErrorResume(failure -> Mono.empty());
     }
 
     /** Class and message only: the driver's messages name the server, never credentials; no stack trace. */

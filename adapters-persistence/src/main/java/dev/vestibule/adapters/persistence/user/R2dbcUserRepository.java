@@ -1,8 +1,8 @@
 package dev.vestibule.adapters.persistence.user;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -39,7 +39,8 @@ public final class R2dbcUserRepository implements UserRepository {
     @Override
     public Mono<AddUserResult> add(User user) {
         UserRow row = UserMapper.toRow(user);
-        Mono<Long> insertUser = databaseClient.sql("""
+        Mono<Long> insertUser = databaseClient
+                .sql("""
                         INSERT INTO users (id, username, email, password_hash, active, registered_at)
                         VALUES (:id, :username, :email, :passwordHash, :active, :registeredAt)""")
                 .bind("id", row.id())
@@ -51,7 +52,8 @@ public final class R2dbcUserRepository implements UserRepository {
                 .fetch()
                 .rowsUpdated();
         Flux<Long> insertIdentities = Flux.fromIterable(UserMapper.toIdentityRows(user))
-                .concatMap(identity -> databaseClient.sql("""
+                .concatMap(identity -> databaseClient
+                        .sql("""
                                 INSERT INTO external_identities (provider, subject, user_id)
                                 VALUES (:provider, :subject, :userId)""")
                         .bind("provider", identity.provider())
@@ -60,17 +62,19 @@ public final class R2dbcUserRepository implements UserRepository {
                         .fetch()
                         .rowsUpdated());
         // The error is translated outside the transaction, so that the transaction sees it and rolls back.
-        return transactionalOperator.transactional(insertUser.thenMany(insertIdentities).then())
+        return transactionalOperator
+                .transactional(insertUser.thenMany(insertIdentities).then())
                 .then(Mono.<AddUserResult>fromSupplier(() -> new AddUserResult.Added(user)))
-                .onErrorResume(DataIntegrityViolationException.class, failure -> UniqueViolations.resultOf(failure)
-                        .map(Mono::just)
-                        .orElseGet(() -> Mono.error(failure)));
+                .onErrorResume(
+                        DataIntegrityViolationException.class,
+                        failure -> UniqueViolations.resultOf(failure)
+                                .map(Mono::just)
+                                .orElseGet(() -> Mono.error(failure)));
     }
 
     @Override
     public Mono<User> findById(UserId id) {
-        return findOne(databaseClient.sql(selectUsersWhere("u.id = :id"))
-                .bind("id", id.value()));
+        return findOne(databaseClient.sql(selectUsersWhere("u.id = :id")).bind("id", id.value()));
     }
 
     @Override
@@ -78,13 +82,15 @@ public final class R2dbcUserRepository implements UserRepository {
         // Lower-cased here rather than by the database, whose lower() depends on its collation (with C it
         // leaves non-ASCII letters alone): the stored email and Username.canonical() use Java's rules too.
         // Both sides are the indexed expressions, so PostgreSQL can use both unique indexes.
-        return findOne(databaseClient.sql(selectUsersWhere("lower(u.username) = :login OR lower(u.email) = :login"))
+        return findOne(databaseClient
+                .sql(selectUsersWhere("lower(u.username) = :login OR lower(u.email) = :login"))
                 .bind("login", login.toLowerCase(Locale.ROOT)));
     }
 
     @Override
     public Mono<User> findByExternalIdentity(ExternalIdentity identity) {
-        return findOne(databaseClient.sql(selectUsersWhere("u.id IN (SELECT e.user_id FROM external_identities e"
+        return findOne(databaseClient
+                .sql(selectUsersWhere("u.id IN (SELECT e.user_id FROM external_identities e"
                         + " WHERE e.provider = :provider AND e.subject = :subject)"))
                 .bind("provider", identity.provider())
                 .bind("subject", identity.subject()));
@@ -92,19 +98,22 @@ public final class R2dbcUserRepository implements UserRepository {
 
     @Override
     public Mono<Boolean> isUsernameTaken(Username username) {
-        return exists(databaseClient.sql("SELECT 1 FROM users WHERE lower(username) = :username")
+        return exists(databaseClient
+                .sql("SELECT 1 FROM users WHERE lower(username) = :username")
                 .bind("username", username.canonical()));
     }
 
     @Override
     public Mono<Boolean> isEmailTaken(EmailAddress email) {
-        return exists(databaseClient.sql("SELECT 1 FROM users WHERE lower(email) = :email")
+        return exists(databaseClient
+                .sql("SELECT 1 FROM users WHERE lower(email) = :email")
                 .bind("email", email.value()));
     }
 
     @Override
     public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-        return databaseClient.sql("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+        return databaseClient
+                .sql("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
                 .bind("passwordHash", newHash.encoded())
                 .bind("id", id.value())
                 .fetch()
@@ -127,8 +136,12 @@ public final class R2dbcUserRepository implements UserRepository {
         return query.map(row -> {
                     UserRow user = readUser(row);
                     String provider = row.get("identity_provider", String.class);
-                    return new UserWithIdentity(user, provider == null ? null
-                            : new ExternalIdentityRow(user.id(), provider, row.get("identity_subject", String.class)));
+                    return new UserWithIdentity(
+                            user,
+                            provider == null
+                                    ? null
+                                    : new ExternalIdentityRow(
+                                            user.id(), provider, row.get("identity_subject", String.class)));
                 })
                 .all()
                 .collectList()
@@ -136,18 +149,20 @@ public final class R2dbcUserRepository implements UserRepository {
                     if (rows.isEmpty()) {
                         return Mono.empty();
                     }
-                    long users = rows.stream().map(row -> row.user().id()).distinct().count();
+                    long users =
+                            rows.stream().map(row -> row.user().id()).distinct().count();
                     if (users > 1) {
                         return Mono.error(new IncorrectResultSizeDataAccessException(1, (int) users));
                     }
-                    List<ExternalIdentityRow> identities = rows.stream().map(UserWithIdentity::identity)
-                            .filter(Objects::nonNull).toList();
+                    List<ExternalIdentityRow> identities = rows.stream()
+                            .map(UserWithIdentity::identity)
+                            .filter(Objects::nonNull)
+                            .toList();
                     return Mono.just(UserMapper.toDomain(rows.get(0).user(), identities));
                 });
     }
 
-    private record UserWithIdentity(UserRow user, ExternalIdentityRow identity) {
-    }
+    private record UserWithIdentity(UserRow user, ExternalIdentityRow identity) {}
 
     private static Mono<Boolean> exists(DatabaseClient.GenericExecuteSpec query) {
         return query.map(row -> Boolean.TRUE).first().hasElement();

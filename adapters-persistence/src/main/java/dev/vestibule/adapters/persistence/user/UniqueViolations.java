@@ -17,8 +17,7 @@ final class UniqueViolations {
     static final String USERNAME_CONSTRAINT = "users_username_key";
     static final String EMAIL_CONSTRAINT = "users_email_key";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     /** The result the violation stands for, or empty when it is not about the username or email. */
     static Optional<AddUserResult> resultOf(Throwable failure) {

@@ -90,7 +90,8 @@ public final class UserCache implements UserCacheStatus {
             return;
         }
         // Removing is always safe; storing only if still valid at the moment of storing.
-        entries.asMap().compute(user.id(), (id, current) -> stillValid(ticket) ? new Entry(user, ticket.epoch()) : null);
+        entries.asMap()
+                .compute(user.id(), (id, current) -> stillValid(ticket) ? new Entry(user, ticket.epoch()) : null);
     }
 
     private boolean stillValid(Ticket ticket) {
@@ -170,9 +171,7 @@ public final class UserCache implements UserCacheStatus {
     }
 
     /** What the cache had seen when a load began. */
-    record Ticket(long changes, long epoch) {
-    }
+    record Ticket(long changes, long epoch) {}
 
-    private record Entry(User user, long epoch) {
-    }
+    private record Entry(User user, long epoch) {}
 }

@@ -1,8 +1,8 @@
 package dev.vestibule.adapters.persistence.user;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -13,8 +13,7 @@ import java.util.List;
 /** Converts between {@link User} and its rows. */
 final class UserMapper {
 
-    private UserMapper() {
-    }
+    private UserMapper() {}
 
     static UserRow toRow(User user) {
         return new UserRow(
@@ -39,7 +38,9 @@ final class UserMapper {
                 new Username(row.username()),
                 new EmailAddress(row.email()),
                 row.passwordHash() == null ? null : new PasswordHash(row.passwordHash()),
-                identities.stream().map(identity -> new ExternalIdentity(identity.provider(), identity.subject())).toList(),
+                identities.stream()
+                        .map(identity -> new ExternalIdentity(identity.provider(), identity.subject()))
+                        .toList(),
                 row.active(),
                 row.registeredAt().toInstant());
     }

@@ -4,6 +4,5 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One row of {@code users}; {@code passwordHash} is null for users known only through an external provider. */
-record UserRow(UUID id, String username, String email, String passwordHash, boolean active,
-               OffsetDateTime registeredAt) {
-}
+record UserRow(
+        UUID id, String username, String email, String passwordHash, boolean active, OffsetDateTime registeredAt) {}

@@ -1,8 +1,8 @@
 package dev.vestibule.adapters.persistence.event;
 
-import dev.vestibule.adapters.persistence.DatabaseOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
@@ -29,8 +29,10 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
 
     @Autowired
     private SecurityEventLog log;
+
     @Autowired
     private UserRepository users;
+
     @Autowired
     private DatabaseClient databaseClient;
 
@@ -51,12 +53,13 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
 
     @Test
     void recordWhenUserDoesNotExistThenFails() {
-        SecurityEvent orphan = new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, Instant.parse("2090-01-01T00:00:00Z"),
-                Optional.of(UserId.random()), Origin.unknown());
+        SecurityEvent orphan = new SecurityEvent(
+                SecurityEventType.LOGIN_SUCCEEDED,
+                Instant.parse("2090-01-01T00:00:00Z"),
+                Optional.of(UserId.random()),
+                Origin.unknown());
 
-        StepVerifier.create(log.record(orphan))
-                .expectError()
-                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(log.record(orphan)).expectError().verify(Duration.ofSeconds(30));
     }
 
     @Test
@@ -65,17 +68,19 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
         Instant cutoff = Instant.parse("1980-01-01T00:00:00Z");
         UserId user = storedUser();
         SecurityEventLog smallBatches = new R2dbcSecurityEventLog(databaseClient, 3);
-        IntStream.range(0, 10).forEach(i -> record(new SecurityEvent(SecurityEventType.LOGIN_FAILED,
-                cutoff.minusSeconds(1 + i), Optional.of(user), Origin.unknown())));
-        SecurityEvent kept = record(new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, cutoff, Optional.of(user),
-                Origin.unknown()));
+        IntStream.range(0, 10)
+                .forEach(i -> record(new SecurityEvent(
+                        SecurityEventType.LOGIN_FAILED,
+                        cutoff.minusSeconds(1 + i),
+                        Optional.of(user),
+                        Origin.unknown())));
+        SecurityEvent kept = record(
+                new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, cutoff, Optional.of(user), Origin.unknown()));
 
         StepVerifier.create(smallBatches.removeOlderThan(cutoff))
                 .expectNext(10L)
                 .verifyComplete();
-        StepVerifier.create(log.recentFor(user, 20))
-                .expectNext(kept)
-                .verifyComplete();
+        StepVerifier.create(log.recentFor(user, 20)).expectNext(kept).verifyComplete();
     }
 
     @Test
@@ -83,8 +88,12 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
         // A window of its own, before the other purge tests'.
         Instant cutoff = Instant.parse("1975-01-01T00:00:00Z");
         UserId user = storedUser();
-        IntStream.range(0, 40).forEach(i -> record(new SecurityEvent(SecurityEventType.LOGIN_FAILED,
-                cutoff.minusSeconds(1 + i), Optional.of(user), Origin.unknown())));
+        IntStream.range(0, 40)
+                .forEach(i -> record(new SecurityEvent(
+                        SecurityEventType.LOGIN_FAILED,
+                        cutoff.minusSeconds(1 + i),
+                        Optional.of(user),
+                        Origin.unknown())));
         SecurityEventLog smallBatches = new R2dbcSecurityEventLog(databaseClient, 5);
 
         // As instances do, each with its own connection, on its own thread.
@@ -95,7 +104,6 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
 
         assertThat(deleted).hasSize(4);
         assertThat(deleted.stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
-        StepVerifier.create(log.recentFor(user, 10))
-                .verifyComplete();
+        StepVerifier.create(log.recentFor(user, 10)).verifyComplete();
     }
 }

@@ -4,5 +4,4 @@ import dev.vestibule.adapters.persistence.PostgresDataR2dbcTest;
 
 /** The security-event contract against PostgreSQL, with the schema Flyway builds from db/migration/{common,postgresql}. */
 @PostgresDataR2dbcTest
-class R2dbcSecurityEventLogIT extends R2dbcSecurityEventLogContract {
-}
+class R2dbcSecurityEventLogIT extends R2dbcSecurityEventLogContract {}

@@ -1,7 +1,5 @@
 package dev.vestibule.adapters.persistence.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vestibule.adapters.persistence.StoredUsers;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
@@ -28,6 +26,7 @@ abstract class SecurityEventLogContract {
 
     /** Microsecond precision, what both PostgreSQL and H2 keep. */
     private static final Instant NOW = Instant.parse("2090-05-06T07:08:09.123456Z");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Origin ORIGIN = new Origin("198.51.100.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
 
@@ -41,11 +40,8 @@ abstract class SecurityEventLogContract {
         UserId user = storedUser();
         SecurityEvent event = new SecurityEvent(SecurityEventType.LOGIN_SUCCEEDED, NOW, Optional.of(user), ORIGIN);
 
-        StepVerifier.create(log().record(event))
-                .verifyComplete();
-        StepVerifier.create(log().recentFor(user, 10))
-                .expectNext(event)
-                .verifyComplete();
+        StepVerifier.create(log().record(event)).verifyComplete();
+        StepVerifier.create(log().recentFor(user, 10)).expectNext(event).verifyComplete();
     }
 
     @Test
@@ -55,9 +51,7 @@ abstract class SecurityEventLogContract {
         SecurityEvent event = new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW, Optional.of(user), longest);
         record(event);
 
-        StepVerifier.create(log().recentFor(user, 1))
-                .expectNext(event)
-                .verifyComplete();
+        StepVerifier.create(log().recentFor(user, 1)).expectNext(event).verifyComplete();
     }
 
     @Test
@@ -104,15 +98,12 @@ abstract class SecurityEventLogContract {
         record(event(SecurityEventType.LOGIN_SUCCEEDED, bob, NOW.plusSeconds(1)));
         record(new SecurityEvent(SecurityEventType.LOGIN_FAILED, NOW.plusSeconds(2), Optional.empty(), ORIGIN));
 
-        StepVerifier.create(log().recentFor(alice, 10))
-                .expectNext(alices)
-                .verifyComplete();
+        StepVerifier.create(log().recentFor(alice, 10)).expectNext(alices).verifyComplete();
     }
 
     @Test
     void recentForAUserWithoutEventsIsEmpty() {
-        StepVerifier.create(log().recentFor(storedUser(), 10))
-                .verifyComplete();
+        StepVerifier.create(log().recentFor(storedUser(), 10)).verifyComplete();
     }
 
     @Test
@@ -126,15 +117,11 @@ abstract class SecurityEventLogContract {
         SecurityEvent atCutoff = record(event(SecurityEventType.LOGIN_SUCCEEDED, user, cutoff));
         SecurityEvent later = record(event(SecurityEventType.LOGGED_OUT, user, cutoff.plusSeconds(1)));
 
-        StepVerifier.create(log().removeOlderThan(cutoff))
-                .expectNext(3L)
-                .verifyComplete();
+        StepVerifier.create(log().removeOlderThan(cutoff)).expectNext(3L).verifyComplete();
         StepVerifier.create(log().recentFor(user, 10))
                 .expectNext(later, atCutoff)
                 .verifyComplete();
-        StepVerifier.create(log().removeOlderThan(cutoff))
-                .expectNext(0L)
-                .verifyComplete();
+        StepVerifier.create(log().removeOlderThan(cutoff)).expectNext(0L).verifyComplete();
     }
 
     @Test
@@ -145,15 +132,11 @@ abstract class SecurityEventLogContract {
         StepVerifier.create(log().removeOlderThan(Instant.parse("1971-01-01T00:00:00Z")))
                 .expectNext(0L)
                 .verifyComplete();
-        StepVerifier.create(log().recentFor(user, 10))
-                .expectNext(event)
-                .verifyComplete();
+        StepVerifier.create(log().recentFor(user, 10)).expectNext(event).verifyComplete();
     }
 
     protected SecurityEvent record(SecurityEvent event) {
-        StepVerifier.create(log().record(event))
-                .expectComplete()
-                .verify(TIMEOUT);
+        StepVerifier.create(log().record(event)).expectComplete().verify(TIMEOUT);
         return event;
     }
 

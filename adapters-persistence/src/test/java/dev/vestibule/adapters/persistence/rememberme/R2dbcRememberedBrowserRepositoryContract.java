@@ -26,6 +26,7 @@ abstract class R2dbcRememberedBrowserRepositoryContract extends RememberedBrowse
 
     @Autowired
     private RememberedBrowserRepository repository;
+
     @Autowired
     private UserRepository users;
 
@@ -46,12 +47,13 @@ abstract class R2dbcRememberedBrowserRepositoryContract extends RememberedBrowse
 
     @Test
     void addWhenUserDoesNotExistThenFails() {
-        RememberedBrowser orphan = RememberedBrowser.remember(RememberMeToken.generate(RANDOM), UserId.random(),
-                Instant.parse("2090-01-01T00:00:00Z"), Duration.ofDays(1));
+        RememberedBrowser orphan = RememberedBrowser.remember(
+                RememberMeToken.generate(RANDOM),
+                UserId.random(),
+                Instant.parse("2090-01-01T00:00:00Z"),
+                Duration.ofDays(1));
 
-        StepVerifier.create(repository.add(orphan))
-                .expectError()
-                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(repository.add(orphan)).expectError().verify(Duration.ofSeconds(30));
     }
 
     @Test
@@ -59,7 +61,8 @@ abstract class R2dbcRememberedBrowserRepositoryContract extends RememberedBrowse
         RememberMeToken token = RememberMeToken.generate(RANDOM);
         Instant now = Instant.parse("2090-01-01T00:00:00Z");
         RememberedBrowser current = RememberedBrowser.remember(token, UserId.random(), now, Duration.ofDays(1));
-        RememberedBrowser other = RememberedBrowser.remember(token.rotate(RANDOM), UserId.random(), now, Duration.ofDays(1));
+        RememberedBrowser other =
+                RememberedBrowser.remember(token.rotate(RANDOM), UserId.random(), now, Duration.ofDays(1));
 
         StepVerifier.create(repository.replace(current, other))
                 .expectError(IllegalArgumentException.class)

@@ -32,6 +32,7 @@ abstract class RememberedBrowserRepositoryContract {
      * even in a database other tests share.
      */
     private static final Instant NOW = Instant.parse("2090-05-06T07:08:09.123456Z");
+
     private static final Duration LIFETIME = Duration.ofDays(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,8 +46,7 @@ abstract class RememberedBrowserRepositoryContract {
     void addThenFindBySeriesReturnsTheDeviceAsStored() {
         RememberedBrowser device = newDevice(storedUser());
 
-        StepVerifier.create(repository().add(device))
-                .verifyComplete();
+        StepVerifier.create(repository().add(device)).verifyComplete();
         StepVerifier.create(repository().findBySeries(device.series()))
                 .expectNext(device)
                 .verifyComplete();
@@ -54,7 +54,8 @@ abstract class RememberedBrowserRepositoryContract {
 
     @Test
     void findBySeriesWhenUnknownThenEmpty() {
-        StepVerifier.create(repository().findBySeries(RememberMeToken.generate(RANDOM).series()))
+        StepVerifier.create(repository()
+                        .findBySeries(RememberMeToken.generate(RANDOM).series()))
                 .verifyComplete();
     }
 
@@ -62,12 +63,15 @@ abstract class RememberedBrowserRepositoryContract {
     void addWhenSeriesAlreadyStoredThenFailsAndKeepsTheFirst() {
         RememberedBrowser device = newDevice(storedUser());
         add(device);
-        RememberedBrowser sameSeries = new RememberedBrowser(device.series(), device.userId(),
-                RememberMeToken.generate(RANDOM).secretHash(), null, NOW, NOW.plus(LIFETIME));
+        RememberedBrowser sameSeries = new RememberedBrowser(
+                device.series(),
+                device.userId(),
+                RememberMeToken.generate(RANDOM).secretHash(),
+                null,
+                NOW,
+                NOW.plus(LIFETIME));
 
-        StepVerifier.create(repository().add(sameSeries))
-                .expectError()
-                .verify(TIMEOUT);
+        StepVerifier.create(repository().add(sameSeries)).expectError().verify(TIMEOUT);
         StepVerifier.create(repository().findBySeries(device.series()))
                 .expectNext(device)
                 .verifyComplete();
@@ -140,8 +144,7 @@ abstract class RememberedBrowserRepositoryContract {
         StepVerifier.create(repository().replace(neverStored, neverStored.rotatedTo(token.rotate(RANDOM), NOW)))
                 .expectNext(false)
                 .verifyComplete();
-        StepVerifier.create(repository().findBySeries(neverStored.series()))
-                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(neverStored.series())).verifyComplete();
     }
 
     @Test
@@ -152,10 +155,8 @@ abstract class RememberedBrowserRepositoryContract {
         add(removed);
         add(kept);
 
-        StepVerifier.create(repository().remove(removed.series()))
-                .verifyComplete();
-        StepVerifier.create(repository().findBySeries(removed.series()))
-                .verifyComplete();
+        StepVerifier.create(repository().remove(removed.series())).verifyComplete();
+        StepVerifier.create(repository().findBySeries(removed.series())).verifyComplete();
         StepVerifier.create(repository().findBySeries(kept.series()))
                 .expectNext(kept)
                 .verifyComplete();
@@ -179,13 +180,9 @@ abstract class RememberedBrowserRepositoryContract {
         add(expiringNow);
         add(stillValid);
 
-        StepVerifier.create(repository().removeExpired(now))
-                .expectNext(2L)
-                .verifyComplete();
-        StepVerifier.create(repository().findBySeries(expiredEarlier.series()))
-                .verifyComplete();
-        StepVerifier.create(repository().findBySeries(expiringNow.series()))
-                .verifyComplete();
+        StepVerifier.create(repository().removeExpired(now)).expectNext(2L).verifyComplete();
+        StepVerifier.create(repository().findBySeries(expiredEarlier.series())).verifyComplete();
+        StepVerifier.create(repository().findBySeries(expiringNow.series())).verifyComplete();
         StepVerifier.create(repository().findBySeries(stillValid.series()))
                 .expectNext(stillValid)
                 .verifyComplete();
@@ -199,9 +196,7 @@ abstract class RememberedBrowserRepositoryContract {
     }
 
     private void add(RememberedBrowser device) {
-        StepVerifier.create(repository().add(device))
-                .expectComplete()
-                .verify(TIMEOUT);
+        StepVerifier.create(repository().add(device)).expectComplete().verify(TIMEOUT);
     }
 
     private UserId storedUser() {
@@ -213,7 +208,12 @@ abstract class RememberedBrowserRepositoryContract {
     }
 
     private static RememberedBrowser deviceExpiringAt(UserId user, Instant expiresAt) {
-        return new RememberedBrowser(RememberMeToken.generate(RANDOM).series(), user,
-                RememberMeToken.generate(RANDOM).secretHash(), null, expiresAt.minus(LIFETIME), expiresAt);
+        return new RememberedBrowser(
+                RememberMeToken.generate(RANDOM).series(),
+                user,
+                RememberMeToken.generate(RANDOM).secretHash(),
+                null,
+                expiresAt.minus(LIFETIME),
+                expiresAt);
     }
 }

@@ -59,8 +59,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     private final Runnable release;
     private boolean closed;
 
-    private PostgresTestDatabase(String host, int port, String databaseName, String username, String password,
-                                 Runnable release) {
+    private PostgresTestDatabase(
+            String host, int port, String databaseName, String username, String password, Runnable release) {
         this.host = host;
         this.port = port;
         this.databaseName = databaseName;
@@ -100,7 +100,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
      */
     public static PostgresTestDatabase create() {
         // A server named explicitly wins over Docker: whoever set the variable meant that server.
-        if (System.getenv(HOST_VARIABLE) == null && DockerClientFactory.instance().isDockerAvailable()) {
+        if (System.getenv(HOST_VARIABLE) == null
+                && DockerClientFactory.instance().isDockerAvailable()) {
             return inContainer();
         }
         return onConfiguredServer();
@@ -178,11 +179,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
         try {
             container.start();
         } catch (RuntimeException failure) {
-            throw new IllegalStateException("Docker is available, but the PostgreSQL test container (" + IMAGE
-                    + ") did not start: " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "Docker is available, but the PostgreSQL test container (" + IMAGE + ") did not start: "
+                            + failure.getMessage(),
+                    failure);
         }
-        return new PostgresTestDatabase(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-                container.getDatabaseName(), container.getUsername(), container.getPassword(), container::stop);
+        return new PostgresTestDatabase(
+                container.getHost(),
+                container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                container.getDatabaseName(),
+                container.getUsername(),
+                container.getPassword(),
+                container::stop);
     }
 
     private static PostgresTestDatabase onConfiguredServer() {
@@ -202,18 +210,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
         new SecureRandom().nextBytes(suffix);
         String databaseName = DATABASE_PREFIX + HexFormat.of().formatHex(suffix);
         try (Connection connection = connect(maintenanceUrl, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + databaseName);
         } catch (SQLException failure) {
             throw new IllegalStateException(unavailableMessage(maintenanceUrl, user, failure), failure);
         }
-        return new PostgresTestDatabase(host, port, databaseName, user, password,
-                () -> drop(maintenanceUrl, user, password, databaseName));
+        return new PostgresTestDatabase(
+                host, port, databaseName, user, password, () -> drop(maintenanceUrl, user, password, databaseName));
     }
 
     private static void drop(String maintenanceUrl, String user, String password, String databaseName) {
         try (Connection connection = connect(maintenanceUrl, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             // Connection pools of still-open application contexts may hold sessions at JVM exit.
             if (connection.getMetaData().getDatabaseMajorVersion() >= 13) {
                 statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");

@@ -22,6 +22,7 @@ abstract class KnownBrowserRepositoryContract {
 
     /** Microsecond precision, what both PostgreSQL and H2 keep. */
     private static final Instant NOW = Instant.parse("2090-05-06T07:08:09.123456Z");
+
     private static final Duration LIFETIME = Duration.ofDays(365);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -84,16 +85,12 @@ abstract class KnownBrowserRepositoryContract {
         KnownBrowser expiringNow = add(new KnownBrowser(newId(), user, now));
         KnownBrowser stillValid = add(new KnownBrowser(newId(), user, now.plusNanos(1_000)));
 
-        StepVerifier.create(repository().removeExpired(now))
-                .expectNext(2L)
-                .verifyComplete();
+        StepVerifier.create(repository().removeExpired(now)).expectNext(2L).verifyComplete();
         assertKnown(stillValid.id(), user, now, true);
         // Gone, not just expired: the same id can be stored again.
         add(new KnownBrowser(expiredEarlier.id(), user, NOW));
         add(new KnownBrowser(expiringNow.id(), user, NOW));
-        StepVerifier.create(repository().removeExpired(now))
-                .expectNext(0L)
-                .verifyComplete();
+        StepVerifier.create(repository().removeExpired(now)).expectNext(0L).verifyComplete();
     }
 
     @Test
@@ -115,9 +112,7 @@ abstract class KnownBrowserRepositoryContract {
     }
 
     private KnownBrowser add(KnownBrowser device) {
-        StepVerifier.create(repository().add(device))
-                .expectComplete()
-                .verify(TIMEOUT);
+        StepVerifier.create(repository().add(device)).expectComplete().verify(TIMEOUT);
         return device;
     }
 

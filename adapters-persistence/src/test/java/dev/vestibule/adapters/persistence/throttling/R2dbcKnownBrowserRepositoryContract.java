@@ -1,8 +1,8 @@
 package dev.vestibule.adapters.persistence.throttling;
 
-import dev.vestibule.adapters.persistence.DatabaseOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.persistence.DatabaseOutages;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
@@ -26,8 +26,10 @@ abstract class R2dbcKnownBrowserRepositoryContract extends KnownBrowserRepositor
 
     @Autowired
     private KnownBrowserRepository repository;
+
     @Autowired
     private UserRepository users;
+
     @Autowired
     private DatabaseClient databaseClient;
 
@@ -48,12 +50,10 @@ abstract class R2dbcKnownBrowserRepositoryContract extends KnownBrowserRepositor
 
     @Test
     void addWhenUserDoesNotExistThenFails() {
-        KnownBrowser orphan = KnownBrowser.newFor(UserId.random(), Instant.parse("2090-01-01T00:00:00Z"),
-                Duration.ofDays(1), RANDOM);
+        KnownBrowser orphan =
+                KnownBrowser.newFor(UserId.random(), Instant.parse("2090-01-01T00:00:00Z"), Duration.ofDays(1), RANDOM);
 
-        StepVerifier.create(repository.add(orphan))
-                .expectError()
-                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(repository.add(orphan)).expectError().verify(Duration.ofSeconds(30));
     }
 
     @Test
@@ -62,15 +62,17 @@ abstract class R2dbcKnownBrowserRepositoryContract extends KnownBrowserRepositor
         Instant now = Instant.parse("1985-01-01T00:00:00Z");
         UserId user = storedUser();
         KnownBrowserRepository smallBatches = new R2dbcKnownBrowserRepository(databaseClient, 3);
-        IntStream.range(0, 10).forEach(i -> StepVerifier.create(repository.add(
-                new KnownBrowser(KnownBrowser.newFor(user, now, Duration.ofDays(1), RANDOM).id(), user, now.minusSeconds(i))))
-                .verifyComplete());
+        IntStream.range(0, 10)
+                .forEach(i -> StepVerifier.create(repository.add(new KnownBrowser(
+                                KnownBrowser.newFor(user, now, Duration.ofDays(1), RANDOM)
+                                        .id(),
+                                user,
+                                now.minusSeconds(i))))
+                        .verifyComplete());
         KnownBrowser valid = KnownBrowser.newFor(user, now, Duration.ofDays(1), RANDOM);
         StepVerifier.create(repository.add(valid)).verifyComplete();
 
-        StepVerifier.create(smallBatches.removeExpired(now))
-                .expectNext(10L)
-                .verifyComplete();
+        StepVerifier.create(smallBatches.removeExpired(now)).expectNext(10L).verifyComplete();
         StepVerifier.create(repository.isKnown(valid.id(), user, now))
                 .expectNext(true)
                 .verifyComplete();

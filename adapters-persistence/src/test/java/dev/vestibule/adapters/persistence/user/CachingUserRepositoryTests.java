@@ -3,8 +3,8 @@ package dev.vestibule.adapters.persistence.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.InMemoryUserRepository;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -26,8 +26,11 @@ class CachingUserRepositoryTests {
     private final CountingUserRepository database = new CountingUserRepository(stored);
     private final UserCache cache = new UserCache(UserCacheSettings.DEFAULT, () -> 0L, Runnable::run);
     private final CachingUserRepository repository = new CachingUserRepository(database, cache);
-    private final User alice = User.registerWithPassword(new Username("alice"), new EmailAddress("alice@example.com"),
-            new PasswordHash("{argon2}first"), Instant.parse("2026-01-01T00:00:00Z"));
+    private final User alice = User.registerWithPassword(
+            new Username("alice"),
+            new EmailAddress("alice@example.com"),
+            new PasswordHash("{argon2}first"),
+            Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void findByIdWhenServingThenTheDatabaseIsAskedOnce() {
@@ -35,7 +38,9 @@ class CachingUserRepositoryTests {
         stored.add(alice).block();
 
         for (int i = 0; i < 3; i++) {
-            StepVerifier.create(repository.findById(alice.id())).expectNext(alice).verifyComplete();
+            StepVerifier.create(repository.findById(alice.id()))
+                    .expectNext(alice)
+                    .verifyComplete();
         }
 
         assertThat(database.findByIdCalls()).isEqualTo(1);
@@ -47,7 +52,9 @@ class CachingUserRepositoryTests {
         stored.add(alice).block();
 
         for (int i = 0; i < 3; i++) {
-            StepVerifier.create(repository.findById(alice.id())).expectNext(alice).verifyComplete();
+            StepVerifier.create(repository.findById(alice.id()))
+                    .expectNext(alice)
+                    .verifyComplete();
         }
 
         assertThat(database.findByIdCalls()).isEqualTo(3);
@@ -72,7 +79,8 @@ class CachingUserRepositoryTests {
         repository.findById(alice.id()).block();
         PasswordHash second = new PasswordHash("{argon2}second");
 
-        StepVerifier.create(repository.changePasswordHash(alice.id(), second)
+        StepVerifier.create(repository
+                        .changePasswordHash(alice.id(), second)
                         .then(Mono.defer(() -> repository.findById(alice.id()))))
                 .assertNext(found -> assertThat(found.passwordHash()).contains(second))
                 .verifyComplete();
@@ -90,7 +98,9 @@ class CachingUserRepositoryTests {
 
         assertThat(cache.evictions()).isEqualTo(2); // the add, then the failed change
         repository.findById(alice.id()).block();
-        assertThat(database.findByIdCalls()).as("the failed write may have committed: asked again").isEqualTo(2);
+        assertThat(database.findByIdCalls())
+                .as("the failed write may have committed: asked again")
+                .isEqualTo(2);
     }
 
     @Test
@@ -120,9 +130,11 @@ class CachingUserRepositoryTests {
         stored.add(alice).block();
         repository.findById(alice.id()).block();
 
-        stored.changePasswordHash(alice.id(), new PasswordHash("{argon2}changed behind the cache")).block();
+        stored.changePasswordHash(alice.id(), new PasswordHash("{argon2}changed behind the cache"))
+                .block();
 
-        assertThat(repository.findByLogin("alice").block().passwordHash()).contains(new PasswordHash("{argon2}changed behind the cache"));
+        assertThat(repository.findByLogin("alice").block().passwordHash())
+                .contains(new PasswordHash("{argon2}changed behind the cache"));
     }
 
     /** The in-memory store, counting the lookups by id, optionally holding their answers, optionally failing writes. */
@@ -159,7 +171,8 @@ class CachingUserRepositoryTests {
 
         @Override
         public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-            return failWrites ? Mono.error(new IllegalStateException("connection lost after the commit"))
+            return failWrites
+                    ? Mono.error(new IllegalStateException("connection lost after the commit"))
                     : delegate.changePasswordHash(id, newHash);
         }
     }

@@ -78,22 +78,25 @@ final class FreezableTcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, String direction) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) != -1) {
-                    awaitThawed();
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException ended) {
-                // One side closed, or the proxy did: the other side goes too.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "freezable-proxy-" + direction);
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) != -1) {
+                            awaitThawed();
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException ended) {
+                        // One side closed, or the proxy did: the other side goes too.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "freezable-proxy-" + direction);
         pump.setDaemon(true);
         pump.start();
     }

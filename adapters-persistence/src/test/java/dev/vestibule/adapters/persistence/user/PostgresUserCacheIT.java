@@ -4,9 +4,9 @@ import static dev.vestibule.adapters.persistence.user.UserCacheInstance.awaitSin
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -52,6 +52,7 @@ class PostgresUserCacheIT {
 
     /** The bound: a change made in the database is served by every instance within a second. */
     private static final Duration WITHIN = Duration.ofSeconds(1);
+
     private static final Instant REGISTERED_AT = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<String> FIGURES = new ArrayList<>();
 
@@ -91,7 +92,11 @@ class PostgresUserCacheIT {
         sql("UPDATE users SET active = false WHERE id = ?", user.id().value());
         long committed = System.nanoTime();
 
-        Duration seen = awaitSince(committed, "the deactivation served", () -> !instance.find(user.id()).isActive(), WITHIN);
+        Duration seen = awaitSince(
+                committed,
+                "the deactivation served",
+                () -> !instance.find(user.id()).isActive(),
+                WITHIN);
         figure("UPDATE users SET active = false: served after %.1f ms", seen);
     }
 
@@ -103,17 +108,26 @@ class PostgresUserCacheIT {
         instance.findCached(user.id());
         String gitlabSubject = randomName();
 
-        sql("INSERT INTO external_identities (provider, subject, user_id) VALUES ('gitlab', ?, ?)", gitlabSubject,
+        sql(
+                "INSERT INTO external_identities (provider, subject, user_id) VALUES ('gitlab', ?, ?)",
+                gitlabSubject,
                 user.id().value());
         long inserted = System.nanoTime();
-        Duration seenInsert = awaitSince(inserted, "the new identity served",
-                () -> instance.find(user.id()).externalIdentities().size() == 2, WITHIN);
+        Duration seenInsert = awaitSince(
+                inserted,
+                "the new identity served",
+                () -> instance.find(user.id()).externalIdentities().size() == 2,
+                WITHIN);
 
         instance.findCached(user.id());
         sql("DELETE FROM external_identities WHERE provider = 'github' AND subject = ?", github.subject());
         long deleted = System.nanoTime();
-        Duration seenDelete = awaitSince(deleted, "the removed identity gone",
-                () -> instance.find(user.id()).externalIdentities().equals(List.of(new ExternalIdentity("gitlab", gitlabSubject))),
+        Duration seenDelete = awaitSince(
+                deleted,
+                "the removed identity gone",
+                () -> instance.find(user.id())
+                        .externalIdentities()
+                        .equals(List.of(new ExternalIdentity("gitlab", gitlabSubject))),
                 WITHIN);
 
         figure("INSERT INTO external_identities: served after %.1f ms", seenInsert);
@@ -130,14 +144,23 @@ class PostgresUserCacheIT {
         instance.findCached(from.id());
         instance.findCached(to.id());
 
-        sql("UPDATE external_identities SET user_id = ? WHERE provider = ? AND subject = ?", to.id().value(),
-                identity.provider(), identity.subject());
+        sql(
+                "UPDATE external_identities SET user_id = ? WHERE provider = ? AND subject = ?",
+                to.id().value(),
+                identity.provider(),
+                identity.subject());
         long moved = System.nanoTime();
 
-        awaitSince(moved, "the identity gone from its old user",
-                () -> instance.find(from.id()).externalIdentities().isEmpty(), WITHIN);
-        awaitSince(moved, "the identity shown on its new user",
-                () -> instance.find(to.id()).externalIdentities().equals(List.of(identity)), WITHIN);
+        awaitSince(
+                moved,
+                "the identity gone from its old user",
+                () -> instance.find(from.id()).externalIdentities().isEmpty(),
+                WITHIN);
+        awaitSince(
+                moved,
+                "the identity shown on its new user",
+                () -> instance.find(to.id()).externalIdentities().equals(List.of(identity)),
+                WITHIN);
     }
 
     @Test
@@ -152,10 +175,16 @@ class PostgresUserCacheIT {
         sql("UPDATE users SET username = ? WHERE id = ?", renamed, user.id().value());
         long committed = System.nanoTime();
 
-        Duration seenByFirst = awaitSince(committed, "the new name on the first instance",
-                () -> first.find(user.id()).username().value().equals(renamed), WITHIN);
-        Duration seenBySecond = awaitSince(committed, "the new name on the second instance",
-                () -> second.find(user.id()).username().value().equals(renamed), WITHIN);
+        Duration seenByFirst = awaitSince(
+                committed,
+                "the new name on the first instance",
+                () -> first.find(user.id()).username().value().equals(renamed),
+                WITHIN);
+        Duration seenBySecond = awaitSince(
+                committed,
+                "the new name on the second instance",
+                () -> second.find(user.id()).username().value().equals(renamed),
+                WITHIN);
         figure("UPDATE users SET username, two instances: served after %.1f ms and %.1f ms", seenByFirst, seenBySecond);
     }
 
@@ -167,14 +196,18 @@ class PostgresUserCacheIT {
 
         assertThat(terminateBackendsNamed(instance.listenerName())).isEqualTo(1);
         long terminated = System.nanoTime();
-        Duration off = awaitSince(terminated, "the cache off", () -> !instance.cache().serving(), WITHIN);
+        Duration off =
+                awaitSince(terminated, "the cache off", () -> !instance.cache().serving(), WITHIN);
 
         // Changed while the listener reconnects: nobody hears it, so nothing cached may be served.
         String renamed = randomName();
         sql("UPDATE users SET username = ? WHERE id = ?", renamed, user.id().value());
-        assertThat(instance.find(user.id()).username().value()).as("served at once, no waiting").isEqualTo(renamed);
+        assertThat(instance.find(user.id()).username().value())
+                .as("served at once, no waiting")
+                .isEqualTo(renamed);
 
-        Duration back = awaitSince(terminated, "the cache serving again", instance.cache()::serving, Duration.ofSeconds(5));
+        Duration back =
+                awaitSince(terminated, "the cache serving again", instance.cache()::serving, Duration.ofSeconds(5));
         assertThat(instance.findCached(user.id()).username().value()).isEqualTo(renamed);
         figure("pg_terminate_backend(listener): cache off after %.1f ms, serving again after %.1f ms", off, back);
     }
@@ -190,13 +223,20 @@ class PostgresUserCacheIT {
         CompletableFuture<User> racingLoad = instance.lookup(user.id()).toFuture();
         instance.await("the racing load has read the user", () -> held.answersRead() == 1, Duration.ofSeconds(5));
         sql("UPDATE users SET active = false WHERE id = ?", user.id().value());
-        instance.await("the change heard while the load is held", () -> instance.cache().evictions() == 1, WITHIN);
+        instance.await(
+                "the change heard while the load is held",
+                () -> instance.cache().evictions() == 1,
+                WITHIN);
         release.tryEmitEmpty();
 
-        assertThat(racingLoad.join().isActive()).as("what the load read, before the change").isTrue();
+        assertThat(racingLoad.join().isActive())
+                .as("what the load read, before the change")
+                .isTrue();
         held.holdAnswersUntil(Mono.empty());
         long hits = instance.cache().hits();
-        assertThat(instance.find(user.id()).isActive()).as("at once: the racing load's user was not kept").isFalse();
+        assertThat(instance.find(user.id()).isActive())
+                .as("at once: the racing load's user was not kept")
+                .isFalse();
         assertThat(instance.cache().hits()).isEqualTo(hits);
     }
 
@@ -204,23 +244,29 @@ class PostgresUserCacheIT {
     void aSilentListenerConnectionTurnsTheCacheOffWithinASecondThenItResumes() {
         User user = added(passwordUser());
         FreezableTcpProxy proxy = closing(FreezableTcpProxy.to(database.host(), database.port()));
-        UserCacheInstance instance = closing(UserCacheInstance.startListeningThrough(proxy.host(), proxy.port(),
-                database, databaseUsers));
+        UserCacheInstance instance =
+                closing(UserCacheInstance.startListeningThrough(proxy.host(), proxy.port(), database, databaseUsers));
         instance.findCached(user.id());
 
         proxy.freeze();
         long frozen = System.nanoTime();
         // The last answered heartbeat vouches for at most heartbeatEvery + answerWithin (1 s); some slack for timers.
-        Duration off = awaitSince(frozen, "the cache off", () -> !instance.cache().serving(), Duration.ofMillis(1_500));
+        Duration off =
+                awaitSince(frozen, "the cache off", () -> !instance.cache().serving(), Duration.ofMillis(1_500));
 
         sql("UPDATE users SET active = false WHERE id = ?", user.id().value());
-        assertThat(instance.find(user.id()).isActive()).as("from the database, at once").isFalse();
+        assertThat(instance.find(user.id()).isActive())
+                .as("from the database, at once")
+                .isFalse();
 
         proxy.thaw();
         long thawed = System.nanoTime();
-        Duration back = awaitSince(thawed, "the cache serving again", instance.cache()::serving, Duration.ofSeconds(10));
+        Duration back =
+                awaitSince(thawed, "the cache serving again", instance.cache()::serving, Duration.ofSeconds(10));
         assertThat(instance.findCached(user.id()).isActive()).isFalse();
-        figure("listener connection silent: cache off after %.1f ms; after the thaw, serving again after %.1f ms", off, back);
+        figure(
+                "listener connection silent: cache off after %.1f ms; after the thaw, serving again after %.1f ms",
+                off, back);
     }
 
     @Test
@@ -233,7 +279,8 @@ class PostgresUserCacheIT {
 
         sql("SELECT pg_notify(?, ?)", PostgresUserChangeListener.CHANNEL, PostgresUserChangeListener.EVERYONE);
 
-        instance.await("every user forgotten", () -> notFromCache(instance, first) && notFromCache(instance, second), WITHIN);
+        instance.await(
+                "every user forgotten", () -> notFromCache(instance, first) && notFromCache(instance, second), WITHIN);
     }
 
     @Test
@@ -295,14 +342,16 @@ class PostgresUserCacheIT {
     }
 
     private static void figure(String format, Duration... durations) {
-        Object[] millis = java.util.Arrays.stream(durations).map(duration -> duration.toNanos() / 1e6).toArray();
+        Object[] millis = java.util.Arrays.stream(durations)
+                .map(duration -> duration.toNanos() / 1e6)
+                .toArray();
         FIGURES.add(format.formatted(millis));
     }
 
     private static long terminateBackendsNamed(String applicationName) {
         try (Connection connection = jdbc(database);
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
             statement.setString(1, applicationName);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -319,7 +368,8 @@ class PostgresUserCacheIT {
     }
 
     private static void sql(PostgresTestDatabase on, String sql, Object... parameters) {
-        try (Connection connection = jdbc(on); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = jdbc(on);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -342,8 +392,8 @@ class PostgresUserCacheIT {
     }
 
     private static ConnectionPool poolFor(PostgresTestDatabase on) {
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                        PostgresqlConnectionConfiguration.builder()
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(
+                        new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                                 .host(on.host())
                                 .port(on.port())
                                 .database(on.databaseName())
@@ -355,7 +405,8 @@ class PostgresUserCacheIT {
     }
 
     private static UserRepository repositoryOn(ConnectionPool connections) {
-        return new R2dbcUserRepository(DatabaseClient.create(connections),
+        return new R2dbcUserRepository(
+                DatabaseClient.create(connections),
                 TransactionalOperator.create(new R2dbcTransactionManager(connections)));
     }
 

@@ -28,7 +28,8 @@ abstract class R2dbcUserRepositoryContract extends UserRepositoryContract {
 
     @Test
     void repositoryIsTheR2dbcAdapter() {
-        UserRepository behindAnyCache = repository instanceof CachingUserRepository cached ? cached.uncached() : repository;
+        UserRepository behindAnyCache =
+                repository instanceof CachingUserRepository cached ? cached.uncached() : repository;
         assertThat(DatabaseOutages.adapterBehind(behindAnyCache)).isInstanceOf(R2dbcUserRepository.class);
     }
 
@@ -36,13 +37,12 @@ abstract class R2dbcUserRepositoryContract extends UserRepositoryContract {
     void addWhenExternalIdentityBelongsToAnotherUserThenFailsAndStoresNothing() {
         ExternalIdentity identity = new ExternalIdentity("github", randomName());
         add(User.registerWithExternalIdentity(username(), email(), identity, Instant.parse("2026-01-01T00:00:00Z")));
-        User second = User.registerWithExternalIdentity(username(), email(), identity, Instant.parse("2026-01-01T00:00:00Z"));
+        User second =
+                User.registerWithExternalIdentity(username(), email(), identity, Instant.parse("2026-01-01T00:00:00Z"));
 
         // No result fits (the port has none for it), so it is an error; the user row must be rolled back with it.
-        StepVerifier.create(repository.add(second))
-                .verifyError(DataIntegrityViolationException.class);
-        StepVerifier.create(repository.findById(second.id()))
-                .verifyComplete();
+        StepVerifier.create(repository.add(second)).verifyError(DataIntegrityViolationException.class);
+        StepVerifier.create(repository.findById(second.id())).verifyComplete();
         StepVerifier.create(repository.isUsernameTaken(second.username()))
                 .expectNext(false)
                 .verifyComplete();

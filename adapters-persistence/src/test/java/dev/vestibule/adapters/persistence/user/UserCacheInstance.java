@@ -23,8 +23,8 @@ final class UserCacheInstance implements AutoCloseable {
     private final PostgresUserChangeListener listener;
     private final CachingUserRepository users;
 
-    private UserCacheInstance(String listenerName, UserCache cache, PostgresUserChangeListener listener,
-                              CachingUserRepository users) {
+    private UserCacheInstance(
+            String listenerName, UserCache cache, PostgresUserChangeListener listener, CachingUserRepository users) {
         this.listenerName = listenerName;
         this.cache = cache;
         this.listener = listener;
@@ -37,23 +37,25 @@ final class UserCacheInstance implements AutoCloseable {
     }
 
     /** Listens through {@code host:port} (a proxy in front of {@code database}); returns once the cache serves. */
-    static UserCacheInstance startListeningThrough(String host, int port, PostgresTestDatabase database,
-                                                   UserRepository databaseUsers) {
-        String listenerName = "vestibule-cache-it-" + UUID.randomUUID().toString().substring(0, 8);
-        PostgresqlConnectionFactory connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-                .host(host)
-                .port(port)
-                .database(database.databaseName())
-                .username(database.username())
-                .password(database.password())
-                .applicationName(listenerName)
-                .connectTimeout(Duration.ofSeconds(1))
-                .build());
+    static UserCacheInstance startListeningThrough(
+            String host, int port, PostgresTestDatabase database, UserRepository databaseUsers) {
+        String listenerName =
+                "vestibule-cache-it-" + UUID.randomUUID().toString().substring(0, 8);
+        PostgresqlConnectionFactory connections =
+                new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                        .host(host)
+                        .port(port)
+                        .database(database.databaseName())
+                        .username(database.username())
+                        .password(database.password())
+                        .applicationName(listenerName)
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build());
         UserCache cache = new UserCache(UserCacheSettings.DEFAULT);
-        PostgresUserChangeListener listener = new PostgresUserChangeListener(connections, cache,
-                PostgresUserChangeListener.Timings.DEFAULT);
-        UserCacheInstance instance = new UserCacheInstance(listenerName, cache, listener,
-                new CachingUserRepository(databaseUsers, cache));
+        PostgresUserChangeListener listener =
+                new PostgresUserChangeListener(connections, cache, PostgresUserChangeListener.Timings.DEFAULT);
+        UserCacheInstance instance =
+                new UserCacheInstance(listenerName, cache, listener, new CachingUserRepository(databaseUsers, cache));
         listener.start();
         instance.await("the cache serves", cache::serving, Duration.ofSeconds(10));
         return instance;

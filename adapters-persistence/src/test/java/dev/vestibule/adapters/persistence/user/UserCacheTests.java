@@ -2,8 +2,8 @@ package dev.vestibule.adapters.persistence.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
 import java.time.Duration;
@@ -21,7 +21,8 @@ class UserCacheTests {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final HeldTasks background = new HeldTasks();
-    private final UserCache cache = new UserCache(new UserCacheSettings(100, Duration.ofMinutes(5)), nanos::get, background);
+    private final UserCache cache =
+            new UserCache(new UserCacheSettings(100, Duration.ofMinutes(5)), nanos::get, background);
     private final User alice = user("alice");
     private final User bob = user("bob");
 
@@ -116,7 +117,9 @@ class UserCacheTests {
         cache.resume(TRUST);
 
         assertThat(cache.size()).isEqualTo(1);
-        assertThat(cache.get(alice.id())).as("changes made while suspended were not heard").isNull();
+        assertThat(cache.get(alice.id()))
+                .as("changes made while suspended were not heard")
+                .isNull();
     }
 
     @Test
@@ -192,7 +195,8 @@ class UserCacheTests {
 
     @Test
     void aKeptUserExpiresAfterTheTtlWithoutAnyChange() {
-        UserCache shortLived = new UserCache(new UserCacheSettings(100, Duration.ofSeconds(10)), nanos::get, Runnable::run);
+        UserCache shortLived =
+                new UserCache(new UserCacheSettings(100, Duration.ofSeconds(10)), nanos::get, Runnable::run);
         shortLived.resume(Duration.ofHours(1));
         shortLived.keep(shortLived.ticket(), alice);
 
@@ -213,8 +217,11 @@ class UserCacheTests {
     }
 
     private static User user(String name) {
-        return User.registerWithPassword(new Username(name), new EmailAddress(name + "@example.com"),
-                new PasswordHash("{argon2}hash-of-" + name), Instant.parse("2026-01-01T00:00:00Z"));
+        return User.registerWithPassword(
+                new Username(name),
+                new EmailAddress(name + "@example.com"),
+                new PasswordHash("{argon2}hash-of-" + name),
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** Tasks handed to the cache's background executor, run only when the test says so. */

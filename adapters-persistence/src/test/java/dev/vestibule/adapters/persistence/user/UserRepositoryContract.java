@@ -2,9 +2,9 @@ package dev.vestibule.adapters.persistence.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -32,6 +31,7 @@ abstract class UserRepositoryContract {
 
     /** Microsecond precision: what both PostgreSQL and H2 keep of a timestamp. */
     private static final Instant REGISTERED_AT = Instant.parse("2026-03-04T05:06:07.123456Z");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     protected abstract UserRepository repository();
@@ -50,8 +50,7 @@ abstract class UserRepositoryContract {
 
     @Test
     void findByIdWhenUnknownThenEmpty() {
-        StepVerifier.create(repository().findById(UserId.random()))
-                .verifyComplete();
+        StepVerifier.create(repository().findById(UserId.random())).verifyComplete();
     }
 
     @Test
@@ -88,8 +87,7 @@ abstract class UserRepositoryContract {
     void findByLoginWhenUnknownThenEmpty() {
         add(passwordUser());
 
-        StepVerifier.create(repository().findByLogin(randomName()))
-                .verifyComplete();
+        StepVerifier.create(repository().findByLogin(randomName())).verifyComplete();
         StepVerifier.create(repository().findByLogin(randomName() + "@example.com"))
                 .verifyComplete();
     }
@@ -128,7 +126,8 @@ abstract class UserRepositoryContract {
     void addWhenSeveralExternalIdentitiesThenKeepsThemAll() {
         ExternalIdentity github = new ExternalIdentity("github", randomName());
         ExternalIdentity google = new ExternalIdentity("google", randomName());
-        User user = User.restore(UserId.random(), username(), email(), null, List.of(github, google), true, REGISTERED_AT);
+        User user =
+                User.restore(UserId.random(), username(), email(), null, List.of(github, google), true, REGISTERED_AT);
         add(user);
 
         StepVerifier.create(repository().findByExternalIdentity(google))
@@ -155,7 +154,8 @@ abstract class UserRepositoryContract {
         User user = passwordUser();
         add(user);
 
-        StepVerifier.create(repository().isUsernameTaken(new Username(swapCase(user.username().value()))))
+        StepVerifier.create(repository()
+                        .isUsernameTaken(new Username(swapCase(user.username().value()))))
                 .expectNext(true)
                 .verifyComplete();
     }
@@ -189,10 +189,8 @@ abstract class UserRepositoryContract {
         StepVerifier.create(repository().add(second))
                 .expectNext(new AddUserResult.UsernameTaken())
                 .verifyComplete();
-        StepVerifier.create(repository().findById(second.id()))
-                .verifyComplete();
-        StepVerifier.create(repository().findByLogin(second.email().value()))
-                .verifyComplete();
+        StepVerifier.create(repository().findById(second.id())).verifyComplete();
+        StepVerifier.create(repository().findByLogin(second.email().value())).verifyComplete();
     }
 
     @Test
@@ -204,10 +202,8 @@ abstract class UserRepositoryContract {
         StepVerifier.create(repository().add(second))
                 .expectNext(new AddUserResult.EmailTaken())
                 .verifyComplete();
-        StepVerifier.create(repository().findById(second.id()))
-                .verifyComplete();
-        StepVerifier.create(repository().findByLogin(second.username().value()))
-                .verifyComplete();
+        StepVerifier.create(repository().findById(second.id())).verifyComplete();
+        StepVerifier.create(repository().findByLogin(second.username().value())).verifyComplete();
     }
 
     @Test
@@ -230,14 +226,14 @@ abstract class UserRepositoryContract {
         StepVerifier.create(repository().add(second))
                 .expectNext(new AddUserResult.UsernameTaken())
                 .verifyComplete();
-        StepVerifier.create(repository().findByExternalIdentity(identity))
-                .verifyComplete();
+        StepVerifier.create(repository().findByExternalIdentity(identity)).verifyComplete();
     }
 
     @Test
     void addWhenValueLooksLikeTheOtherConstraintThenStillTellsWhichIsTaken() {
         // Some drivers quote the offending value next to the constraint's name in their message.
-        User first = passwordUser(new Username("users_email_key" + randomName().substring(0, 8)),
+        User first = passwordUser(
+                new Username("users_email_key" + randomName().substring(0, 8)),
                 new EmailAddress("users_username_key." + randomName() + "@example.com"));
         add(first);
 
@@ -265,7 +261,9 @@ abstract class UserRepositoryContract {
 
         assertThat(results).hasSize(contenders.size());
         assertThat(results).filteredOn(AddUserResult.Added.class::isInstance).hasSize(1);
-        assertThat(results).filteredOn(AddUserResult.UsernameTaken.class::isInstance).hasSize(contenders.size() - 1);
+        assertThat(results)
+                .filteredOn(AddUserResult.UsernameTaken.class::isInstance)
+                .hasSize(contenders.size() - 1);
         User winner = results.stream()
                 .filter(AddUserResult.Added.class::isInstance)
                 .map(result -> ((AddUserResult.Added) result).user())
@@ -282,8 +280,7 @@ abstract class UserRepositoryContract {
         add(user);
         PasswordHash newHash = new PasswordHash("{test}" + randomName());
 
-        StepVerifier.create(repository().changePasswordHash(user.id(), newHash))
-                .verifyComplete();
+        StepVerifier.create(repository().changePasswordHash(user.id(), newHash)).verifyComplete();
         StepVerifier.create(repository().findById(user.id()))
                 .assertNext(found -> assertSameUser(found, user.withPasswordHash(newHash)))
                 .verifyComplete();
@@ -296,8 +293,7 @@ abstract class UserRepositoryContract {
         add(user);
         PasswordHash hash = new PasswordHash("{test}" + randomName());
 
-        StepVerifier.create(repository().changePasswordHash(user.id(), hash))
-                .verifyComplete();
+        StepVerifier.create(repository().changePasswordHash(user.id(), hash)).verifyComplete();
         StepVerifier.create(repository().findByExternalIdentity(identity))
                 .assertNext(found -> assertThat(found.passwordHash()).contains(hash))
                 .verifyComplete();
@@ -346,8 +342,9 @@ abstract class UserRepositoryContract {
 
     private static String swapCase(String text) {
         StringBuilder swapped = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> swapped.appendCodePoint(
-                Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+        text.codePoints()
+                .forEach(c -> swapped.appendCodePoint(
+                        Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
         return swapped.toString();
     }
 

@@ -34,7 +34,8 @@ public final class OutageTranslatingSessionRepository<S extends Session> impleme
     static final Duration READ_ATTEMPT = Duration.ofMillis(500);
 
     private final ReactiveSessionRepository<S> delegate;
-    private final Set<Session> failedToSave = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<Session> failedToSave =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public OutageTranslatingSessionRepository(ReactiveSessionRepository<S> delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -54,7 +55,8 @@ public final class OutageTranslatingSessionRepository<S extends Session> impleme
 
     @Override
     public Mono<S> findById(String id) {
-        return RedisOutages.translate(Mono.defer(() -> delegate.findById(id)).timeout(READ_ATTEMPT).retry(1));
+        return RedisOutages.translate(
+                Mono.defer(() -> delegate.findById(id)).timeout(READ_ATTEMPT).retry(1));
     }
 
     @Override

@@ -46,7 +46,10 @@ public final class RedisActiveSessions implements AutoCloseable {
     }
 
     Mono<Void> countNow() {
-        return redis.scan(ScanOptions.scanOptions().match(sessionKeyPattern).count(KEYS_PER_STEP).build())
+        return redis.scan(ScanOptions.scanOptions()
+                        .match(sessionKeyPattern)
+                        .count(KEYS_PER_STEP)
+                        .build())
                 .count()
                 .doOnNext(count -> latest = count)
                 .onErrorResume(unreachable -> {

@@ -35,8 +35,8 @@ public final class SparingSessionRepository<S extends Session>
     }
 
     /** Decorates a repository whose session type cannot be named (Spring Session's Redis one is package-private). */
-    public static SparingSessionRepository<?> decorating(ReactiveSessionRepository<? extends Session> sessions,
-                                                         Duration writeInterval) {
+    public static SparingSessionRepository<?> decorating(
+            ReactiveSessionRepository<? extends Session> sessions, Duration writeInterval) {
         return new SparingSessionRepository<>(sessions, writeInterval);
     }
 
@@ -79,6 +79,7 @@ public final class SparingSessionRepository<S extends Session>
         private final S session;
         /** The last access as stored; null for a session created by this request. */
         private final Instant storedLastAccess;
+
         private boolean changed;
 
         private TrackedSession(S session, Instant storedLastAccess) {

@@ -38,7 +38,8 @@ public final class RedisAttemptLimiter implements AttemptLimiter {
     /** Buckets under {@code keyPrefix} on that connection, each written with an expiry so that Redis never fills up. */
     public static RedisAttemptLimiter on(StatefulRedisConnection<String, byte[]> connection, String keyPrefix) {
         var buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_AFTER_REFILL))
                 .build();
         return new RedisAttemptLimiter(buckets.asAsync(), keyPrefix);
     }
@@ -55,7 +56,9 @@ public final class RedisAttemptLimiter implements AttemptLimiter {
     }
 
     private AsyncBucketProxy bucket(String key, AttemptLimit limit) {
-        return buckets.builder().build(keyPrefix + ":" + limit.name() + ":" + key,
-                () -> CompletableFuture.completedFuture(Buckets.configurationOf(limit)));
+        return buckets.builder()
+                .build(
+                        keyPrefix + ":" + limit.name() + ":" + key,
+                        () -> CompletableFuture.completedFuture(Buckets.configurationOf(limit)));
     }
 }

@@ -16,13 +16,17 @@ class SparingSessionRepositoryTests {
 
     private final ConcurrentHashMap<String, Session> stored = new ConcurrentHashMap<>();
     private final ReactiveMapSessionRepository sessions = new ReactiveMapSessionRepository(stored);
-    private final SparingSessionRepository<MapSession> sparing = new SparingSessionRepository<>(sessions, WRITE_INTERVAL);
+    private final SparingSessionRepository<MapSession> sparing =
+            new SparingSessionRepository<>(sessions, WRITE_INTERVAL);
 
     @Test
     void writeIntervalIsATenthOfTheIdleTimeoutAndAtMostAMinute() {
-        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(1));
-        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(300));
+        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofMinutes(5)))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofMinutes(30)))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(SparingSessionRepository.writeIntervalFor(Duration.ofSeconds(3)))
+                .isEqualTo(Duration.ofMillis(300));
     }
 
     @Test
@@ -65,7 +69,8 @@ class SparingSessionRepositoryTests {
         loaded.setAttribute("vestibule.flash", "hello");
         sparing.save(loaded).block();
 
-        assertThat(stored.get("changed").<String>getAttribute("vestibule.flash")).isEqualTo("hello");
+        assertThat(stored.get("changed").<String>getAttribute("vestibule.flash"))
+                .isEqualTo("hello");
     }
 
     @Test

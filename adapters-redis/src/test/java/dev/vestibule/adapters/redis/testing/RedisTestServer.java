@@ -1,15 +1,15 @@
 package dev.vestibule.adapters.redis.testing;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.security.SecureRandom;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -39,8 +39,11 @@ public final class RedisTestServer {
         this.host = host;
         this.port = port;
         this.namespace = "vestibule-it:" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port)
-                .withTimeout(Duration.ofSeconds(3)).build());
+        this.client = RedisClient.create(RedisURI.builder()
+                .withHost(host)
+                .withPort(port)
+                .withTimeout(Duration.ofSeconds(3))
+                .build());
         try {
             this.connection = client.connect();
             connection.sync().ping();
@@ -50,8 +53,7 @@ public final class RedisTestServer {
                     The integration tests need Redis, and none was reachable at %s:%d.
                     Either start a Docker engine (Testcontainers then starts Redis by itself), or start Redis \
                     and point the tests at it with %s and %s (defaults 127.0.0.1 and 6379), e.g.
-                      redis-server --daemonize yes --port 6379 --save '' --appendonly no"""
-                    .formatted(host, port, HOST_VARIABLE, PORT_VARIABLE), unreachable);
+                      redis-server --daemonize yes --port 6379 --save '' --appendonly no""".formatted(host, port, HOST_VARIABLE, PORT_VARIABLE), unreachable);
         }
     }
 
@@ -65,7 +67,8 @@ public final class RedisTestServer {
 
     private static RedisTestServer start() {
         // A server named explicitly wins over Docker: whoever set the variable meant that server.
-        if (System.getenv(HOST_VARIABLE) == null && DockerClientFactory.instance().isDockerAvailable()) {
+        if (System.getenv(HOST_VARIABLE) == null
+                && DockerClientFactory.instance().isDockerAvailable()) {
             GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE)).withExposedPorts(6379);
             container.start();
             return new RedisTestServer(container.getHost(), container.getMappedPort(6379));
@@ -102,7 +105,8 @@ public final class RedisTestServer {
         List<String> keys = new java.util.ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = commands().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
+            KeyScanCursor<String> page =
+                    commands().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
             keys.addAll(page.getKeys());
             cursor = page;
         } while (!cursor.isFinished());

@@ -1,9 +1,9 @@
 package dev.vestibule.adapters.redis.throttling;
 
-import dev.vestibule.application.fakes.AttemptLimiterContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.redis.testing.RedisTestServer;
+import dev.vestibule.application.fakes.AttemptLimiterContract;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import io.lettuce.core.RedisClient;
@@ -34,8 +34,11 @@ class RedisAttemptLimiterIT extends AttemptLimiterContract {
     @BeforeAll
     static void connect() {
         RedisTestServer redis = RedisTestServer.shared();
-        client = RedisClient.create(RedisURI.builder().withHost(redis.host()).withPort(redis.port())
-                .withTimeout(Duration.ofSeconds(5)).build());
+        client = RedisClient.create(RedisURI.builder()
+                .withHost(redis.host())
+                .withPort(redis.port())
+                .withTimeout(Duration.ofSeconds(5))
+                .build());
         connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         prefix = redis.namespace() + ":limiter-contract";
         limiter = RedisAttemptLimiter.on(connection, prefix);
@@ -69,7 +72,8 @@ class RedisAttemptLimiterIT extends AttemptLimiterContract {
 
         assertGranted(key, limit);
 
-        assertThat(RedisTestServer.shared().keysMatching(prefix + ":*" + key)).containsExactly(prefix + ":account:" + key);
+        assertThat(RedisTestServer.shared().keysMatching(prefix + ":*" + key))
+                .containsExactly(prefix + ":account:" + key);
     }
 
     @Test
@@ -86,11 +90,13 @@ class RedisAttemptLimiterIT extends AttemptLimiterContract {
         }
         assertDenied(denied, limit);
 
-        long longest = limit.fullRefill().plus(RedisAttemptLimiter.KEPT_AFTER_REFILL).toMillis();
+        long longest =
+                limit.fullRefill().plus(RedisAttemptLimiter.KEPT_AFTER_REFILL).toMillis();
         for (String key : List.of(taken, givenBack, denied)) {
             String redisKey = prefix + ":account:" + key;
             Long ttl = RedisTestServer.shared().commands().pttl(redisKey);
-            assertThat(ttl).as("milliseconds left for %s (-1: no expiry, -2: missing)", redisKey)
+            assertThat(ttl)
+                    .as("milliseconds left for %s (-1: no expiry, -2: missing)", redisKey)
                     .isPositive()
                     .isLessThanOrEqualTo(longest);
         }
@@ -107,7 +113,11 @@ class RedisAttemptLimiterIT extends AttemptLimiterContract {
 
         List<String> keys = RedisTestServer.shared().keysMatching(prefix + ":*");
         assertThat(keys).isNotEmpty();
-        assertThat(keys).allSatisfy(key -> assertThat(RedisTestServer.shared().commands().pttl(key)).as(key).isPositive());
+        assertThat(keys)
+                .allSatisfy(
+                        key -> assertThat(RedisTestServer.shared().commands().pttl(key))
+                                .as(key)
+                                .isPositive());
     }
 
     @Test
@@ -120,6 +130,8 @@ class RedisAttemptLimiterIT extends AttemptLimiterContract {
 
         assertThat(RedisTestServer.shared().commands().pttl(redisKey))
                 .isPositive()
-                .isLessThanOrEqualTo(limit.fullRefill().plus(RedisAttemptLimiter.KEPT_AFTER_REFILL).toMillis());
+                .isLessThanOrEqualTo(limit.fullRefill()
+                        .plus(RedisAttemptLimiter.KEPT_AFTER_REFILL)
+                        .toMillis());
     }
 }

@@ -25,7 +25,9 @@ class AccountActivityController {
     Mono<Rendering> activity(ServerWebExchange exchange) {
         Texts texts = Texts.of(exchange);
         return SignedInUser.current()
-                .flatMap(user -> viewAccountActivity.recentActivity(user.id()).map(event -> ActivityView.from(event, texts, browsers))
+                .flatMap(user -> viewAccountActivity
+                        .recentActivity(user.id())
+                        .map(event -> ActivityView.from(event, texts, browsers))
                         .collectList())
                 .map(events -> Rendering.view("account/activity")
                         .modelAttribute("events", events)

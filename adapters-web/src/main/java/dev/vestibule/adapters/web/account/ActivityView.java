@@ -11,11 +11,16 @@ record ActivityView(String when, String what, String from, String browser) {
 
     /** What {@code Origin} records when a request had no address. */
     private static final String UNKNOWN_ADDRESS = "unknown";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static ActivityView from(SecurityEvent event, Texts texts, BrowserNames browsers) {
-        return new ActivityView(WHEN.format(event.occurredAt()), texts.get(ReasonTexts.of(event.type())),
-                from(event.origin().clientAddress(), texts), texts.get(browsers.of(event.origin().userAgent())));
+        return new ActivityView(
+                WHEN.format(event.occurredAt()),
+                texts.get(ReasonTexts.of(event.type())),
+                from(event.origin().clientAddress(), texts),
+                texts.get(browsers.of(event.origin().userAgent())));
     }
 
     /** The address, or the words for Origin's placeholder when none was known. */

@@ -22,6 +22,7 @@ class BrowserNames {
 
     /** Reads and compiles uap-core's regexes once (about 0.3 s, at startup). */
     private final Parser parser = new Parser();
+
     private final Map<String, Text> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Text> eldest) {
@@ -51,9 +52,13 @@ class BrowserNames {
         String browser = named(client.userAgent.family, client.userAgent.major, null);
         String system = named(client.os.family, client.os.major, client.os.minor);
         if (browser == null) {
-            return system == null ? Text.of("activity.browser.unknown") : Text.of("activity.browser.unknown-on", system);
+            return system == null
+                    ? Text.of("activity.browser.unknown")
+                    : Text.of("activity.browser.unknown-on", system);
         }
-        return system == null ? Text.of("activity.browser.named", browser) : Text.of("activity.browser.on", browser, system);
+        return system == null
+                ? Text.of("activity.browser.named", browser)
+                : Text.of("activity.browser.on", browser, system);
     }
 
     /** "Firefox 128", "iOS 17.5", "Windows 10"; null for what uap calls "Other". */

@@ -32,7 +32,8 @@ class CeilingEndpointConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> ceilingRoute() {
-        return RouterFunctions.route(RequestPredicates.GET(PATH),
+        return RouterFunctions.route(
+                RequestPredicates.GET(PATH),
                 request -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(BODY));
     }
 
@@ -45,8 +46,7 @@ class CeilingEndpointConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain ceilingWithoutSecurity(ServerHttpSecurity http) {
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, PATH))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, PATH))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

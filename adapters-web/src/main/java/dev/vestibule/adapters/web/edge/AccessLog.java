@@ -27,8 +27,7 @@ final class AccessLog {
     /** Longer paths are cut here: the log is no place for a megabyte of URL. */
     static final int MAX_PATH_LENGTH = 256;
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     /**
      * Probes and metric scrapes arrive every few seconds on the management port; answered, they go at

@@ -22,8 +22,7 @@ final class CorrelationId {
      */
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     /** The proxy's id when it is plausible, else a new one. */
     static String from(String proposed) {
@@ -43,6 +42,7 @@ final class CorrelationId {
 
     /** The id of the request being processed, for code that wants to log it. */
     public static Mono<String> current() {
-        return Mono.deferContextual(context -> Mono.justOrEmpty(context.getOrEmpty(CONTEXT_KEY).map(String.class::cast)));
+        return Mono.deferContextual(
+                context -> Mono.justOrEmpty(context.getOrEmpty(CONTEXT_KEY).map(String.class::cast)));
     }
 }

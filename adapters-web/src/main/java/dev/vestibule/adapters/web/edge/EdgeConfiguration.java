@@ -15,7 +15,8 @@ class EdgeConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     HttpHandlerDecoratorFactory requestEdge(ObjectProvider<TrustedProxies> trustedProxies) {
-        ForwardedRequests forwardedRequests = new ForwardedRequests(trustedProxies.getIfAvailable(TrustedProxies::none));
+        ForwardedRequests forwardedRequests =
+                new ForwardedRequests(trustedProxies.getIfAvailable(TrustedProxies::none));
         return handler -> new RequestEdge(handler, forwardedRequests);
     }
 }

@@ -23,8 +23,7 @@ final class ForwardedFor {
     /** More proxies in a row than any real deployment has; beyond them the peer's address is used. */
     static final int MAX_HOPS = 32;
 
-    private ForwardedFor() {
-    }
+    private ForwardedFor() {}
 
     /**
      * @param peer  the address of the connection's peer, already known to be a trusted proxy
@@ -70,7 +69,11 @@ final class ForwardedFor {
                 String forValue = "";
                 for (String pair : split(element, ';')) {
                     int equals = pair.indexOf('=');
-                    if (equals > 0 && pair.substring(0, equals).strip().toLowerCase(Locale.ROOT).equals("for")) {
+                    if (equals > 0
+                            && pair.substring(0, equals)
+                                    .strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals("for")) {
                         forValue = pair.substring(equals + 1).strip();
                     }
                 }

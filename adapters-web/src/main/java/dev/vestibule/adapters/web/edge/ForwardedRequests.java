@@ -25,8 +25,13 @@ final class ForwardedRequests {
 
     static final String FORWARDED = "Forwarded";
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
-    static final List<String> X_FORWARDED = List.of(X_FORWARDED_FOR, "X-Forwarded-Proto", "X-Forwarded-Host",
-            "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl");
+    static final List<String> X_FORWARDED = List.of(
+            X_FORWARDED_FOR,
+            "X-Forwarded-Proto",
+            "X-Forwarded-Host",
+            "X-Forwarded-Port",
+            "X-Forwarded-Prefix",
+            "X-Forwarded-Ssl");
 
     private final TrustedProxies proxies;
     private final ForwardedHeaderTransformer applier = new ForwardedHeaderTransformer();
@@ -58,7 +63,8 @@ final class ForwardedRequests {
                 })
                 .build();
         HttpHeaders headers = oneFamily.getHeaders();
-        List<String> chain = xForwarded ? ForwardedFor.xForwardedFor(headers.getOrEmpty(X_FORWARDED_FOR))
+        List<String> chain = xForwarded
+                ? ForwardedFor.xForwardedFor(headers.getOrEmpty(X_FORWARDED_FOR))
                 : ForwardedFor.forwarded(headers.getOrEmpty(FORWARDED));
         InetAddress client = ForwardedFor.client(peer, chain, proxies);
         ServerHttpRequest applied;

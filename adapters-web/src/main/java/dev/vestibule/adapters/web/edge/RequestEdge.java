@@ -25,16 +25,22 @@ final class RequestEdge implements HttpHandler {
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
         long start = System.nanoTime();
         String proposedId = forwardedRequests.fromTrustedProxy(request)
-                ? request.getHeaders().getFirst(CorrelationId.HEADER) : null;
+                ? request.getHeaders().getFirst(CorrelationId.HEADER)
+                : null;
         String correlationId = CorrelationId.from(proposedId);
-        ServerHttpRequest settled = forwardedRequests.apply(request).mutate()
+        ServerHttpRequest settled = forwardedRequests
+                .apply(request)
+                .mutate()
                 .headers(headers -> headers.set(CorrelationId.HEADER, correlationId))
                 .build();
-        response.beforeCommit(() -> Mono.fromRunnable(() -> response.getHeaders().set(CorrelationId.HEADER, correlationId)));
+        response.beforeCommit(
+                () -> Mono.fromRunnable(() -> response.getHeaders().set(CorrelationId.HEADER, correlationId)));
         return delegate.handle(settled, response)
-                .doFinally(signal -> AccessLog.record(settled,
+                .doFinally(signal -> AccessLog.record(
+                        settled,
                         signal == SignalType.CANCEL && !response.isCommitted() ? null : response.getStatusCode(),
-                        System.nanoTime() - start, correlationId))
+                        System.nanoTime() - start,
+                        correlationId))
                 .contextWrite(context -> context.put(CorrelationId.CONTEXT_KEY, correlationId));
     }
 }

@@ -14,8 +14,7 @@ import reactor.core.publisher.Mono;
  */
 public final class RequestLogging {
 
-    private RequestLogging() {
-    }
+    private RequestLogging() {}
 
     /** Runs {@code statement} when subscribed, with the request's correlation id in the MDC. */
     public static Mono<Void> log(Runnable statement) {

@@ -39,8 +39,12 @@ public final class TrustedProxies {
      */
     public static TrustedProxies of(List<String> addresses, ForwardedHeaderStyle headerStyle) {
         Objects.requireNonNull(headerStyle, "headerStyle");
-        List<String> entries = addresses == null ? List.of()
-                : addresses.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        List<String> entries = addresses == null
+                ? List.of()
+                : addresses.stream()
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList();
         if (entries.isEmpty()) {
             return new TrustedProxies(List.of(), null, headerStyle);
         }
@@ -51,11 +55,14 @@ public final class TrustedProxies {
                 throw notAnAddressOrRange(entry, notAnAddress.getMessage());
             }
             // Spring reads "/-1" as "no mask"; a range is spelled with a plain prefix length.
-            if (!RANGE_SUFFIX.matcher(entry.substring(entry.indexOf('/') < 0 ? entry.length() : entry.indexOf('/'))).matches()) {
+            if (!RANGE_SUFFIX
+                    .matcher(entry.substring(entry.indexOf('/') < 0 ? entry.length() : entry.indexOf('/')))
+                    .matches()) {
                 throw notAnAddressOrRange(entry, "the prefix length must be a number");
             }
         }
-        return new TrustedProxies(entries, InetAddressMatchers.builder().includeAddresses(entries).build(), headerStyle);
+        return new TrustedProxies(
+                entries, InetAddressMatchers.builder().includeAddresses(entries).build(), headerStyle);
     }
 
     private static IllegalArgumentException notAnAddressOrRange(String entry, String reason) {

@@ -28,11 +28,12 @@ class ErrorPageAdvice {
             return Mono.error(error);
         }
         String view = PAGES_OF_THEIR_OWN.contains(status.value()) ? "error/" + status.value() : "error/4xx";
-        return PageModel.attributes(exchange).map(attributes -> Rendering.view(view)
-                .model(attributes)
-                .modelAttribute("status", status.value())
-                .status(status)
-                .headers(error.getHeaders())
-                .build());
+        return PageModel.attributes(exchange)
+                .map(attributes -> Rendering.view(view)
+                        .model(attributes)
+                        .modelAttribute("status", status.value())
+                        .status(status)
+                        .headers(error.getHeaders())
+                        .build());
     }
 }

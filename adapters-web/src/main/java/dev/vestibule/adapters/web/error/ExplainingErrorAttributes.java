@@ -29,8 +29,11 @@ class ExplainingErrorAttributes extends DefaultErrorAttributes {
         request.attribute(TooManyAttempts.RETRY_AFTER_ATTRIBUTE).ifPresent(seconds -> {
             long wait = (Long) seconds;
             attributes.put("retryAfterSeconds", wait);
-            attributes.put("retryAfterText", wait < 90 ? texts.get("error.retry-after.seconds", wait)
-                    : texts.get("error.retry-after.minutes", (wait + 59) / 60));
+            attributes.put(
+                    "retryAfterText",
+                    wait < 90
+                            ? texts.get("error.retry-after.seconds", wait)
+                            : texts.get("error.retry-after.minutes", (wait + 59) / 60));
         });
         return attributes;
     }

@@ -40,19 +40,21 @@ public final class FormGuard implements WebFilter {
      * a username at login may be an email address.
      */
     static final Map<String, List<Field>> FIELDS_BY_PATH = Map.of(
-            "/login", List.of(
-                    new Field("username", 254),
-                    new Field("password", 1024),
-                    new Field("remember-me", 2),
-                    new Field("next", 2048),
-                    new Field("_csrf", 256)),
-            "/register", List.of(
-                    new Field("username", 254),
-                    new Field("email", 254),
-                    new Field("password", 1024),
-                    new Field("password2", 1024),
-                    new Field("next", 2048),
-                    new Field("_csrf", 256)));
+            "/login",
+                    List.of(
+                            new Field("username", 254),
+                            new Field("password", 1024),
+                            new Field("remember-me", 2),
+                            new Field("next", 2048),
+                            new Field("_csrf", 256)),
+            "/register",
+                    List.of(
+                            new Field("username", 254),
+                            new Field("email", 254),
+                            new Field("password", 1024),
+                            new Field("password2", 1024),
+                            new Field("next", 2048),
+                            new Field("_csrf", 256)));
 
     static final Text NOT_A_FORM = Text.of("refused.not-a-form");
     static final Text UNREADABLE_CHARSET = Text.of("refused.unreadable-charset");
@@ -60,7 +62,8 @@ public final class FormGuard implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        List<Field> fields = FIELDS_BY_PATH.get(request.getPath().pathWithinApplication().value());
+        List<Field> fields =
+                FIELDS_BY_PATH.get(request.getPath().pathWithinApplication().value());
         if (fields == null || !HttpMethod.POST.equals(request.getMethod())) {
             return chain.filter(exchange);
         }
@@ -71,9 +74,10 @@ public final class FormGuard implements WebFilter {
         if (contentType.getCharset() != null && !READABLE_CHARSETS.contains(contentType.getCharset())) {
             return Mono.error(new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNREADABLE_CHARSET));
         }
-        return exchange.getFormData().flatMap(form -> problem(form, fields)
-                .map(explanation -> Mono.<Void>error(new RefusedRequest(HttpStatus.BAD_REQUEST, explanation)))
-                .orElseGet(() -> chain.filter(exchange)));
+        return exchange.getFormData()
+                .flatMap(form -> problem(form, fields)
+                        .map(explanation -> Mono.<Void>error(new RefusedRequest(HttpStatus.BAD_REQUEST, explanation)))
+                        .orElseGet(() -> chain.filter(exchange)));
     }
 
     /** The first thing wrong with the form, as the page will say it. */
@@ -100,6 +104,5 @@ public final class FormGuard implements WebFilter {
     }
 
     /** A field of a form and its longest acceptable value, in characters (code points). */
-    record Field(String name, int maxLength) {
-    }
+    record Field(String name, int maxLength) {}
 }

@@ -40,9 +40,11 @@ public final class MalformedFormFilter implements WebFilter {
             return chain.filter(exchange);
         }
         return exchange.getFormData()
-                .onErrorMap(DataBufferLimitException.class,
+                .onErrorMap(
+                        DataBufferLimitException.class,
                         tooLarge -> new RefusedRequest(HttpStatus.CONTENT_TOO_LARGE, BODY_TOO_LARGE))
-                .onErrorMap(IllegalArgumentException.class,
+                .onErrorMap(
+                        IllegalArgumentException.class,
                         malformed -> new RefusedRequest(HttpStatus.BAD_REQUEST, MALFORMED_FORM))
                 .then(chain.filter(exchange));
     }

@@ -1,7 +1,7 @@
 package dev.vestibule.adapters.web.error;
 
-import java.io.Serial;
 import dev.vestibule.adapters.web.text.Text;
+import java.io.Serial;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 

@@ -26,8 +26,7 @@ final class RequestTargetRepair extends ChannelInboundHandlerAdapter {
     private static final String ALLOWED_PUNCTUATION = "-._~!$&'()*+,;=:@/?";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private RequestTargetRepair() {
-    }
+    private RequestTargetRepair() {}
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
@@ -75,7 +74,8 @@ final class RequestTargetRepair extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean isEscape(String target, int percent) {
-        return percent + 2 < target.length() && isHexDigit(target.charAt(percent + 1))
+        return percent + 2 < target.length()
+                && isHexDigit(target.charAt(percent + 1))
                 && isHexDigit(target.charAt(percent + 2));
     }
 
@@ -84,7 +84,9 @@ final class RequestTargetRepair extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || ALLOWED_PUNCTUATION.indexOf(c) >= 0;
     }
 

@@ -2,8 +2,8 @@ package dev.vestibule.adapters.web.error;
 
 import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.throttling.TooManyAttempts;
-import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.model.outage.StoreUnavailableException;
+import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +54,14 @@ class TemporarilyUnavailableHandler implements WebExceptionHandler {
         // The reason only, never the stack trace: during an outage every request would print one.
         Throwable root = NestedExceptionUtils.getMostSpecificCause(outage);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, OUTAGE_RETRY_AFTER_SECONDS);
-        return RequestLogging.log(() -> log.warn("{} {} answered 503: {} ({}: {})", exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath(), outage.getMessage(), root.getClass().getSimpleName(), root.getMessage()))
-                .then(Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, outage.getMessage(), outage)));
+        return RequestLogging.log(() -> log.warn(
+                        "{} {} answered 503: {} ({}: {})",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(),
+                        outage.getMessage(),
+                        root.getClass().getSimpleName(),
+                        root.getMessage()))
+                .then(Mono.error(
+                        new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, outage.getMessage(), outage)));
     }
 }

@@ -20,13 +20,14 @@ public final class FlashMessages {
     /** A page reached by a loop of redirects must not grow the session without bound. */
     private static final int MAX_QUEUED = 10;
 
-    private FlashMessages() {
-    }
+    private FlashMessages() {}
 
     /** Queues the bundles' text for {@code key}, with its arguments, in the request's language. */
     public static Mono<Void> add(ServerWebExchange exchange, FlashCategory category, String key, Object... arguments) {
         String text = Texts.of(exchange).get(key, arguments);
-        return exchange.getSession().doOnNext(session -> add(session, new FlashMessage(category, text))).then();
+        return exchange.getSession()
+                .doOnNext(session -> add(session, new FlashMessage(category, text)))
+                .then();
     }
 
     public static void add(WebSession session, FlashMessage message) {
@@ -44,7 +45,10 @@ public final class FlashMessages {
             return List.of();
         }
         session.getAttributes().remove(SESSION_ATTRIBUTE);
-        return queued.stream().map(FlashMessage::decode).flatMap(Optional::stream).toList();
+        return queued.stream()
+                .map(FlashMessage::decode)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static List<?> stored(WebSession session) {

@@ -19,8 +19,7 @@ public final class PageModel {
     /** True on a page that shows a form just refused: its title then starts with "Error:". */
     public static final String FAILED_SUBMIT = "failed";
 
-    private PageModel() {
-    }
+    private PageModel() {}
 
     static Mono<CurrentUserView> currentUser() {
         return SignedInUser.current().map(CurrentUserView::from);
@@ -39,7 +38,8 @@ public final class PageModel {
     /** All of it at once, for pages rendered outside a controller's model (error pages). */
     public static Mono<Map<String, Object>> attributes(ServerWebExchange exchange) {
         Map<String, Object> attributes = new HashMap<>();
-        return currentUser().doOnNext(user -> attributes.put(CURRENT_USER, user))
+        return currentUser()
+                .doOnNext(user -> attributes.put(CURRENT_USER, user))
                 .then(csrfToken(exchange).doOnNext(token -> attributes.put(CSRF_TOKEN, token)))
                 .then(flash(exchange).doOnNext(flash -> attributes.put(FLASH, flash)))
                 .thenReturn(attributes);

@@ -12,8 +12,7 @@ public final class LastLoginName {
     static final String SESSION_ATTRIBUTE = "vestibule.login.lastName";
     private static final int MAX_KEPT_LENGTH = 254;
 
-    private LastLoginName() {
-    }
+    private LastLoginName() {}
 
     /** After a failed attempt; a blank or overlong name is kept as empty, the failure still counts. */
     public static void remember(WebSession session, String login) {

@@ -20,7 +20,10 @@ class LoginController {
             Optional<String> failed = LastLoginName.take(session);
             return Rendering.view("login/login")
                     .modelAttribute(PageModel.FAILED_SUBMIT, failed.isPresent())
-                    .modelAttribute("login", new LoginView(failed.orElse(""), NextPath.parse(next).orElse("")))
+                    .modelAttribute(
+                            "login",
+                            new LoginView(
+                                    failed.orElse(""), NextPath.parse(next).orElse("")))
                     .build();
         }));
     }

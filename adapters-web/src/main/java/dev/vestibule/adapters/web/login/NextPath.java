@@ -24,8 +24,7 @@ public final class NextPath {
     private static final int MAX_DECODING_ROUNDS = 3;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private NextPath() {
-    }
+    private NextPath() {}
 
     /**
      * The value itself if it is a safe same-site path (with optional query), percent-encoded first if it
@@ -117,8 +116,14 @@ public final class NextPath {
 
     private static boolean isVisible(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> false;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED -> false;
             default -> true;
         };
     }

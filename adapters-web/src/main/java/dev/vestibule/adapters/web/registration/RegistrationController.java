@@ -34,8 +34,10 @@ class RegistrationController {
     private final SessionUserContextRepository contexts;
     private final int passwordMinimum;
 
-    RegistrationController(RegisterUser registerUser, SessionUserContextRepository contexts,
-                           ObjectProvider<PasswordPolicy> passwordPolicy) {
+    RegistrationController(
+            RegisterUser registerUser,
+            SessionUserContextRepository contexts,
+            ObjectProvider<PasswordPolicy> passwordPolicy) {
         this.registerUser = registerUser;
         this.contexts = contexts;
         PasswordPolicy policy = passwordPolicy.getIfAvailable();
@@ -43,32 +45,39 @@ class RegistrationController {
     }
 
     @GetMapping("/register")
-    Mono<Rendering> registrationForm(@RequestParam(name = "next", required = false) String next,
-                                     ServerWebExchange exchange) {
-        return AlreadySignedIn.orElse(exchange, Mono.fromSupplier(
-                () -> page(RegistrationView.blank(NextPath.parse(next).orElse(""), passwordMinimum), HttpStatus.OK)));
+    Mono<Rendering> registrationForm(
+            @RequestParam(name = "next", required = false) String next, ServerWebExchange exchange) {
+        return AlreadySignedIn.orElse(
+                exchange,
+                Mono.fromSupplier(() ->
+                        page(RegistrationView.blank(NextPath.parse(next).orElse(""), passwordMinimum), HttpStatus.OK)));
     }
 
     @PostMapping("/register")
     Mono<Rendering> register(@ModelAttribute RegistrationForm form, ServerWebExchange exchange) {
         String next = NextPath.parse(form.next()).orElse("");
-        return AlreadySignedIn.orElse(exchange, registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
-            if (outcome instanceof RegistrationOutcome.Registered registered) {
-                return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
-                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
-                        .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next).build());
-            }
-            if (outcome instanceof RegistrationOutcome.Throttled throttled) {
-                TooManyAttempts.markResponse(exchange, throttled.retryAfter());
-                long minutes = Math.max(1, (TooManyAttempts.seconds(throttled.retryAfter()) + 59) / 60);
-                String message = Texts.of(exchange).get("registration.throttled", minutes);
-                return Mono.just(page(RegistrationView.throttled(form, next, message, passwordMinimum),
-                        HttpStatus.TOO_MANY_REQUESTS));
-            }
-            RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
-            return Mono.just(page(RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
-                    HttpStatus.UNPROCESSABLE_CONTENT));
-        }));
+        return AlreadySignedIn.orElse(
+                exchange,
+                registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
+                    if (outcome instanceof RegistrationOutcome.Registered registered) {
+                        return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
+                                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
+                                .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next)
+                                        .build());
+                    }
+                    if (outcome instanceof RegistrationOutcome.Throttled throttled) {
+                        TooManyAttempts.markResponse(exchange, throttled.retryAfter());
+                        long minutes = Math.max(1, (TooManyAttempts.seconds(throttled.retryAfter()) + 59) / 60);
+                        String message = Texts.of(exchange).get("registration.throttled", minutes);
+                        return Mono.just(page(
+                                RegistrationView.throttled(form, next, message, passwordMinimum),
+                                HttpStatus.TOO_MANY_REQUESTS));
+                    }
+                    RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
+                    return Mono.just(page(
+                            RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
+                            HttpStatus.UNPROCESSABLE_CONTENT));
+                }));
     }
 
     private static Rendering page(RegistrationView view, HttpStatus status) {

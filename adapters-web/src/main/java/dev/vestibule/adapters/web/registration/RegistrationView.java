@@ -13,12 +13,18 @@ import java.util.Objects;
  * What the sign-up template sees, every text already in the visitor's language. Passwords are never sent
  * back to the browser.
  */
-record RegistrationView(FieldView username, FieldView email, FieldView password, FieldView password2, String next,
-                        String formError, int passwordMinimum) {
+record RegistrationView(
+        FieldView username,
+        FieldView email,
+        FieldView password,
+        FieldView password2,
+        String next,
+        String formError,
+        int passwordMinimum) {
 
     static RegistrationView blank(String next, int passwordMinimum) {
-        return new RegistrationView(FieldView.empty(), FieldView.empty(), FieldView.empty(), FieldView.empty(), next, "",
-                passwordMinimum);
+        return new RegistrationView(
+                FieldView.empty(), FieldView.empty(), FieldView.empty(), FieldView.empty(), next, "", passwordMinimum);
     }
 
     /** The form as typed (no passwords), with one message for the whole form: too many sign-ups from here. */
@@ -26,17 +32,30 @@ record RegistrationView(FieldView username, FieldView email, FieldView password,
         return new RegistrationView(
                 new FieldView(Objects.requireNonNullElse(form.username(), ""), List.of()),
                 new FieldView(Objects.requireNonNullElse(form.email(), ""), List.of()),
-                FieldView.empty(), FieldView.empty(), next, message, passwordMinimum);
+                FieldView.empty(),
+                FieldView.empty(),
+                next,
+                message,
+                passwordMinimum);
     }
 
-    static RegistrationView from(RegistrationForm form, RegistrationOutcome.Rejected rejected, String next,
-                                 int passwordMinimum, Texts texts) {
+    static RegistrationView from(
+            RegistrationForm form,
+            RegistrationOutcome.Rejected rejected,
+            String next,
+            int passwordMinimum,
+            Texts texts) {
         return new RegistrationView(
-                new FieldView(Objects.requireNonNullElse(form.username(), ""), texts(rejected, RegistrationField.USERNAME, texts)),
-                new FieldView(Objects.requireNonNullElse(form.email(), ""), texts(rejected, RegistrationField.EMAIL, texts)),
+                new FieldView(
+                        Objects.requireNonNullElse(form.username(), ""),
+                        texts(rejected, RegistrationField.USERNAME, texts)),
+                new FieldView(
+                        Objects.requireNonNullElse(form.email(), ""), texts(rejected, RegistrationField.EMAIL, texts)),
                 new FieldView("", texts(rejected, RegistrationField.PASSWORD, texts)),
                 new FieldView("", texts(rejected, RegistrationField.PASSWORD_REPEAT, texts)),
-                next, "", passwordMinimum);
+                next,
+                "",
+                passwordMinimum);
     }
 
     private static List<String> texts(RegistrationOutcome.Rejected rejected, RegistrationField field, Texts texts) {
@@ -67,6 +86,5 @@ record RegistrationView(FieldView username, FieldView email, FieldView password,
     }
 
     /** One line of the error summary: the id of the field (the link's target) and what is wrong with it. */
-    record Problem(String field, String text) {
-    }
+    record Problem(String field, String text) {}
 }

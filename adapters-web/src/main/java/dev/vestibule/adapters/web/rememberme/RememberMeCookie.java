@@ -23,7 +23,8 @@ public final class RememberMeCookie {
     }
 
     public Optional<RememberMeToken> read(ServerWebExchange exchange) {
-        return CookieNames.read(NAME, exchange.getRequest()).stream().findFirst()
+        return CookieNames.read(NAME, exchange.getRequest()).stream()
+                .findFirst()
                 .flatMap(cookie -> RememberMeToken.decode(cookie.getValue()));
     }
 
@@ -32,7 +33,8 @@ public final class RememberMeCookie {
     }
 
     public void write(ServerWebExchange exchange, RememberMeToken token) {
-        exchange.getResponse().addCookie(cookie(exchange, token.encode()).maxAge(lifetime).build());
+        exchange.getResponse()
+                .addCookie(cookie(exchange, token.encode()).maxAge(lifetime).build());
     }
 
     public void clear(ServerWebExchange exchange) {

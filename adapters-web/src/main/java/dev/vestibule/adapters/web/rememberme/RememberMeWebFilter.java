@@ -32,8 +32,12 @@ public final class RememberMeWebFilter implements WebFilter {
     private final SessionUserContextRepository contexts;
     private final RememberMeCookie cookie;
 
-    public RememberMeWebFilter(RecognizeRememberedBrowser recognizeRememberedBrowser, SessionUserContextRepository contexts, RememberMeCookie cookie) {
-        this.recognizeRememberedBrowser = Objects.requireNonNull(recognizeRememberedBrowser, "recognizeRememberedBrowser");
+    public RememberMeWebFilter(
+            RecognizeRememberedBrowser recognizeRememberedBrowser,
+            SessionUserContextRepository contexts,
+            RememberMeCookie cookie) {
+        this.recognizeRememberedBrowser =
+                Objects.requireNonNull(recognizeRememberedBrowser, "recognizeRememberedBrowser");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
     }
@@ -55,22 +59,25 @@ public final class RememberMeWebFilter implements WebFilter {
             cookie.clear(exchange);
             return chain.filter(exchange);
         }
-        return recognizeRememberedBrowser.recognize(token.get(), Origins.of(exchange)).flatMap(recognition -> {
-            if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
-                SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
-                recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
-                return contexts.save(exchange, context)
-                        .then(chain.filter(exchange))
-                        .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
-            }
-            cookie.clear(exchange);
-            if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
-                return RequestLogging.log(() -> log.warn("Remember-me secret replayed after rotation: series revoked for user {}",
-                                theft.userId()))
-                        .then(FlashMessages.add(exchange, FlashCategory.WARNING, "flash.remember-me-theft"))
-                        .then(chain.filter(exchange));
-            }
-            return chain.filter(exchange);
-        });
+        return recognizeRememberedBrowser
+                .recognize(token.get(), Origins.of(exchange))
+                .flatMap(recognition -> {
+                    if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
+                        SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
+                        recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
+                        return contexts.save(exchange, context)
+                                .then(chain.filter(exchange))
+                                .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
+                    }
+                    cookie.clear(exchange);
+                    if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
+                        return RequestLogging.log(() -> log.warn(
+                                        "Remember-me secret replayed after rotation: series revoked for user {}",
+                                        theft.userId()))
+                                .then(FlashMessages.add(exchange, FlashCategory.WARNING, "flash.remember-me-theft"))
+                                .then(chain.filter(exchange));
+                    }
+                    return chain.filter(exchange);
+                });
     }
 }

@@ -44,7 +44,8 @@ final class CsrfCookieRepository implements ServerCsrfTokenRepository {
         var repository = new CookieServerCsrfTokenRepository();
         repository.setCookieName(cookieName);
         repository.setCookiePath("/");
-        repository.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secure));
+        repository.setCookieCustomizer(
+                cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secure));
         return repository;
     }
 }

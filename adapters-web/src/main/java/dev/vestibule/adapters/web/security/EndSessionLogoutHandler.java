@@ -26,7 +26,10 @@ final class EndSessionLogoutHandler implements ServerLogoutHandler {
     private final RememberMeCookie cookie;
     private final RecordSecurityEvent recordSecurityEvent;
 
-    EndSessionLogoutHandler(ForgetRememberedBrowser forgetRememberedBrowser, RememberMeCookie cookie, RecordSecurityEvent recordSecurityEvent) {
+    EndSessionLogoutHandler(
+            ForgetRememberedBrowser forgetRememberedBrowser,
+            RememberMeCookie cookie,
+            RecordSecurityEvent recordSecurityEvent) {
         this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.recordSecurityEvent = Objects.requireNonNull(recordSecurityEvent, "recordSecurityEvent");
@@ -35,7 +38,8 @@ final class EndSessionLogoutHandler implements ServerLogoutHandler {
     @Override
     public Mono<Void> logout(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
-        Mono<Void> forget = cookie.read(exchange).map(forgetRememberedBrowser::forget).orElse(Mono.empty());
+        Mono<Void> forget =
+                cookie.read(exchange).map(forgetRememberedBrowser::forget).orElse(Mono.empty());
         Mono<Void> record = authentication != null && authentication.getPrincipal() instanceof SignedInUser user
                 ? recordSecurityEvent.record(SecurityEventType.LOGGED_OUT, Optional.of(user.id()), Origins.of(exchange))
                 : Mono.empty();

@@ -13,7 +13,8 @@ final class LoginRequiredEntryPoint implements ServerAuthenticationEntryPoint {
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException reason) {
-        String next = NextPath.parse(Redirects.pathAndQuery(exchange.getRequest())).orElse("");
+        String next =
+                NextPath.parse(Redirects.pathAndQuery(exchange.getRequest())).orElse("");
         return FlashMessages.add(exchange, FlashCategory.WARNING, "flash.login-required")
                 .then(Redirects.to(exchange, Redirects.loginWithNext(next)));
     }

@@ -32,8 +32,12 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
     private final MarkBrowserKnown markBrowserKnown;
     private final KnownBrowserCookie knownBrowserCookie;
 
-    LoginSuccessHandler(RememberBrowser rememberBrowser, ForgetRememberedBrowser forgetRememberedBrowser, RememberMeCookie cookie,
-                        MarkBrowserKnown markBrowserKnown, KnownBrowserCookie knownBrowserCookie) {
+    LoginSuccessHandler(
+            RememberBrowser rememberBrowser,
+            ForgetRememberedBrowser forgetRememberedBrowser,
+            RememberMeCookie cookie,
+            MarkBrowserKnown markBrowserKnown,
+            KnownBrowserCookie knownBrowserCookie) {
         this.rememberBrowser = Objects.requireNonNull(rememberBrowser, "rememberBrowser");
         this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
@@ -45,12 +49,14 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         SignedInUser user = (SignedInUser) authentication.getPrincipal();
-        return exchange.getFormData().flatMap(form -> markBrowserKnown.trust(user.id(), knownBrowserCookie.read(exchange))
-                .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
-                .then(forgetPreviousSeries(exchange))
-                .then(rememberIfAsked(exchange, form, user))
-                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))
-                .then(Redirects.to(exchange, NextPath.orHome(form.getFirst("next")))));
+        return exchange.getFormData()
+                .flatMap(form -> markBrowserKnown
+                        .trust(user.id(), knownBrowserCookie.read(exchange))
+                        .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
+                        .then(forgetPreviousSeries(exchange))
+                        .then(rememberIfAsked(exchange, form, user))
+                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))
+                        .then(Redirects.to(exchange, NextPath.orHome(form.getFirst("next")))));
     }
 
     private Mono<Void> forgetPreviousSeries(ServerWebExchange exchange) {
@@ -64,10 +70,14 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 }));
     }
 
-    private Mono<Void> rememberIfAsked(ServerWebExchange exchange, MultiValueMap<String, String> form, SignedInUser user) {
+    private Mono<Void> rememberIfAsked(
+            ServerWebExchange exchange, MultiValueMap<String, String> form, SignedInUser user) {
         if (!"on".equals(form.getFirst(REMEMBER_ME_PARAMETER))) {
             return Mono.empty();
         }
-        return rememberBrowser.remember(user.id()).doOnNext(token -> cookie.write(exchange, token)).then();
+        return rememberBrowser
+                .remember(user.id())
+                .doOnNext(token -> cookie.write(exchange, token))
+                .then();
     }
 }

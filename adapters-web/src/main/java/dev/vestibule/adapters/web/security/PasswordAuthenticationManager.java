@@ -39,23 +39,28 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
     @Override
     public Mono<Authentication> authenticate(Authentication attempt) {
         String login = attempt.getName() == null ? "" : attempt.getName();
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         return Mono.deferContextual(context -> {
-            Optional<ServerWebExchange> exchange = context.getOrEmpty(ServerWebExchange.class);
-            Origin origin = exchange.map(Origins::of).orElse(Origin.unknown());
-            Optional<String> knownBrowser = exchange.flatMap(knownBrowserCookie::read);
-            return logIn.logIn(new LoginAttempt(new Credentials.Password(login, password), origin, knownBrowser));
-        }).flatMap(outcome -> {
-            if (outcome instanceof LoginOutcome.Succeeded succeeded) {
-                return Mono.just(SessionUserContextRepository.contextFor(succeeded.user()).getAuthentication());
-            }
-            if (outcome instanceof LoginOutcome.Throttled throttled) {
-                return RequestLogging.log(() -> log.info("Login throttled"))
-                        .then(Mono.error(new LoginThrottledException(throttled.retryAfter())));
-            }
-            LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
-            return RequestLogging.log(() -> log.info("Login rejected: {}", rejected.reason()))
-                    .then(Mono.error(new BadCredentialsException(rejected.publicReason().name())));
-        });
+                    Optional<ServerWebExchange> exchange = context.getOrEmpty(ServerWebExchange.class);
+                    Origin origin = exchange.map(Origins::of).orElse(Origin.unknown());
+                    Optional<String> knownBrowser = exchange.flatMap(knownBrowserCookie::read);
+                    return logIn.logIn(
+                            new LoginAttempt(new Credentials.Password(login, password), origin, knownBrowser));
+                })
+                .flatMap(outcome -> {
+                    if (outcome instanceof LoginOutcome.Succeeded succeeded) {
+                        return Mono.just(SessionUserContextRepository.contextFor(succeeded.user())
+                                .getAuthentication());
+                    }
+                    if (outcome instanceof LoginOutcome.Throttled throttled) {
+                        return RequestLogging.log(() -> log.info("Login throttled"))
+                                .then(Mono.error(new LoginThrottledException(throttled.retryAfter())));
+                    }
+                    LoginOutcome.Rejected rejected = (LoginOutcome.Rejected) outcome;
+                    return RequestLogging.log(() -> log.info("Login rejected: {}", rejected.reason()))
+                            .then(Mono.error(new BadCredentialsException(
+                                    rejected.publicReason().name())));
+                });
     }
 }

@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
 /** Redirects that the security handlers and the controllers share. */
 final class Redirects {
 
-    private Redirects() {
-    }
+    private Redirects() {}
 
     static Mono<Void> to(ServerWebExchange exchange, String location) {
         return Mono.fromRunnable(() -> {
@@ -26,7 +25,8 @@ final class Redirects {
         if (next == null || next.isEmpty() || next.equals("/")) {
             return "/login";
         }
-        return "/login?next=" + UriUtils.encodeQueryParam(next, StandardCharsets.UTF_8).replace("+", "%2B");
+        return "/login?next="
+                + UriUtils.encodeQueryParam(next, StandardCharsets.UTF_8).replace("+", "%2B");
     }
 
     /** The path and query of a request, raw (still percent-encoded), as a browser would request it again. */

@@ -36,16 +36,20 @@ class SecurityConfiguration {
     /** No inline scripts or styles, nothing from other origins, no framing, forms post only to us. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /** One CSRF token store, shared by the CSRF filter and the sign-in that must replace the token. */
     private final ServerCsrfTokenRepository csrfTokens = new CsrfCookieRepository();
 
     @Bean
-    SessionUserContextRepository sessionUserContextRepository(LoadCurrentUser loadCurrentUser, SessionPolicy sessionPolicy,
-                                                              Clock clock, RecordSecurityEvent recordSecurityEvent) {
-        return new SessionUserContextRepository(loadCurrentUser, csrfTokens, sessionPolicy.absoluteTimeout(), clock,
-                recordSecurityEvent);
+    SessionUserContextRepository sessionUserContextRepository(
+            LoadCurrentUser loadCurrentUser,
+            SessionPolicy sessionPolicy,
+            Clock clock,
+            RecordSecurityEvent recordSecurityEvent) {
+        return new SessionUserContextRepository(
+                loadCurrentUser, csrfTokens, sessionPolicy.absoluteTimeout(), clock, recordSecurityEvent);
     }
 
     @Bean
@@ -54,55 +58,62 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain vestibuleSecurityFilterChain(ServerHttpSecurity http,
-                                                        SessionUserContextRepository contexts,
-                                                        LogIn logIn,
-                                                        RememberBrowser rememberBrowser,
-                                                        RecognizeRememberedBrowser recognizeRememberedBrowser,
-                                                        ForgetRememberedBrowser forgetRememberedBrowser,
-                                                        RememberMeCookie rememberMeCookie,
-                                                        MarkBrowserKnown markBrowserKnown,
-                                                        KnownBrowserCookie knownBrowserCookie,
-                                                        RecordSecurityEvent recordSecurityEvent) {
+    SecurityWebFilterChain vestibuleSecurityFilterChain(
+            ServerHttpSecurity http,
+            SessionUserContextRepository contexts,
+            LogIn logIn,
+            RememberBrowser rememberBrowser,
+            RecognizeRememberedBrowser recognizeRememberedBrowser,
+            ForgetRememberedBrowser forgetRememberedBrowser,
+            RememberMeCookie rememberMeCookie,
+            MarkBrowserKnown markBrowserKnown,
+            KnownBrowserCookie knownBrowserCookie,
+            RecordSecurityEvent recordSecurityEvent) {
         var loginRequired = new LoginRequiredEntryPoint();
         var errorPage = new ErrorPageAccessDeniedHandler();
         var clearContext = new SecurityContextServerLogoutHandler();
         clearContext.setSecurityContextRepository(contexts);
-        return http
-                .securityContextRepository(contexts)
+        return http.securityContextRepository(contexts)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico").permitAll()
-                        .pathMatchers("/login", "/register", "/error").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        .pathMatchers("/login", "/register", "/error")
+                        .permitAll()
                         // The actuator answers on the management port only (management.server.port); on the
                         // public port these paths reach no handler, so they get the 404 page, not a login.
-                        .pathMatchers("/actuator", "/actuator/**").permitAll()
-                        .anyExchange().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
                         .authenticationManager(new PasswordAuthenticationManager(logIn, knownBrowserCookie))
                         .securityContextRepository(contexts)
-                        .authenticationSuccessHandler(new LoginSuccessHandler(rememberBrowser, forgetRememberedBrowser, rememberMeCookie,
-                                markBrowserKnown, knownBrowserCookie))
+                        .authenticationSuccessHandler(new LoginSuccessHandler(
+                                rememberBrowser,
+                                forgetRememberedBrowser,
+                                rememberMeCookie,
+                                markBrowserKnown,
+                                knownBrowserCookie))
                         .authenticationFailureHandler(new LoginFailureHandler())
                         .authenticationEntryPoint(loginRequired))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .logoutHandler(new DelegatingServerLogoutHandler(clearContext,
-                                new EndSessionLogoutHandler(forgetRememberedBrowser, rememberMeCookie, recordSecurityEvent)))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                clearContext,
+                                new EndSessionLogoutHandler(
+                                        forgetRememberedBrowser, rememberMeCookie, recordSecurityEvent)))
                         .logoutSuccessHandler(new LoggedOutSuccessHandler()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(loginRequired)
-                        .accessDeniedHandler(errorPage))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(loginRequired).accessDeniedHandler(errorPage))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(errorPage))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .addFilterAfter(new MalformedFormFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterBefore(new FormGuard(), SecurityWebFiltersOrder.CSRF)
-                .addFilterAfter(new RememberMeWebFilter(recognizeRememberedBrowser, contexts, rememberMeCookie),
+                .addFilterAfter(
+                        new RememberMeWebFilter(recognizeRememberedBrowser, contexts, rememberMeCookie),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }

@@ -9,8 +9,7 @@ import reactor.core.publisher.Mono;
 /** Login and sign-up pages are for visitors: a signed-in user who opens one goes home instead. */
 public final class AlreadySignedIn {
 
-    private AlreadySignedIn() {
-    }
+    private AlreadySignedIn() {}
 
     /** The page {@code forVisitors} renders, unless someone is signed in. */
     public static Mono<Rendering> orElse(ServerWebExchange exchange, Mono<Rendering> forVisitors) {

@@ -14,8 +14,7 @@ public final class CookieNames {
 
     public static final String HOST_PREFIX = "__Host-";
 
-    private CookieNames() {
-    }
+    private CookieNames() {}
 
     public static String forRequest(String baseName, ServerHttpRequest request) {
         return Https.isUsedBy(request) ? HOST_PREFIX + baseName : baseName;
@@ -27,7 +26,8 @@ public final class CookieNames {
     }
 
     /** Every cookie of ours: the transport's name, Path=/, HttpOnly, SameSite=Lax, Secure over HTTPS. */
-    public static ResponseCookie.ResponseCookieBuilder cookie(String baseName, String value, ServerHttpRequest request) {
+    public static ResponseCookie.ResponseCookieBuilder cookie(
+            String baseName, String value, ServerHttpRequest request) {
         return ResponseCookie.from(forRequest(baseName, request), value)
                 .path("/")
                 .httpOnly(true)

@@ -13,13 +13,13 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     public static Origin of(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         InetSocketAddress remote = request.getRemoteAddress();
-        String address = remote == null ? "unknown"
+        String address = remote == null
+                ? "unknown"
                 : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         return new Origin(address, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
     }

@@ -18,7 +18,9 @@ final class SessionCookieResolver implements WebSessionIdResolver {
 
     @Override
     public List<String> resolveSessionIds(ServerWebExchange exchange) {
-        return CookieNames.read(COOKIE_NAME, exchange.getRequest()).stream().map(HttpCookie::getValue).toList();
+        return CookieNames.read(COOKIE_NAME, exchange.getRequest()).stream()
+                .map(HttpCookie::getValue)
+                .toList();
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     static final String USER_ID_ATTRIBUTE = "vestibule.userId";
     static final String SIGNED_IN_AT_ATTRIBUTE = "vestibule.signedInAt";
     private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
-    private static final List<SimpleGrantedAuthority> USER_AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+    private static final List<SimpleGrantedAuthority> USER_AUTHORITIES =
+            List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
     private final LoadCurrentUser loadCurrentUser;
     private final ServerCsrfTokenRepository csrfTokens;
@@ -47,8 +48,12 @@ public final class SessionUserContextRepository implements ServerSecurityContext
      * @param csrfTokens      the store the CSRF filter uses, so that signing in can drop the token issued before
      * @param absoluteTimeout how long after the login a session stays signed in, however active
      */
-    public SessionUserContextRepository(LoadCurrentUser loadCurrentUser, ServerCsrfTokenRepository csrfTokens,
-                                        Duration absoluteTimeout, Clock clock, RecordSecurityEvent recordSecurityEvent) {
+    public SessionUserContextRepository(
+            LoadCurrentUser loadCurrentUser,
+            ServerCsrfTokenRepository csrfTokens,
+            Duration absoluteTimeout,
+            Clock clock,
+            RecordSecurityEvent recordSecurityEvent) {
         this.loadCurrentUser = Objects.requireNonNull(loadCurrentUser, "loadCurrentUser");
         this.csrfTokens = Objects.requireNonNull(csrfTokens, "csrfTokens");
         this.absoluteTimeout = Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
@@ -73,8 +78,9 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     @Override
     public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
         return exchange.getSession().flatMap(session -> {
-            if (context == null || !(context.getAuthentication() != null
-                    && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
+            if (context == null
+                    || !(context.getAuthentication() != null
+                            && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
                 session.getAttributes().remove(USER_ID_ATTRIBUTE);
                 session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
                 exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
@@ -93,7 +99,9 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
         Mono<SecurityContext> loaded = exchange.getAttribute(LOADED_CONTEXT);
         if (loaded == null) {
-            loaded = exchange.getSession().flatMap(session -> loadFrom(session, exchange)).cache();
+            loaded = exchange.getSession()
+                    .flatMap(session -> loadFrom(session, exchange))
+                    .cache();
             exchange.getAttributes().put(LOADED_CONTEXT, loaded);
         }
         return loaded;
@@ -113,10 +121,12 @@ public final class SessionUserContextRepository implements ServerSecurityContext
         if (hasOutlivedItsLogin(session)) {
             session.getAttributes().remove(USER_ID_ATTRIBUTE);
             session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
-            return recordSecurityEvent.record(SecurityEventType.SESSION_EXPIRED, Optional.of(id), Origins.of(exchange))
+            return recordSecurityEvent
+                    .record(SecurityEventType.SESSION_EXPIRED, Optional.of(id), Origins.of(exchange))
                     .then(Mono.empty());
         }
-        return loadCurrentUser.load(id)
+        return loadCurrentUser
+                .load(id)
                 .map(SessionUserContextRepository::contextFor)
                 .switchIfEmpty(Mono.fromRunnable(() -> session.getAttributes().remove(USER_ID_ATTRIBUTE)));
     }

@@ -22,7 +22,9 @@ public record SignedInUser(UserId id, String username) implements Principal {
     /** The user signed in on the current request, or empty for a visitor. */
     public static Mono<SignedInUser> current() {
         return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(context -> context.getAuthentication() == null ? null : context.getAuthentication().getPrincipal())
+                .mapNotNull(context -> context.getAuthentication() == null
+                        ? null
+                        : context.getAuthentication().getPrincipal())
                 .ofType(SignedInUser.class);
     }
 

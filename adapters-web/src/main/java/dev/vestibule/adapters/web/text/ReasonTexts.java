@@ -13,8 +13,7 @@ import dev.vestibule.domain.port.in.RegistrationProblem;
  */
 public final class ReasonTexts {
 
-    private ReasonTexts() {
-    }
+    private ReasonTexts() {}
 
     public static Text of(RegistrationProblem problem) {
         if (problem instanceof RegistrationProblem.InvalidUsername invalid) {

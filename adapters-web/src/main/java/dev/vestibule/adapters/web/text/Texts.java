@@ -23,6 +23,7 @@ public final class Texts {
 
     /** English first: it is the default, for every visitor whose browser asks for neither language. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
+
     public static final Locale DEFAULT = Locale.ENGLISH;
 
     /** The name the templates call the text lambda by: {@code {{#t}}login.button{{/t}}}. */
@@ -97,7 +98,8 @@ public final class Texts {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a name a template may pass to a text: " + name);
         }
-        Template unescaped = ARGUMENT_TEMPLATES.computeIfAbsent(name, n -> ARGUMENT_COMPILER.compile("{{{" + n + "}}}"));
+        Template unescaped =
+                ARGUMENT_TEMPLATES.computeIfAbsent(name, n -> ARGUMENT_COMPILER.compile("{{{" + n + "}}}"));
         StringWriter value = new StringWriter();
         fragment.executeTemplate(unescaped, value);
         return value.toString();

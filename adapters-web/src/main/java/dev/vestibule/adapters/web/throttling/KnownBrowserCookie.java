@@ -24,14 +24,16 @@ public final class KnownBrowserCookie {
     }
 
     public Optional<String> read(ServerWebExchange exchange) {
-        return CookieNames.read(NAME, exchange.getRequest()).stream().findFirst()
+        return CookieNames.read(NAME, exchange.getRequest()).stream()
+                .findFirst()
                 .map(HttpCookie::getValue)
                 .filter(KnownBrowser::isWellFormedId);
     }
 
     public void write(ServerWebExchange exchange, String deviceId) {
-        exchange.getResponse().addCookie(CookieNames.cookie(NAME, deviceId, exchange.getRequest())
-                .maxAge(lifetime)
-                .build());
+        exchange.getResponse()
+                .addCookie(CookieNames.cookie(NAME, deviceId, exchange.getRequest())
+                        .maxAge(lifetime)
+                        .build());
     }
 }

@@ -13,8 +13,7 @@ public final class TooManyAttempts {
     /** The request attribute the error page reads the wait from. */
     public static final String RETRY_AFTER_ATTRIBUTE = "vestibule.retryAfterSeconds";
 
-    private TooManyAttempts() {
-    }
+    private TooManyAttempts() {}
 
     public static long seconds(Duration retryAfter) {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);

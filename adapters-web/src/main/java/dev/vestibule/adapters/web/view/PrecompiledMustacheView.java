@@ -53,7 +53,8 @@ final class PrecompiledMustacheView extends MustacheView {
     @Override
     protected Mono<Void> renderInternal(Map<String, Object> model, MediaType contentType, ServerWebExchange exchange) {
         Charset charset = contentType != null && contentType.getCharset() != null
-                ? contentType.getCharset() : getDefaultCharset();
+                ? contentType.getCharset()
+                : getDefaultCharset();
         DataBuffer buffer = exchange.getResponse().bufferFactory().allocateBuffer(4096);
         Texts texts = new Texts(messages, Texts.localeOf(exchange));
         Map<String, Object> page = new HashMap<>(model);

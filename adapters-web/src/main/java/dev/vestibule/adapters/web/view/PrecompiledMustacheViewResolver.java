@@ -54,7 +54,8 @@ final class PrecompiledMustacheViewResolver extends MustacheViewResolver {
     @Override
     public Mono<View> resolveViewName(String viewName, Locale locale) {
         // Templates are not localized: one view per name serves every locale.
-        return views.computeIfAbsent(viewName, name -> super.resolveViewName(name, locale).cache());
+        return views.computeIfAbsent(
+                viewName, name -> super.resolveViewName(name, locale).cache());
     }
 
     @Override

@@ -20,11 +20,12 @@ class ViewConfiguration {
     /** Replaces Boot's resolver (which compiles the template on every render) with the same settings. */
     @Bean
     MustacheViewResolver mustacheViewResolver(Mustache.Compiler mustacheCompiler, MustacheProperties properties) {
-        var resolver = new PrecompiledMustacheViewResolver(mustacheCompiler, properties.getPrefix(), properties.getSuffix(),
-                properties.getCharset());
+        var resolver = new PrecompiledMustacheViewResolver(
+                mustacheCompiler, properties.getPrefix(), properties.getSuffix(), properties.getCharset());
         resolver.setViewNames(properties.getViewNames());
         resolver.setRequestContextAttribute(properties.getRequestContextAttribute());
-        if (properties.getReactive().getMediaTypes() != null && !properties.getReactive().getMediaTypes().isEmpty()) {
+        if (properties.getReactive().getMediaTypes() != null
+                && !properties.getReactive().getMediaTypes().isEmpty()) {
             resolver.setSupportedMediaTypes(properties.getReactive().getMediaTypes());
         }
         // Boot's own order for its Mustache resolver.

@@ -21,7 +21,8 @@ class BrowserNamesTests {
     void ofWhenAWellKnownBrowserThenItsNameMajorVersionAndSystem() {
         assertThat(english(BROWSERS.of(FIREFOX_ON_WINDOWS))).isEqualTo("Firefox 128 on Windows 10");
         assertThat(english(BROWSERS.of(SAFARI_ON_IPHONE))).isEqualTo("Mobile Safari 17 on iOS 17.5");
-        assertThat(TestTexts.in(Locale.GERMAN).get(BROWSERS.of(FIREFOX_ON_WINDOWS))).isEqualTo("Firefox 128 unter Windows 10");
+        assertThat(TestTexts.in(Locale.GERMAN).get(BROWSERS.of(FIREFOX_ON_WINDOWS)))
+                .isEqualTo("Firefox 128 unter Windows 10");
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForwardedForTests {
 
     private static final InetAddress PROXY = address("10.0.0.1");
-    private static final TrustedProxies OURS = TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48"),
-            ForwardedHeaderStyle.X_FORWARDED);
+    private static final TrustedProxies OURS =
+            TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48"), ForwardedHeaderStyle.X_FORWARDED);
 
     @Test
     void oneProxyThenTheClientIsWhatTheProxyAppended() {
@@ -31,7 +31,9 @@ class ForwardedForTests {
     @Test
     void whatTheClientWroteItselfOnTheLeftIsIgnored() {
         assertThat(xff("198.51.100.1, 203.0.113.7")).isEqualTo(address("203.0.113.7"));
-        assertThat(xff("10.0.0.9, 203.0.113.7")).as("a spoofed address of our own network").isEqualTo(address("203.0.113.7"));
+        assertThat(xff("10.0.0.9, 203.0.113.7"))
+                .as("a spoofed address of our own network")
+                .isEqualTo(address("203.0.113.7"));
     }
 
     @Test
@@ -58,9 +60,31 @@ class ForwardedForTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unknown", "_hidden", "_SEVKISEK", "localhost", "example.com", "999.1.1.1", "1.2.3",
-            "1.2.3.4.5", "::gg", "[2001:db8::1", "2001:db8::1]", "1.2.3.4:", "1.2.3.4:port", "1.2.3.4:1234567",
-            "[::1]x", "fe80::1%eth0", "\"\"", "' OR 1=1 --", "203.0.113.7\r\nX-Evil: 1", " ", "-", "0x7f.1"})
+    @ValueSource(
+            strings = {
+                "unknown",
+                "_hidden",
+                "_SEVKISEK",
+                "localhost",
+                "example.com",
+                "999.1.1.1",
+                "1.2.3",
+                "1.2.3.4.5",
+                "::gg",
+                "[2001:db8::1",
+                "2001:db8::1]",
+                "1.2.3.4:",
+                "1.2.3.4:port",
+                "1.2.3.4:1234567",
+                "[::1]x",
+                "fe80::1%eth0",
+                "\"\"",
+                "' OR 1=1 --",
+                "203.0.113.7\r\nX-Evil: 1",
+                " ",
+                "-",
+                "0x7f.1"
+            })
     void aClientEntryThatIsNoAddressLeavesThePeer(String junk) {
         assertThat(xff("198.51.100.1, " + junk)).isEqualTo(PROXY);
     }
@@ -112,8 +136,10 @@ class ForwardedForTests {
     void rfc7239ElementsWithoutForOrWithObfuscatedIdsLeaveThePeer() {
         assertThat(ForwardedFor.client(PROXY, ForwardedFor.forwarded(List.of("proto=https;host=example.com")), OURS))
                 .isEqualTo(PROXY);
-        assertThat(ForwardedFor.client(PROXY, ForwardedFor.forwarded(List.of("for=_gazonk")), OURS)).isEqualTo(PROXY);
-        assertThat(ForwardedFor.client(PROXY, ForwardedFor.forwarded(List.of("for=unknown")), OURS)).isEqualTo(PROXY);
+        assertThat(ForwardedFor.client(PROXY, ForwardedFor.forwarded(List.of("for=_gazonk")), OURS))
+                .isEqualTo(PROXY);
+        assertThat(ForwardedFor.client(PROXY, ForwardedFor.forwarded(List.of("for=unknown")), OURS))
+                .isEqualTo(PROXY);
     }
 
     @Test
@@ -148,7 +174,8 @@ class ForwardedForTests {
             List<String> lines = splitIntoLines(chain, random);
 
             assertThat(ForwardedFor.client(PROXY, ForwardedFor.xForwardedFor(lines), OURS))
-                    .as("run %d: %s", run, lines).isEqualTo(client);
+                    .as("run %d: %s", run, lines)
+                    .isEqualTo(client);
         }
     }
 
@@ -159,12 +186,16 @@ class ForwardedForTests {
         String alphabet = "0123456789abcdef:.[]\"%_, ;=forunknownFOR\t-/x";
         for (int run = 0; run < 5_000; run++) {
             StringBuilder value = new StringBuilder();
-            IntStream.range(0, random.nextInt(60)).forEach(i -> value.append(alphabet.charAt(random.nextInt(alphabet.length()))));
-            for (List<String> chain : List.of(ForwardedFor.xForwardedFor(List.of(value.toString())),
+            IntStream.range(0, random.nextInt(60))
+                    .forEach(i -> value.append(alphabet.charAt(random.nextInt(alphabet.length()))));
+            for (List<String> chain : List.of(
+                    ForwardedFor.xForwardedFor(List.of(value.toString())),
                     ForwardedFor.forwarded(List.of(value.toString())))) {
                 InetAddress client = ForwardedFor.client(PROXY, chain, OURS);
-                assertThat(client.equals(PROXY) || chain.stream().map(ForwardedFor::parse).anyMatch(client::equals))
-                        .as("%s -> %s", value, client).isTrue();
+                assertThat(client.equals(PROXY)
+                                || chain.stream().map(ForwardedFor::parse).anyMatch(client::equals))
+                        .as("%s -> %s", value, client)
+                        .isTrue();
             }
         }
     }
@@ -177,11 +208,13 @@ class ForwardedForTests {
         if (random.nextBoolean()) {
             return address("203.0." + random.nextInt(256) + "." + random.nextInt(256));
         }
-        return address("2001:db8:" + Integer.toHexString(random.nextInt(0xfffe)) + "::" + Integer.toHexString(random.nextInt(0xffff)));
+        return address("2001:db8:" + Integer.toHexString(random.nextInt(0xfffe)) + "::"
+                + Integer.toHexString(random.nextInt(0xffff)));
     }
 
     private static InetAddress randomProxy(Random random) {
-        return random.nextBoolean() ? address("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256))
+        return random.nextBoolean()
+                ? address("10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256))
                 : address("2001:db8:ffff::" + Integer.toHexString(random.nextInt(0xffff)));
     }
 

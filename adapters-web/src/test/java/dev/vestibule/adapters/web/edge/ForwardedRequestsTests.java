@@ -15,13 +15,19 @@ class ForwardedRequestsTests {
 
     private static final InetSocketAddress PROXY = new InetSocketAddress("10.0.0.1", 52000);
     private static final InetSocketAddress STRANGER = new InetSocketAddress("198.51.100.9", 52000);
-    private static final List<String> ALL_FORWARDED = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
-            "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl");
+    private static final List<String> ALL_FORWARDED = List.of(
+            "Forwarded",
+            "X-Forwarded-For",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Host",
+            "X-Forwarded-Port",
+            "X-Forwarded-Prefix",
+            "X-Forwarded-Ssl");
 
-    private final ForwardedRequests xForwarded = new ForwardedRequests(
-            TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.X_FORWARDED));
-    private final ForwardedRequests rfc7239 = new ForwardedRequests(
-            TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.FORWARDED));
+    private final ForwardedRequests xForwarded =
+            new ForwardedRequests(TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.X_FORWARDED));
+    private final ForwardedRequests rfc7239 =
+            new ForwardedRequests(TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.FORWARDED));
 
     @Test
     void aStrangersForwardedHeadersAreRemovedUnread() {
@@ -45,7 +51,9 @@ class ForwardedRequestsTests {
     @Test
     void aRequestWithoutAPeerAddressIsNeverTrusted() {
         ServerHttpRequest request = xForwarded.apply(MockServerHttpRequest.get("http://vestibule.test/")
-                .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").build());
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Proto", "https")
+                .build());
 
         assertThat(request.getRemoteAddress()).isNull();
         assertThat(request.getURI().getScheme()).isEqualTo("http");
@@ -53,13 +61,14 @@ class ForwardedRequestsTests {
 
     @Test
     void aTrustedProxySetsClientSchemeHostAndPortAndTheHeadersAreGone() {
-        ServerHttpRequest request = xForwarded.apply(MockServerHttpRequest.get("http://vestibule.test:8080/login?next=/x")
-                .remoteAddress(PROXY)
-                .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Host", "login.example.org")
-                .header("X-Forwarded-Port", "443")
-                .build());
+        ServerHttpRequest request =
+                xForwarded.apply(MockServerHttpRequest.get("http://vestibule.test:8080/login?next=/x")
+                        .remoteAddress(PROXY)
+                        .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7")
+                        .header("X-Forwarded-Proto", "https")
+                        .header("X-Forwarded-Host", "login.example.org")
+                        .header("X-Forwarded-Port", "443")
+                        .build());
 
         assertThat(request.getRemoteAddress().getAddress().getHostAddress()).isEqualTo("203.0.113.7");
         assertThat(request.getURI().toString()).isEqualTo("https://login.example.org/login?next=/x");
@@ -69,7 +78,9 @@ class ForwardedRequestsTests {
     @Test
     void aTrustedProxyThatOnlySaysHttpsKeepsTheHost() {
         ServerHttpRequest request = xForwarded.apply(MockServerHttpRequest.get("http://vestibule.test:8080/")
-                .remoteAddress(PROXY).header("X-Forwarded-Proto", "https").build());
+                .remoteAddress(PROXY)
+                .header("X-Forwarded-Proto", "https")
+                .build());
 
         assertThat(request.getURI().getScheme()).isEqualTo("https");
         assertThat(request.getURI().getHost()).isEqualTo("vestibule.test");

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
-import reactor.core.publisher.Mono;
 
 /** Every request gets a correlation id and one access-log line, with the client as the proxies told it. */
 class RequestEdgeTests {
@@ -27,11 +26,13 @@ class RequestEdgeTests {
 
     private final AtomicReference<ServerHttpRequest> seen = new AtomicReference<>();
     private final AtomicReference<String> idInContext = new AtomicReference<>();
-    private final RequestEdge edge = new RequestEdge((request, response) -> {
-        seen.set(request);
-        response.setStatusCode(HttpStatus.SEE_OTHER);
-        return CorrelationId.current().doOnNext(idInContext::set).then(response.setComplete());
-    }, new ForwardedRequests(TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.X_FORWARDED)));
+    private final RequestEdge edge = new RequestEdge(
+            (request, response) -> {
+                seen.set(request);
+                response.setStatusCode(HttpStatus.SEE_OTHER);
+                return CorrelationId.current().doOnNext(idInContext::set).then(response.setComplete());
+            },
+            new ForwardedRequests(TrustedProxies.of(List.of("10.0.0.0/8"), ForwardedHeaderStyle.X_FORWARDED)));
 
     private final Logger accessLogger = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -49,19 +50,21 @@ class RequestEdgeTests {
 
     @Test
     void aTrustedProxysRequestIdIsKeptPassedOnAndEchoed() {
-        MockServerHttpResponse response = handle(MockServerHttpRequest.post("http://vestibule.test/login?next=%2Fsecret&token=s3cr3t")
-                .remoteAddress(PROXY)
-                .header("X-Forwarded-For", "203.0.113.7")
-                .header(CorrelationId.HEADER, "proxy-id-123")
-                .header("Cookie", "SESSION=the-session-id")
-                .build());
+        MockServerHttpResponse response =
+                handle(MockServerHttpRequest.post("http://vestibule.test/login?next=%2Fsecret&token=s3cr3t")
+                        .remoteAddress(PROXY)
+                        .header("X-Forwarded-For", "203.0.113.7")
+                        .header(CorrelationId.HEADER, "proxy-id-123")
+                        .header("Cookie", "SESSION=the-session-id")
+                        .build());
 
         assertThat(response.getHeaders().getFirst(CorrelationId.HEADER)).isEqualTo("proxy-id-123");
         assertThat(seen.get().getHeaders().getFirst(CorrelationId.HEADER)).isEqualTo("proxy-id-123");
         assertThat(idInContext.get()).isEqualTo("proxy-id-123");
         assertThat(lines.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo(
-                    "POST /login 303 %d ms client=203.0.113.7 id=proxy-id-123".formatted(durationMillis(line)));
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo(
+                            "POST /login 303 %d ms client=203.0.113.7 id=proxy-id-123".formatted(durationMillis(line)));
             assertThat(line.getFormattedMessage()).doesNotContain("s3cr3t", "the-session-id", "next");
             assertThat(line.getMDCPropertyMap()).containsEntry(AccessLog.REQUEST_ID, "proxy-id-123");
         });
@@ -78,32 +81,48 @@ class RequestEdgeTests {
         String id = response.getHeaders().getFirst(CorrelationId.HEADER);
         assertThat(id).matches("[0-9a-f]{32}");
         assertThat(seen.get().getHeaders().get(CorrelationId.HEADER)).containsExactly(id);
-        assertThat(lines.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                .startsWith("GET / 303 ").endsWith(" ms client=198.51.100.9 id=" + id);
+        assertThat(lines.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .startsWith("GET / 303 ")
+                .endsWith(" ms client=198.51.100.9 id=" + id);
     }
 
     @Test
     void aProxysImplausibleRequestIdIsReplaced() {
         MockServerHttpResponse response = handle(MockServerHttpRequest.get("http://vestibule.test/")
-                .remoteAddress(PROXY).header(CorrelationId.HEADER, "forged\nline").build());
+                .remoteAddress(PROXY)
+                .header(CorrelationId.HEADER, "forged\nline")
+                .build());
 
         assertThat(response.getHeaders().getFirst(CorrelationId.HEADER)).matches("[0-9a-f]{32}");
     }
 
     @Test
     void answeredProbesAndScrapesOfTheActuatorStayOutOfTheInfoLogButRefusedOnesDoNot() {
-        RequestEdge actuator = new RequestEdge((request, response) -> {
-            response.setStatusCode(request.getURI().getPath().endsWith("readiness") ? HttpStatus.OK : HttpStatus.NOT_FOUND);
-            return response.setComplete();
-        }, new ForwardedRequests(TrustedProxies.none()));
+        RequestEdge actuator = new RequestEdge(
+                (request, response) -> {
+                    response.setStatusCode(
+                            request.getURI().getPath().endsWith("readiness") ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+                    return response.setComplete();
+                },
+                new ForwardedRequests(TrustedProxies.none()));
 
         for (String path : List.of("/actuator/health/readiness", "/actuator/env", "/actuators")) {
-            actuator.handle(MockServerHttpRequest.get("http://vestibule.test" + path).remoteAddress(STRANGER).build(),
-                    new MockServerHttpResponse()).block();
+            actuator.handle(
+                            MockServerHttpRequest.get("http://vestibule.test" + path)
+                                    .remoteAddress(STRANGER)
+                                    .build(),
+                            new MockServerHttpResponse())
+                    .block();
         }
 
-        assertThat(lines.list.stream().filter(line -> line.getLevel() == Level.INFO).map(ILoggingEvent::getFormattedMessage))
-                .satisfiesExactly(env -> assertThat(env).startsWith("GET /actuator/env 404 "),
+        assertThat(lines.list.stream()
+                        .filter(line -> line.getLevel() == Level.INFO)
+                        .map(ILoggingEvent::getFormattedMessage))
+                .satisfiesExactly(
+                        env -> assertThat(env).startsWith("GET /actuator/env 404 "),
                         other -> assertThat(other).startsWith("GET /actuators 404 "));
     }
 

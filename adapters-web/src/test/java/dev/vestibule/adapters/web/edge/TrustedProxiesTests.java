@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +30,8 @@ class TrustedProxiesTests {
         assertThat(TrustedProxies.none().includes(address("127.0.0.1"))).isFalse();
         assertThat(of().includes(address("127.0.0.1"))).isFalse();
         assertThat(of(" ", "").isEmpty()).isTrue();
-        assertThat(TrustedProxies.of(null, ForwardedHeaderStyle.X_FORWARDED).isEmpty()).isTrue();
+        assertThat(TrustedProxies.of(null, ForwardedHeaderStyle.X_FORWARDED).isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -42,7 +42,8 @@ class TrustedProxiesTests {
     @ParameterizedTest
     @ValueSource(strings = {"proxy.internal", "localhost", "10.0.0.0/33", "10.0.0.0/x", "not an address", "1.2.3.4/-1"})
     void anEntryThatIsNoAddressOrRangeIsRefusedByName(String entry) {
-        assertThatIllegalArgumentException().isThrownBy(() -> of("10.0.0.1", entry))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> of("10.0.0.1", entry))
                 .withMessageContaining("vestibule.proxy.trusted-addresses")
                 .withMessageContaining(entry);
     }

@@ -85,18 +85,25 @@ class ErrorPageTests {
 
         assertThat(page.select("nav .current-user").text()).isEqualTo(user.username());
         assertThat(page.select("nav a[href=/login]")).isEmpty();
-        assertThat(page.select("nav form[action=/logout] input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(page.select("nav form[action=/logout] input[name=_csrf]").attr("value"))
+                .isNotBlank();
     }
 
     private static void assertInSiteLayout(Page page) {
-        assertThat(page.headers().getContentType()).isNotNull()
-                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.TEXT_HTML)).isTrue());
+        assertThat(page.headers().getContentType())
+                .isNotNull()
+                .satisfies(type ->
+                        assertThat(type.isCompatibleWith(MediaType.TEXT_HTML)).isTrue());
         Document document = page.document();
         assertThat(document.select("header.site-header nav a.brand[href=/]")).hasSize(1);
         assertThat(document.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/app.css");
         assertThat(document.select("footer.site-footer")).hasSize(1);
-        assertThat(page.body()).doesNotContain("Whitelabel").doesNotContain("Exception")
-                .doesNotContain("at org.").doesNotContain("at dev.").doesNotContainIgnoringCase("trace")
+        assertThat(page.body())
+                .doesNotContain("Whitelabel")
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("at dev.")
+                .doesNotContainIgnoringCase("trace")
                 .doesNotContain("requestId");
     }
 

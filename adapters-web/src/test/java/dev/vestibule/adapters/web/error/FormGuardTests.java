@@ -18,8 +18,8 @@ class FormGuardTests {
     private static final long SEED = 0x5EED_F0A3L;
     private static final List<String> PATHS = List.of("/login", "/register");
     /** The three shapes of a refusal: fixed text around a field name from the contract, never the value sent. */
-    private static final Pattern EXPLANATION = Pattern.compile(
-            "The field \u201c([a-z0-9_-]+)\u201d (was sent more than once"
+    private static final Pattern EXPLANATION =
+            Pattern.compile("The field \u201c([a-z0-9_-]+)\u201d (was sent more than once"
                     + "|is longer than \\d+ characters|contains a NUL character, which no field accepts)\\.");
 
     @Test
@@ -64,7 +64,9 @@ class FormGuardTests {
             assertThat(matcher.matches()).as(problem.get()).isTrue();
             assertThat(matcher.group(1)).isEqualTo(broken.name());
         }
-        assertThat(Arrays.stream(byKind).min().orElseThrow()).as("each kind of violation generated").isGreaterThan(500);
+        assertThat(Arrays.stream(byKind).min().orElseThrow())
+                .as("each kind of violation generated")
+                .isGreaterThan(500);
     }
 
     @Test
@@ -85,10 +87,12 @@ class FormGuardTests {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", null);
 
-        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login"))).isEmpty();
+        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login")))
+                .isEmpty();
 
         form.add("username", null);
-        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login")).map(text -> english(text)))
+        assertThat(FormGuard.problem(form, FormGuard.FIELDS_BY_PATH.get("/login"))
+                        .map(text -> english(text)))
                 .hasValue("The field \u201cusername\u201d was sent more than once.");
     }
 
@@ -97,7 +101,7 @@ class FormGuardTests {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         for (FormGuard.Field field : fields) {
             switch (random.nextInt(5)) {
-                case 0 -> { }
+                case 0 -> {}
                 case 1 -> form.add(field.name(), random.nextBoolean() ? "" : null);
                 case 2 -> form.add(field.name(), randomText(random, field.maxLength()));
                 default -> form.add(field.name(), randomText(random, random.nextInt(field.maxLength() + 1)));

@@ -24,31 +24,48 @@ class RequestTargetRepairTests {
     /** A literal "%" followed by two hex digits is an escape, in the text as in the target: not this test's subject. */
     private static final String PRINTABLE_ASCII_BUT_PERCENT =
             "!\"#$&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ";
-    private static final String INTERESTING = "%%%%0123456789abcdefABCDEFzZ/?#&=+;:@!$'()*,.-_~ \"<>[]\\^`{|}\t\u0000\u007f\u0080\u0085\u00a0\u00c3\u00e9\u00ff";
+
+    private static final String INTERESTING =
+            "%%%%0123456789abcdefABCDEFzZ/?#&=+;:@!$'()*,.-_~ \"<>[]\\^`{|}\t\u0000\u007f\u0080\u0085\u00a0\u00c3\u00e9\u00ff";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/", "/top-secret", "/login?next=/top-secret", "/search?q=a%20b&x=1", "/caf%C3%A9", "/a-b_c.d~e",
-            "/?a=b;c=d", "/path:with@colon", "/x?y=(1)*2+3,4!$'", "/login?next=%2Ftop-secret%3Ftab%3D1", "*"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/top-secret",
+                "/login?next=/top-secret",
+                "/search?q=a%20b&x=1",
+                "/caf%C3%A9",
+                "/a-b_c.d~e",
+                "/?a=b;c=d",
+                "/path:with@colon",
+                "/x?y=(1)*2+3,4!$'",
+                "/login?next=%2Ftop-secret%3Ftab%3D1",
+                "*"
+            })
     void aTargetWithNothingToRepairPassesUntouched(String target) {
         assertThat(RequestTargetRepair.repair(target)).isSameAs(target);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ' ', quoteCharacter = '\'', value = {
-            "/login?next=%zz /login?next=%25zz",
-            "/?% /?%25",
-            "/?q=100% /?q=100%25",
-            "/?x=%2 /?x=%252",
-            "/?x=%%41 /?x=%25%41",
-            "/%zz/x?y=%41 /%25zz/x?y=%41",
-            "'/?a|b' '/?a%7Cb'",
-            "/?a{b}^c /?a%7Bb%7D%5Ec",
-            "/?a[]=1 /?a%5B%5D=1",
-            "'/?a=\"<x>\"' '/?a=%22%3Cx%3E%22'",
-            "/a\\b /a%5Cb",
-            "/?a#b#c /?a%23b%23c",
-            "/?q=`x` /?q=%60x%60"})
+    @CsvSource(
+            delimiter = ' ',
+            quoteCharacter = '\'',
+            value = {
+                "/login?next=%zz /login?next=%25zz",
+                "/?% /?%25",
+                "/?q=100% /?q=100%25",
+                "/?x=%2 /?x=%252",
+                "/?x=%%41 /?x=%25%41",
+                "/%zz/x?y=%41 /%25zz/x?y=%41",
+                "'/?a|b' '/?a%7Cb'",
+                "/?a{b}^c /?a%7Bb%7D%5Ec",
+                "/?a[]=1 /?a%5B%5D=1",
+                "'/?a=\"<x>\"' '/?a=%22%3Cx%3E%22'",
+                "/a\\b /a%5Cb",
+                "/?a#b#c /?a%23b%23c",
+                "/?q=`x` /?q=%60x%60"
+            })
     void aStrayPercentOrAForbiddenCharacterIsEncodedAndNothingElseChanges(String target, String repaired) {
         assertThat(RequestTargetRepair.repair(target)).isEqualTo(repaired);
     }
@@ -68,7 +85,8 @@ class RequestTargetRepairTests {
             String repaired = RequestTargetRepair.repair("/?q=" + asNettyReadsIt);
 
             assertThat(UriUtils.decode(repaired.substring("/?q=".length()), StandardCharsets.UTF_8))
-                    .as("%s repaired to %s", text, repaired).isEqualTo(text);
+                    .as("%s repaired to %s", text, repaired)
+                    .isEqualTo(text);
         }
     }
 
@@ -81,11 +99,18 @@ class RequestTargetRepairTests {
 
             String result = RequestTargetRepair.repair(target);
 
-            assertThatCode(() -> new URI("http://localhost:8080" + result)).as("%s -> %s", target, result)
+            assertThatCode(() -> new URI("http://localhost:8080" + result))
+                    .as("%s -> %s", target, result)
                     .doesNotThrowAnyException();
-            assertThatCode(() -> UriUtils.decode(result, StandardCharsets.UTF_8)).as(result).doesNotThrowAnyException();
-            assertThat(result.chars().allMatch(c -> c > 0x20 && c < 0x7f)).as("printable ASCII: %s", result).isTrue();
-            assertThat(RequestTargetRepair.repair(result)).as("idempotent on %s", result).isEqualTo(result);
+            assertThatCode(() -> UriUtils.decode(result, StandardCharsets.UTF_8))
+                    .as(result)
+                    .doesNotThrowAnyException();
+            assertThat(result.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+                    .as("printable ASCII: %s", result)
+                    .isTrue();
+            assertThat(RequestTargetRepair.repair(result))
+                    .as("idempotent on %s", result)
+                    .isEqualTo(result);
             if (!result.equals(target)) {
                 repaired++;
                 assertThat(unescapedStrayPercents(result)).as(result).isZero();
@@ -103,7 +128,8 @@ class RequestTargetRepairTests {
             StringBuilder target = new StringBuilder("/");
             for (int c = random.nextInt(40); c > 0; c--) {
                 if (random.nextInt(8) == 0) {
-                    target.append('%').append("0123456789ABCDEFabcdef".charAt(random.nextInt(22)))
+                    target.append('%')
+                            .append("0123456789ABCDEFabcdef".charAt(random.nextInt(22)))
                             .append("0123456789ABCDEFabcdef".charAt(random.nextInt(22)));
                 } else {
                     target.append(clean.charAt(random.nextInt(clean.length())));
@@ -127,7 +153,8 @@ class RequestTargetRepairTests {
     private static long unescapedStrayPercents(String target) {
         long stray = 0;
         for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
-            if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+            if (i + 2 >= target.length()
+                    || Character.digit(target.charAt(i + 1), 16) < 0
                     || Character.digit(target.charAt(i + 2), 16) < 0) {
                 stray++;
             }
@@ -139,9 +166,10 @@ class RequestTargetRepairTests {
     private static String randomTarget(Random random, int length) {
         StringBuilder target = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            target.append(random.nextInt(3) == 0
-                    ? (char) random.nextInt(0x100)
-                    : INTERESTING.charAt(random.nextInt(INTERESTING.length())));
+            target.append(
+                    random.nextInt(3) == 0
+                            ? (char) random.nextInt(0x100)
+                            : INTERESTING.charAt(random.nextInt(INTERESTING.length())));
         }
         return target.toString();
     }

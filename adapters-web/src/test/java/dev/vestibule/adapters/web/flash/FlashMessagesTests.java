@@ -12,15 +12,18 @@ import org.springframework.web.server.WebSession;
 class FlashMessagesTests {
 
     private final WebSession session = MockServerWebExchange.from(MockServerHttpRequest.get("/"))
-            .getSession().block(Duration.ofSeconds(5));
+            .getSession()
+            .block(Duration.ofSeconds(5));
 
     @Test
     void takeFromThenReturnsMessagesInOrderOnceAndThenNone() {
         FlashMessages.add(session, new FlashMessage(FlashCategory.INFO, "first"));
         FlashMessages.add(session, new FlashMessage(FlashCategory.DANGER, "second"));
 
-        assertThat(FlashMessages.takeFrom(session)).containsExactly(
-                new FlashMessage(FlashCategory.INFO, "first"), new FlashMessage(FlashCategory.DANGER, "second"));
+        assertThat(FlashMessages.takeFrom(session))
+                .containsExactly(
+                        new FlashMessage(FlashCategory.INFO, "first"),
+                        new FlashMessage(FlashCategory.DANGER, "second"));
         assertThat(FlashMessages.takeFrom(session)).isEmpty();
         assertThat(session.getAttributes()).doesNotContainKey(FlashMessages.SESSION_ATTRIBUTE);
     }
@@ -41,14 +44,18 @@ class FlashMessagesTests {
             FlashMessages.add(session, new FlashMessage(FlashCategory.INFO, "message " + i));
         }
 
-        assertThat(FlashMessages.takeFrom(session)).hasSize(10)
-                .first().isEqualTo(new FlashMessage(FlashCategory.INFO, "message 0"));
+        assertThat(FlashMessages.takeFrom(session))
+                .hasSize(10)
+                .first()
+                .isEqualTo(new FlashMessage(FlashCategory.INFO, "message 0"));
     }
 
     @Test
     void takeFromWhenStoredValuesAreNotMessagesThenSkipsThem() {
-        session.getAttributes().put(FlashMessages.SESSION_ATTRIBUTE,
-                List.of("NOPE:unknown category", "no separator", 42, "SUCCESS:kept"));
+        session.getAttributes()
+                .put(
+                        FlashMessages.SESSION_ATTRIBUTE,
+                        List.of("NOPE:unknown category", "no separator", 42, "SUCCESS:kept"));
 
         assertThat(FlashMessages.takeFrom(session)).containsExactly(new FlashMessage(FlashCategory.SUCCESS, "kept"));
     }

@@ -51,8 +51,10 @@ class HomePageTests {
         assertThat(logout).isNotNull();
         assertThat(logout.attr("method")).isEqualToIgnoringCase("post");
         assertThat(logout.attr("action")).isEqualTo("/logout");
-        assertThat(logout.select("input[type=hidden][name=_csrf]").eachAttr("value")).singleElement()
-                .asString().isNotBlank();
+        assertThat(logout.select("input[type=hidden][name=_csrf]").eachAttr("value"))
+                .singleElement()
+                .asString()
+                .isNotBlank();
         assertThat(page.select("nav a[href=/login], nav a[href=/register]")).isEmpty();
     }
 
@@ -61,8 +63,11 @@ class HomePageTests {
         HttpHeaders headers = new Browser(client).get("/").headers();
 
         String csp = headers.getFirst("Content-Security-Policy");
-        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'")
-                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*");
+        assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval")
+                .doesNotContain("*");
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");

@@ -76,7 +76,9 @@ class LoginPageTests {
     @ParameterizedTest
     @ValueSource(strings = {"/pages/caf\u00e9", "/pages/caf%C3%A9"})
     void loginFormWhenNextHasNonAsciiCharactersThenCarriesItPercentEncoded(String next) {
-        Document page = new Browser(client).get("/login?next=" + UriUtils.encode(next, StandardCharsets.UTF_8)).document();
+        Document page = new Browser(client)
+                .get("/login?next=" + UriUtils.encode(next, StandardCharsets.UTF_8))
+                .document();
 
         assertThat(page.select("main form input[type=hidden][name=next]").eachAttr("value"))
                 .containsExactly("/pages/caf%C3%A9");
@@ -107,12 +109,14 @@ class LoginPageTests {
         assertThat(again.document().selectFirst("input[name=username]").val()).isEqualTo(user.username());
         assertThat(again.document().selectFirst("input[name=password]").val()).isEmpty();
         assertThat(again.body()).doesNotContain("not her password 1");
-        assertThat(again.document().select("input[name=next]").eachAttr("value")).containsExactly("/top-secret");
+        assertThat(again.document().select("input[name=next]").eachAttr("value"))
+                .containsExactly("/top-secret");
         assertThat(again.showsSignedIn()).isFalse();
 
         Page reloaded = browser.get(rejected.location());
         assertThat(reloaded.flashes()).isEmpty();
-        assertThat(reloaded.document().selectFirst("input[name=username]").val()).isEmpty();
+        assertThat(reloaded.document().selectFirst("input[name=username]").val())
+                .isEmpty();
     }
 
     @Test
@@ -126,7 +130,8 @@ class LoginPageTests {
 
         assertThat(noSuchUser.status()).isEqualTo(wrongPassword.status());
         assertThat(noSuchUser.location()).isEqualTo(wrongPassword.location());
-        assertThat(noSuchUser.cookies().keySet()).isEqualTo(wrongPassword.cookies().keySet());
+        assertThat(noSuchUser.cookies().keySet())
+                .isEqualTo(wrongPassword.cookies().keySet());
         Page afterWrongPassword = knownUser.follow(wrongPassword);
         Page afterNoSuchUser = unknownUser.follow(noSuchUser);
         assertThat(withoutTokenAndName(afterNoSuchUser)).isEqualTo(withoutTokenAndName(afterWrongPassword));
@@ -170,8 +175,18 @@ class LoginPageTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.com", "https://evil.com", "/\\evil.com", "/%2F%2Fevil.com", "/%5Cevil.com",
-            "http:evil.com", "/\t/evil.com", "/%0d%0aSet-Cookie:x=y", "evil.com"})
+    @ValueSource(
+            strings = {
+                "//evil.com",
+                "https://evil.com",
+                "/\\evil.com",
+                "/%2F%2Fevil.com",
+                "/%5Cevil.com",
+                "http:evil.com",
+                "/\t/evil.com",
+                "/%0d%0aSet-Cookie:x=y",
+                "evil.com"
+            })
     void loginWhenNextIsHostileThenRedirectsHomeInstead(String next) {
         TestUser user = TestUsers.registered(registerUser, "Hugo");
         Browser browser = new Browser(client);
@@ -222,7 +237,8 @@ class LoginPageTests {
         String sessionBeforeLogin = browser.cookie("SESSION").orElseThrow(); // made to carry the failure's flash
         Page form = browser.follow(failed);
 
-        browser.post("/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
+        browser.post(
+                "/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
 
         assertThat(browser.cookie("SESSION")).get().isNotEqualTo(sessionBeforeLogin);
         Browser planted = new Browser(client);
@@ -239,7 +255,8 @@ class LoginPageTests {
         browser.setCookie("SESSION", planted);
         Page form = browser.get("/login");
 
-        browser.post("/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
+        browser.post(
+                "/login", Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
 
         assertThat(browser.cookie("SESSION")).get().isNotEqualTo(planted);
         Browser attacker = new Browser(client);
@@ -257,13 +274,20 @@ class LoginPageTests {
         Page refused = browser.post("/login", Map.of("username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().getContentType()).isNotNull()
-                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.TEXT_HTML)).isTrue());
+        assertThat(refused.headers().getContentType())
+                .isNotNull()
+                .satisfies(type ->
+                        assertThat(type.isCompatibleWith(MediaType.TEXT_HTML)).isTrue());
         assertThat(refused.heading()).isEqualTo("Forbidden");
         assertThat(refused.document().select("nav a.brand")).hasSize(1);
-        assertThat(refused.document().select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/app.css");
-        assertThat(refused.body()).doesNotContain("Whitelabel").doesNotContain("Exception")
-                .doesNotContain("at org.").doesNotContain("at dev.").doesNotContainIgnoringCase("trace");
+        assertThat(refused.document().select("link[rel=stylesheet]").eachAttr("href"))
+                .containsExactly("/css/app.css");
+        assertThat(refused.body())
+                .doesNotContain("Whitelabel")
+                .doesNotContain("Exception")
+                .doesNotContain("at org.")
+                .doesNotContain("at dev.")
+                .doesNotContainIgnoringCase("trace");
         assertThat(refused.headers().getFirst("Content-Security-Policy")).isNotBlank();
         assertThat(browser.get("/top-secret").statusCode()).isEqualTo(302);
     }
@@ -275,8 +299,8 @@ class LoginPageTests {
         Browser browser = new Browser(client);
         browser.get("/login");
 
-        Page refused = browser.post("/login",
-                Map.of("_csrf", foreignToken, "username", user.username(), "password", user.password()));
+        Page refused = browser.post(
+                "/login", Map.of("_csrf", foreignToken, "username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.heading()).isEqualTo("Forbidden");

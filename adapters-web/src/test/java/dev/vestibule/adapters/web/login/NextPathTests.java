@@ -131,20 +131,21 @@ class NextPathTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/",
-            "/top-secret",
-            "/top-secret?tab=1",
-            "/search?q=a%20b&x=1",
-            "/search?q=a+b",
-            "/a/b/c",
-            "/path#frag",
-            "/top-secret?tab=1#section-2",
-            "/caf%C3%A9",
-            "/~user/profile",
-            "/a-b_c.d",
-            "/search?q=%2520",
-    })
+    @ValueSource(
+            strings = {
+                "/",
+                "/top-secret",
+                "/top-secret?tab=1",
+                "/search?q=a%20b&x=1",
+                "/search?q=a+b",
+                "/a/b/c",
+                "/path#frag",
+                "/top-secret?tab=1#section-2",
+                "/caf%C3%A9",
+                "/~user/profile",
+                "/a-b_c.d",
+                "/search?q=%2520",
+            })
     void parseWhenPathOnThisSiteThenReturnsItUnchanged(String value) {
         assertThat(NextPath.parse(value)).hasValue(value);
         assertThat(NextPath.orHome(value)).isEqualTo(value);
@@ -153,17 +154,19 @@ class NextPathTests {
     /** As a browser shows the address and a decoded query parameter holds it: accepted in the form a browser sends. */
     @ParameterizedTest
     @CsvSource({
-            "/pages/caf\u00e9, /pages/caf%C3%A9",
-            "/pages/caf\u00e9?tab=cr\u00e8me, /pages/caf%C3%A9?tab=cr%C3%A8me",
-            "/\u65e5\u672c/\u8a18\u4e8b, /%E6%97%A5%E6%9C%AC/%E8%A8%98%E4%BA%8B",
-            "/\u043f\u0440\u0438\u0432\u0435\u0442, /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82",
-            "/locks/\ud83d\udd12, /locks/%F0%9F%94%92",
-            "/cafe\u0301, /cafe%CC%81",
-            "/caf\u00e9%20noir, /caf%C3%A9%20noir",
+        "/pages/caf\u00e9, /pages/caf%C3%A9",
+        "/pages/caf\u00e9?tab=cr\u00e8me, /pages/caf%C3%A9?tab=cr%C3%A8me",
+        "/\u65e5\u672c/\u8a18\u4e8b, /%E6%97%A5%E6%9C%AC/%E8%A8%98%E4%BA%8B",
+        "/\u043f\u0440\u0438\u0432\u0435\u0442, /%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82",
+        "/locks/\ud83d\udd12, /locks/%F0%9F%94%92",
+        "/cafe\u0301, /cafe%CC%81",
+        "/caf\u00e9%20noir, /caf%C3%A9%20noir",
     })
     void parseWhenPathHasNonAsciiCharactersThenAcceptedPercentEncodedInUtf8(String value, String expected) {
         assertThat(NextPath.parse(value)).hasValue(expected);
-        assertThat(NextPath.parse(expected)).as("the encoded form is accepted unchanged").hasValue(expected);
+        assertThat(NextPath.parse(expected))
+                .as("the encoded form is accepted unchanged")
+                .hasValue(expected);
         assertThat(UriUtils.decode(expected, StandardCharsets.UTF_8)).isEqualTo(value.replace("%20", " "));
         assertThat(URI.create(expected).toASCIIString()).isEqualTo(expected);
     }
@@ -183,11 +186,60 @@ class NextPathTests {
     }
 
     private static final List<String> FRAGMENTS = List.of(
-            "/", "/", "/", "//", "\\", "%2F", "%2f", "%5C", "%5c", "%25", "%252F", "%", "%2", "%zz",
-            "http:", "https://", "javascript:", "evil.com", "@", ":", ".", "..", "?", "#", "&", "=", "+",
-            "a", "b", "top-secret", "tab=1", " ", "\t", "\n", "\r", "\u0000", "\u001b", "\u007f",
-            "%09", "%0A", "%0d", "%00", "%7F", "%C2%85", "%E2%80%A8", "%E2%80%8B", "\u2028", "\u00a0",
-            "\uff0f", "{", "}", "~", "%20", "%41");
+            "/",
+            "/",
+            "/",
+            "//",
+            "\\",
+            "%2F",
+            "%2f",
+            "%5C",
+            "%5c",
+            "%25",
+            "%252F",
+            "%",
+            "%2",
+            "%zz",
+            "http:",
+            "https://",
+            "javascript:",
+            "evil.com",
+            "@",
+            ":",
+            ".",
+            "..",
+            "?",
+            "#",
+            "&",
+            "=",
+            "+",
+            "a",
+            "b",
+            "top-secret",
+            "tab=1",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u0000",
+            "\u001b",
+            "\u007f",
+            "%09",
+            "%0A",
+            "%0d",
+            "%00",
+            "%7F",
+            "%C2%85",
+            "%E2%80%A8",
+            "%E2%80%8B",
+            "\u2028",
+            "\u00a0",
+            "\uff0f",
+            "{",
+            "}",
+            "~",
+            "%20",
+            "%41");
 
     @Test
     void parseWhenFedGeneratedValuesThenWhateverItAcceptsStaysOnTheSite() {
@@ -217,8 +269,22 @@ class NextPathTests {
     }
 
     private static final List<String> NON_ASCII_FRAGMENTS = List.of(
-            "\u00e9", "\u65e5\u672c", "\ud83d\udd12", "e\u0301", "\u0436", "\uff0f", "\uff3c", "\u00a0", "\u3000",
-            "\u200b", "\u202e", "\u2028", "\u0085", "\ud800", "\ue000", "\ufe68");
+            "\u00e9",
+            "\u65e5\u672c",
+            "\ud83d\udd12",
+            "e\u0301",
+            "\u0436",
+            "\uff0f",
+            "\uff3c",
+            "\u00a0",
+            "\u3000",
+            "\u200b",
+            "\u202e",
+            "\u2028",
+            "\u0085",
+            "\ud800",
+            "\ue000",
+            "\ufe68");
 
     @Test
     void parseWhenFedGeneratedValuesWithNonAsciiCharactersThenWhateverItAcceptsIsAsciiAndStaysOnTheSite() {
@@ -257,7 +323,8 @@ class NextPathTests {
         assertThat(path).as("no double slash").doesNotContain("//");
         assertThat(path).as("no backslash").doesNotContain("\\");
         assertThat(path.chars().filter(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'))
-                .as("control characters in %s", path).isEmpty();
+                .as("control characters in %s", path)
+                .isEmpty();
     }
 
     /** Percent-decoded until nothing changes; anything accepted must get there without a malformed escape. */

@@ -59,8 +59,10 @@ class RegistrationPageTests {
 
         assertThat(page.statusCode()).isEqualTo(422);
         Document document = page.document();
-        assertThat(errorsOf(document, "username")).containsExactly("Username may contain only letters, digits, '.', '_' and '-'.");
-        assertThat(errorsOf(document, "email")).containsExactly("Please enter a valid email address, like name@example.com.");
+        assertThat(errorsOf(document, "username"))
+                .containsExactly("Username may contain only letters, digits, '.', '_' and '-'.");
+        assertThat(errorsOf(document, "email"))
+                .containsExactly("Please enter a valid email address, like name@example.com.");
         assertThat(errorsOf(document, "password")).containsExactly("Password must be at least 8 characters long.");
         assertThat(errorsOf(document, "password2")).containsExactly("The two passwords do not match.");
         assertThat(document.select("input[aria-invalid=true]").eachAttr("name"))
@@ -83,7 +85,8 @@ class RegistrationPageTests {
         assertThat(page.statusCode()).isEqualTo(422);
         Document document = page.document();
         assertThat(errorsOf(document, "password"))
-                .containsExactly("This password is too common: it is on lists that attackers try first. Please choose another.");
+                .containsExactly(
+                        "This password is too common: it is on lists that attackers try first. Please choose another.");
         assertThat(document.select("input[aria-invalid=true]").eachAttr("name")).containsExactly("password");
         assertThat(document.selectFirst("input[name=username]").val()).isEqualTo(username);
         assertThat(document.selectFirst("input[name=email]").val()).isEqualTo(username + "@example.com");
@@ -118,13 +121,17 @@ class RegistrationPageTests {
         Browser browser = new Browser(client);
         String username = TestUsers.uniqueName("Greta");
         Page form = browser.get("/register");
-        assertThat(browser.cookie("SESSION")).as("no session for reading a form").isEmpty();
+        assertThat(browser.cookie("SESSION"))
+                .as("no session for reading a form")
+                .isEmpty();
 
-        Page registered = browser.post("/register", fields(form.csrfToken(), username, username + "@example.com",
-                PASSWORD, PASSWORD, null));
+        Page registered = browser.post(
+                "/register", fields(form.csrfToken(), username, username + "@example.com", PASSWORD, PASSWORD, null));
 
         assertThat(registered.location()).isEqualTo("/");
-        assertThat(browser.cookie("SESSION")).as("a session from the sign-in on").isPresent();
+        assertThat(browser.cookie("SESSION"))
+                .as("a session from the sign-in on")
+                .isPresent();
         Page home = browser.follow(registered);
         assertThat(home.heading()).isEqualTo("Hi, " + username + "!");
         assertThat(home.flashes()).containsExactly(WELCOME);
@@ -150,11 +157,13 @@ class RegistrationPageTests {
         TestUser existing = TestUsers.registered(registerUser, "Dora");
         String sameNameShouted = existing.username().toUpperCase(Locale.ROOT);
 
-        Page page = register(new Browser(client), sameNameShouted, "other-" + existing.email(), PASSWORD, PASSWORD, null);
+        Page page =
+                register(new Browser(client), sameNameShouted, "other-" + existing.email(), PASSWORD, PASSWORD, null);
 
         assertThat(page.statusCode()).isEqualTo(422);
         Document document = page.document();
-        assertThat(errorsOf(document, "username")).containsExactly("That username is already taken. Please choose another.");
+        assertThat(errorsOf(document, "username"))
+                .containsExactly("That username is already taken. Please choose another.");
         assertThat(document.select("input[aria-invalid=true]").eachAttr("name")).containsExactly("username");
         assertThat(document.selectFirst("input[name=username]").val()).isEqualTo(sameNameShouted);
         assertPasswordsNotEchoed(page, PASSWORD);
@@ -164,23 +173,32 @@ class RegistrationPageTests {
     void registerWhenEmailTakenInAnotherCaseThenFieldErrorOnEmail() {
         TestUser existing = TestUsers.registered(registerUser, "Emil");
 
-        Page page = register(new Browser(client), TestUsers.uniqueName("Other"),
-                existing.email().toUpperCase(Locale.ROOT), PASSWORD, PASSWORD, null);
+        Page page = register(
+                new Browser(client),
+                TestUsers.uniqueName("Other"),
+                existing.email().toUpperCase(Locale.ROOT),
+                PASSWORD,
+                PASSWORD,
+                null);
 
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(errorsOf(page.document(), "email")).containsExactly("An account with this email address already exists.");
-        assertThat(page.document().select("input[aria-invalid=true]").eachAttr("name")).containsExactly("email");
+        assertThat(errorsOf(page.document(), "email"))
+                .containsExactly("An account with this email address already exists.");
+        assertThat(page.document().select("input[aria-invalid=true]").eachAttr("name"))
+                .containsExactly("email");
     }
 
     @Test
     void registrationFormWhenNextIsAPathOnThisSiteThenCarriesItAndRegisteringGoesThere() {
         Browser browser = new Browser(client);
         Page form = browser.get("/register?next=/top-secret");
-        assertThat(form.document().select("input[type=hidden][name=next]").eachAttr("value")).containsExactly("/top-secret");
+        assertThat(form.document().select("input[type=hidden][name=next]").eachAttr("value"))
+                .containsExactly("/top-secret");
         String username = TestUsers.uniqueName("Nextly");
 
-        Page registered = browser.post("/register", fields(form.csrfToken(), username, username + "@example.com",
-                PASSWORD, PASSWORD, "/top-secret"));
+        Page registered = browser.post(
+                "/register",
+                fields(form.csrfToken(), username, username + "@example.com", PASSWORD, PASSWORD, "/top-secret"));
 
         assertThat(registered.location()).isEqualTo("/top-secret");
         Page secret = browser.follow(registered);
@@ -193,7 +211,8 @@ class RegistrationPageTests {
         Page page = register(new Browser(client), "x!y", "x@example.com", PASSWORD, PASSWORD, "/top-secret");
 
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.document().select("input[type=hidden][name=next]").eachAttr("value")).containsExactly("/top-secret");
+        assertThat(page.document().select("input[type=hidden][name=next]").eachAttr("value"))
+                .containsExactly("/top-secret");
     }
 
     @ParameterizedTest
@@ -206,8 +225,9 @@ class RegistrationPageTests {
 
         Page rejected = browser.post("/register", fields(form.csrfToken(), "x!y", "", PASSWORD, PASSWORD, next));
         assertThat(rejected.document().select("input[name=next]")).isEmpty();
-        Page registered = browser.post("/register", fields(rejected.csrfToken(), username, username + "@example.com",
-                PASSWORD, PASSWORD, next));
+        Page registered = browser.post(
+                "/register",
+                fields(rejected.csrfToken(), username, username + "@example.com", PASSWORD, PASSWORD, next));
 
         assertThat(registered.location()).isEqualTo("/");
     }
@@ -218,7 +238,8 @@ class RegistrationPageTests {
         browser.get("/register");
         String username = TestUsers.uniqueName("NoToken");
 
-        Page refused = browser.post("/register", fields(null, username, username + "@example.com", PASSWORD, PASSWORD, null));
+        Page refused =
+                browser.post("/register", fields(null, username, username + "@example.com", PASSWORD, PASSWORD, null));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.heading()).isEqualTo("Forbidden");
@@ -227,14 +248,14 @@ class RegistrationPageTests {
     }
 
     /** Opens the form in {@code browser} and posts it with the token it rendered. */
-    private static Page register(Browser browser, String username, String email, String password, String password2,
-                                 String next) {
+    private static Page register(
+            Browser browser, String username, String email, String password, String password2, String next) {
         Page form = browser.get("/register");
         return browser.post("/register", fields(form.csrfToken(), username, email, password, password2, next));
     }
 
-    private static Map<String, String> fields(String csrf, String username, String email, String password,
-                                              String password2, String next) {
+    private static Map<String, String> fields(
+            String csrf, String username, String email, String password, String password2, String next) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", csrf);
         fields.put("username", username);
@@ -264,8 +285,12 @@ class RegistrationPageTests {
         Element field = input.parent();
         assertThat(field.hasClass("invalid")).as(name + " field styled invalid").isTrue();
         Element described = document.getElementById(name + "-errors");
-        assertThat(input.attr("aria-describedby").split(" ")).as(name + " aria-describedby").contains(name + "-errors");
-        assertThat(described.parent()).as("errors sit in the field's own container").isEqualTo(field);
+        assertThat(input.attr("aria-describedby").split(" "))
+                .as(name + " aria-describedby")
+                .contains(name + "-errors");
+        assertThat(described.parent())
+                .as("errors sit in the field's own container")
+                .isEqualTo(field);
         return described.select(".field-error").eachText();
     }
 

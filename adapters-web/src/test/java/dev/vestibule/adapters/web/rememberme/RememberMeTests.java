@@ -42,14 +42,18 @@ class RememberMeTests {
         Page loggedIn = new Browser(client).logIn(user.username(), user.password(), true, null);
 
         ResponseCookie cookie = loggedIn.cookie(COOKIE).orElseThrow();
-        assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofDays(14)).isEqualTo(WebAdapterTestApplication.REMEMBER_ME_LIFETIME);
+        assertThat(cookie.getMaxAge())
+                .isEqualTo(Duration.ofDays(14))
+                .isEqualTo(WebAdapterTestApplication.REMEMBER_ME_LIFETIME);
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Lax");
         assertThat(cookie.getPath()).isEqualTo("/");
         assertThat(cookie.isSecure()).as("plain HTTP on localhost").isFalse();
         assertThat(cookie.getValue()).matches("[A-Za-z0-9_-]{43}:[A-Za-z0-9_-]{43}");
-        assertThat(loggedIn.headers().get("Set-Cookie")).anySatisfy(header -> assertThat(header)
-                .startsWith(COOKIE + "=").contains("Max-Age=1209600", "HttpOnly", "SameSite=Lax"));
+        assertThat(loggedIn.headers().get("Set-Cookie"))
+                .anySatisfy(header -> assertThat(header)
+                        .startsWith(COOKIE + "=")
+                        .contains("Max-Age=1209600", "HttpOnly", "SameSite=Lax"));
     }
 
     @Test
@@ -72,12 +76,22 @@ class RememberMeTests {
         Browser browser = new Browser(client);
         Page form = browser.get("https://localhost/login");
 
-        Page loggedIn = browser.post("https://localhost/login", Map.of("_csrf", form.csrfToken(),
-                "username", user.username(), "password", user.password(), "remember-me", "on"));
+        Page loggedIn = browser.post(
+                "https://localhost/login",
+                Map.of(
+                        "_csrf",
+                        form.csrfToken(),
+                        "username",
+                        user.username(),
+                        "password",
+                        user.password(),
+                        "remember-me",
+                        "on"));
 
         assertThat(loggedIn.cookie("__Host-" + COOKIE).orElseThrow().isSecure()).isTrue();
         assertThat(loggedIn.cookie("__Host-SESSION").orElseThrow().isSecure()).isTrue();
-        assertThat(loggedIn.cookie("__Host-vestibule-device").orElseThrow().isSecure()).isTrue();
+        assertThat(loggedIn.cookie("__Host-vestibule-device").orElseThrow().isSecure())
+                .isTrue();
         assertThat(loggedIn.headers().getFirst("Strict-Transport-Security")).contains("max-age=");
     }
 
@@ -100,7 +114,9 @@ class RememberMeTests {
         assertThat(secret.cookie("SESSION")).as("a new signed-in session").isPresent();
         Page home = browser.get("/");
         assertThat(home.heading()).isEqualTo("Hi, " + user.username() + "!");
-        assertThat(home.cookie(COOKIE)).as("no rotation while the session lasts").isEmpty();
+        assertThat(home.cookie(COOKIE))
+                .as("no rotation while the session lasts")
+                .isEmpty();
     }
 
     @Test
@@ -219,12 +235,23 @@ class RememberMeTests {
         Page form = again.get("/login");
         again.setCookie(COOKIE, oldSeries);
 
-        Page loggedIn = again.post("/login", Map.of("_csrf", form.csrfToken(), "username", user.username(),
-                "password", user.password(), "remember-me", "on"));
+        Page loggedIn = again.post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        form.csrfToken(),
+                        "username",
+                        user.username(),
+                        "password",
+                        user.password(),
+                        "remember-me",
+                        "on"));
 
         String newSeries = again.cookie(COOKIE).orElseThrow();
         assertThat(series(newSeries)).isNotEqualTo(series(oldSeries));
-        assertThat(loggedIn.cookies().get(COOKIE)).as("old cleared, then new set").hasSize(2);
+        assertThat(loggedIn.cookies().get(COOKIE))
+                .as("old cleared, then new set")
+                .hasSize(2);
         Browser replay = new Browser(client);
         replay.setCookie(COOKIE, oldSeries);
         assertThat(replay.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");

@@ -37,7 +37,9 @@ class LoginRequiredTests {
         assertThat(login.document().select("[role=alert]").eachText()).containsExactly(PLEASE_LOG_IN);
         assertThat(login.document().select("input[type=hidden][name=next]").eachAttr("value"))
                 .containsExactly("/top-secret");
-        assertThat(browser.get("/login?next=/top-secret").flashes()).as("shown once").isEmpty();
+        assertThat(browser.get("/login?next=/top-secret").flashes())
+                .as("shown once")
+                .isEmpty();
     }
 
     @Test
@@ -48,10 +50,20 @@ class LoginRequiredTests {
         Page redirect = browser.get("/top-secret?tab=2&sort=a+b");
         assertThat(redirect.location()).isEqualTo("/login?next=/top-secret?tab%3D2%26sort%3Da%2Bb");
         Page login = browser.follow(redirect);
-        String next = login.document().selectFirst("input[type=hidden][name=next]").val();
+        String next =
+                login.document().selectFirst("input[type=hidden][name=next]").val();
         assertThat(next).isEqualTo("/top-secret?tab=2&sort=a+b");
-        Page loggedIn = browser.post("/login", Map.of("_csrf", login.csrfToken(), "username", user.username(),
-                "password", user.password(), "next", next));
+        Page loggedIn = browser.post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        login.csrfToken(),
+                        "username",
+                        user.username(),
+                        "password",
+                        user.password(),
+                        "next",
+                        next));
 
         assertThat(loggedIn.location()).isEqualTo("/top-secret?tab=2&sort=a+b");
         Page secret = browser.follow(loggedIn);
@@ -65,11 +77,29 @@ class LoginRequiredTests {
         Browser browser = new Browser(client);
         Page login = browser.follow(browser.get("/top-secret?tab=2"));
 
-        Page rejected = browser.post("/login", Map.of("_csrf", login.csrfToken(), "username", user.username(),
-                "password", "wrong password 3", "next", "/top-secret?tab=2"));
+        Page rejected = browser.post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        login.csrfToken(),
+                        "username",
+                        user.username(),
+                        "password",
+                        "wrong password 3",
+                        "next",
+                        "/top-secret?tab=2"));
         Page again = browser.follow(rejected);
-        Page loggedIn = browser.post("/login", Map.of("_csrf", again.csrfToken(), "username", user.username(),
-                "password", user.password(), "next", again.document().selectFirst("input[name=next]").val()));
+        Page loggedIn = browser.post(
+                "/login",
+                Map.of(
+                        "_csrf",
+                        again.csrfToken(),
+                        "username",
+                        user.username(),
+                        "password",
+                        user.password(),
+                        "next",
+                        again.document().selectFirst("input[name=next]").val()));
 
         assertThat(rejected.location()).isEqualTo("/login?next=/top-secret?tab%3D2");
         assertThat(loggedIn.location()).isEqualTo("/top-secret?tab=2");

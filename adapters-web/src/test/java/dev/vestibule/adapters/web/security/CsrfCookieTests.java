@@ -57,8 +57,9 @@ class CsrfCookieTests {
         String otherBrowsersToken = new Browser(client).get("/login").csrfToken();
         browser.get("/login");
 
-        Page refused = browser.post("/login", Map.of("_csrf", otherBrowsersToken, "username", user.username(),
-                "password", user.password()));
+        Page refused = browser.post(
+                "/login",
+                Map.of("_csrf", otherBrowsersToken, "username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
     }
@@ -70,8 +71,8 @@ class CsrfCookieTests {
         String token = browser.get("/login").csrfToken();
         browser.dropCookie("csrf");
 
-        Page refused = browser.post("/login", Map.of("_csrf", token, "username", user.username(),
-                "password", user.password()));
+        Page refused = browser.post(
+                "/login", Map.of("_csrf", token, "username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
     }

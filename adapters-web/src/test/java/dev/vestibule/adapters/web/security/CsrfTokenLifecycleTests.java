@@ -47,8 +47,8 @@ class CsrfTokenLifecycleTests {
         Browser browser = new Browser(client);
         Page form = browser.get("/login");
         String tokenBeforeLogin = form.csrfToken();
-        browser.follow(browser.post("/login",
-                Map.of("_csrf", tokenBeforeLogin, "username", user.username(), "password", user.password())));
+        browser.follow(browser.post(
+                "/login", Map.of("_csrf", tokenBeforeLogin, "username", user.username(), "password", user.password())));
 
         Page answer = browser.post("/logout", Map.of("_csrf", tokenBeforeLogin));
 
@@ -64,8 +64,8 @@ class CsrfTokenLifecycleTests {
         String signedInToken = browser.get("/").csrfToken();
         browser.post("/logout", Map.of("_csrf", signedInToken));
 
-        Page answer = browser.post("/login",
-                Map.of("_csrf", signedInToken, "username", user.username(), "password", user.password()));
+        Page answer = browser.post(
+                "/login", Map.of("_csrf", signedInToken, "username", user.username(), "password", user.password()));
 
         assertThat(answer.statusCode()).isEqualTo(403);
     }

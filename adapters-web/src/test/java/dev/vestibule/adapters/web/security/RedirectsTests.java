@@ -35,36 +35,40 @@ class RedirectsTests {
 
     /** Read back the way WebFlux reads @RequestParam, which (like a form) decodes '+' as a space. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/top-secret",
-            "/top-secret?tab=2",
-            "/search?q=a+b&x=1=2",
-            "/search?q=a%20b&r=%2B",
-            "/path?x=1#frag",
-            "/caf%C3%A9?q=%25",
-            "/a;b,c!$'()*@:",
-    })
+    @ValueSource(
+            strings = {
+                "/top-secret",
+                "/top-secret?tab=2",
+                "/search?q=a+b&x=1=2",
+                "/search?q=a%20b&r=%2B",
+                "/path?x=1#frag",
+                "/caf%C3%A9?q=%25",
+                "/a;b,c!$'()*@:",
+            })
     void loginWithNextThenTheNextParameterReadsBackUnchanged(String next) {
         String location = Redirects.loginWithNext(next);
 
         URI uri = URI.create(location);
         assertThat(uri.getRawPath()).isEqualTo("/login");
         assertThat(uri.getRawFragment()).isNull();
-        var parameters = MockServerHttpRequest.method(HttpMethod.GET, uri).build().getQueryParams();
+        var parameters =
+                MockServerHttpRequest.method(HttpMethod.GET, uri).build().getQueryParams();
         assertThat(parameters).containsOnlyKeys("next");
         assertThat(parameters.get("next")).containsExactly(next);
     }
 
     @Test
     void pathAndQueryThenKeepsTheRequestAsSentStillEncoded() {
-        var request = MockServerHttpRequest.method(HttpMethod.GET, URI.create("/top-secret/caf%C3%A9?tab=2&q=a%20b")).build();
+        var request = MockServerHttpRequest.method(HttpMethod.GET, URI.create("/top-secret/caf%C3%A9?tab=2&q=a%20b"))
+                .build();
 
         assertThat(Redirects.pathAndQuery(request)).isEqualTo("/top-secret/caf%C3%A9?tab=2&q=a%20b");
     }
 
     @Test
     void pathAndQueryWhenNoQueryThenJustThePath() {
-        var request = MockServerHttpRequest.method(HttpMethod.GET, URI.create("/top-secret")).build();
+        var request = MockServerHttpRequest.method(HttpMethod.GET, URI.create("/top-secret"))
+                .build();
 
         assertThat(Redirects.pathAndQuery(request)).isEqualTo("/top-secret");
     }

@@ -46,7 +46,9 @@ class SessionUserTests {
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat(session.getPath()).isEqualTo("/");
-        assertThat(session.getMaxAge().isNegative()).as("no Max-Age: a session cookie").isTrue();
+        assertThat(session.getMaxAge().isNegative())
+                .as("no Max-Age: a session cookie")
+                .isTrue();
         assertThat(session.isSecure()).as("plain HTTP on localhost").isFalse();
     }
 
@@ -55,7 +57,8 @@ class SessionUserTests {
         TestUser user = TestUsers.registered(registerUser, "Secure");
         Browser browser = new Browser(client);
         Page form = browser.get("https://localhost/login");
-        Page page = browser.post("https://localhost/login",
+        Page page = browser.post(
+                "https://localhost/login",
                 Map.of("_csrf", form.csrfToken(), "username", user.username(), "password", user.password()));
 
         var session = page.cookie("__Host-SESSION").orElseThrow();
@@ -72,15 +75,19 @@ class SessionUserTests {
         browser.logInAndLand(user);
         User stored = users.findByLogin(user.username()).block(Duration.ofSeconds(5));
 
-        WebSession session = ((DefaultWebSessionManager) sessions).getSessionStore()
+        WebSession session = ((DefaultWebSessionManager) sessions)
+                .getSessionStore()
                 .retrieveSession(browser.cookie("SESSION").orElseThrow())
                 .block(Duration.ofSeconds(5));
 
         assertThat(session).isNotNull();
         Map<String, Object> attributes = session.getAttributes();
         assertThat(attributes).containsEntry("vestibule.userId", stored.id().toString());
-        assertThat(attributes.values()).noneMatch(value -> value instanceof SecurityContext
-                || value instanceof Authentication || value instanceof SignedInUser || value instanceof User);
+        assertThat(attributes.values())
+                .noneMatch(value -> value instanceof SecurityContext
+                        || value instanceof Authentication
+                        || value instanceof SignedInUser
+                        || value instanceof User);
     }
 
     @Test
@@ -90,7 +97,8 @@ class SessionUserTests {
         browser.logInAndLand(user);
         assertThat(browser.get("/top-secret").statusCode()).isEqualTo(200);
 
-        users.replace(users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
+        users.replace(
+                users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
 
         assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
         assertThat(browser.get("/").heading()).isEqualTo("Hello, Anonymous!");
@@ -99,7 +107,8 @@ class SessionUserTests {
     @Test
     void deactivatedUserThenCannotLogInAndSeesTheSameMessageAsEveryoneElse() {
         TestUser user = TestUsers.registered(registerUser, "Disabled");
-        users.replace(users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
+        users.replace(
+                users.findByLogin(user.username()).block(Duration.ofSeconds(5)).deactivated());
         Browser browser = new Browser(client);
 
         Page rejected = browser.logIn(user);
@@ -118,7 +127,9 @@ class SessionUserTests {
         browser.logInAndLand(user);
 
         assertThat(home.heading()).isEqualTo("Hello, Anonymous!");
-        assertThat(browser.cookie("SESSION")).get().as("never adopts an id the browser chose")
+        assertThat(browser.cookie("SESSION"))
+                .get()
+                .as("never adopts an id the browser chose")
                 .isNotEqualTo("made-up-session-id");
     }
 }

@@ -47,6 +47,7 @@ class EveryPageInBothLanguagesTests {
 
     /** Anything that looks like a key ("login.login.title"), but not a host name inside an address. */
     private static final Pattern KEY_LIKE = Pattern.compile("(?<![@\\w.])[a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+(?![\\w.])");
+
     private static final Set<String> KEYS = keysOfTheBundle();
     private static final String PASSWORD = "amber tiger lantern 7";
 
@@ -73,17 +74,20 @@ class EveryPageInBothLanguagesTests {
         Page login = browser.get("/login");
         in.assertPage(login, 200, in.say("Log In", "Anmelden"));
         assertThat(login.document().title()).isEqualTo(in.say("Log In", "Anmelden") + " · Vestibule");
-        assertThat(login.document().select("label[for=username]").text()).isEqualTo(in.say("Username or email", "Benutzername oder E-Mail-Adresse"));
+        assertThat(login.document().select("label[for=username]").text())
+                .isEqualTo(in.say("Username or email", "Benutzername oder E-Mail-Adresse"));
 
         Page rejected = browser.follow(browser.logIn(TestUsers.uniqueName("Nobody"), "wrong password", false, null));
         in.assertPage(rejected, 200, in.say("Log In", "Anmelden"));
-        assertThat(rejected.flashes()).containsExactly(in.say("Invalid username or password.", "Benutzername oder Passwort ist falsch."));
+        assertThat(rejected.flashes())
+                .containsExactly(in.say("Invalid username or password.", "Benutzername oder Passwort ist falsch."));
         assertThat(rejected.document().title()).isEqualTo(in.say("Error: Log In", "Fehler: Anmelden") + " · Vestibule");
 
         Page loginRequired = browser.follow(browser.get("/top-secret"));
         in.assertPage(loginRequired, 200, in.say("Log In", "Anmelden"));
-        assertThat(loginRequired.flashes()).containsExactly(
-                in.say("Please log in to access this page.", "Bitte melden Sie sich an, um diese Seite zu sehen."));
+        assertThat(loginRequired.flashes())
+                .containsExactly(in.say(
+                        "Please log in to access this page.", "Bitte melden Sie sich an, um diese Seite zu sehen."));
 
         in.assertPage(browser.get("/register"), 200, in.say("Register", "Registrieren"));
     }
@@ -95,31 +99,56 @@ class EveryPageInBothLanguagesTests {
         Lang in = new Lang(language);
         Page form = browser.get("/register");
 
-        Page refused = browser.post("/register", Map.of("_csrf", form.csrfToken(), "username", "x!y", "email", "not-an-email",
-                "password", "short1", "password2", "different1"));
+        Page refused = browser.post(
+                "/register",
+                Map.of(
+                        "_csrf",
+                        form.csrfToken(),
+                        "username",
+                        "x!y",
+                        "email",
+                        "not-an-email",
+                        "password",
+                        "short1",
+                        "password2",
+                        "different1"));
 
         in.assertPage(refused, 422, in.say("Register", "Registrieren"));
         Document page = refused.document();
         assertThat(page.title()).isEqualTo(in.say("Error: Register", "Fehler: Registrieren") + " · Vestibule");
         var summary = page.selectFirst("main .error-summary[role=alert]");
         assertThat(summary).isNotNull();
-        assertThat(summary.select("h2").text()).isEqualTo(in.say("There is a problem", "Bitte prüfen Sie Ihre Angaben"));
-        assertThat(summary.select("a").eachAttr("href")).containsExactly("#username", "#email", "#password", "#password2");
-        assertThat(summary.select("a").eachText()).containsExactly(
-                in.say("Username may contain only letters, digits, '.', '_' and '-'.",
-                        "Der Benutzername darf nur Buchstaben ohne Umlaute (A–Z), Ziffern sowie „.“, „_“ und „-“ enthalten."),
-                in.say("Please enter a valid email address, like name@example.com.",
-                        "Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com."),
-                in.say("Password must be at least 8 characters long.", "Das Passwort muss mindestens 8 Zeichen lang sein."),
-                in.say("The two passwords do not match.", "Die beiden Passwörter stimmen nicht überein."));
+        assertThat(summary.select("h2").text())
+                .isEqualTo(in.say("There is a problem", "Bitte prüfen Sie Ihre Angaben"));
+        assertThat(summary.select("a").eachAttr("href"))
+                .containsExactly("#username", "#email", "#password", "#password2");
+        assertThat(summary.select("a").eachText())
+                .containsExactly(
+                        in.say(
+                                "Username may contain only letters, digits, '.', '_' and '-'.",
+                                "Der Benutzername darf nur Buchstaben ohne Umlaute (A–Z), Ziffern sowie „.“, „_“ und „-“ enthalten."),
+                        in.say(
+                                "Please enter a valid email address, like name@example.com.",
+                                "Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com."),
+                        in.say(
+                                "Password must be at least 8 characters long.",
+                                "Das Passwort muss mindestens 8 Zeichen lang sein."),
+                        in.say("The two passwords do not match.", "Die beiden Passwörter stimmen nicht überein."));
         for (String field : List.of("username", "email", "password", "password2")) {
             assertThat(page.getElementById(field)).as(field).isNotNull();
-            assertThat(page.getElementById(field).attr("aria-invalid")).as(field).isEqualTo("true");
-            assertThat(page.getElementById(field).attr("aria-describedby")).as(field).contains(field + "-errors");
-            assertThat(page.select("#" + field + "-errors .field-error").eachText()).as(field).hasSize(1);
+            assertThat(page.getElementById(field).attr("aria-invalid"))
+                    .as(field)
+                    .isEqualTo("true");
+            assertThat(page.getElementById(field).attr("aria-describedby"))
+                    .as(field)
+                    .contains(field + "-errors");
+            assertThat(page.select("#" + field + "-errors .field-error").eachText())
+                    .as(field)
+                    .hasSize(1);
         }
         assertThat(page.select("#password-help").text())
-                .isEqualTo(in.say("At least 8 characters. Long passphrases are welcome; no special characters required.",
+                .isEqualTo(in.say(
+                        "At least 8 characters. Long passphrases are welcome; no special characters required.",
                         "Mindestens 8 Zeichen. Lange Passphrasen sind willkommen; Sonderzeichen sind nicht nötig."));
     }
 
@@ -131,14 +160,29 @@ class EveryPageInBothLanguagesTests {
         String username = TestUsers.uniqueName("Sprachen");
         Page form = browser.get("/register");
 
-        Page home = browser.follow(browser.post("/register", Map.of("_csrf", form.csrfToken(), "username", username,
-                "email", username.toLowerCase(Locale.ROOT) + "@example.com", "password", PASSWORD, "password2", PASSWORD)));
+        Page home = browser.follow(browser.post(
+                "/register",
+                Map.of(
+                        "_csrf",
+                        form.csrfToken(),
+                        "username",
+                        username,
+                        "email",
+                        username.toLowerCase(Locale.ROOT) + "@example.com",
+                        "password",
+                        PASSWORD,
+                        "password2",
+                        PASSWORD)));
 
         in.assertPage(home, 200, in.say("Hi, ", "Hallo, ") + username + "!");
-        assertThat(home.flashes()).containsExactly(
-                in.say("Congratulations, you are now a registered user!", "Herzlichen Glückwunsch, Sie sind jetzt registriert!"));
+        assertThat(home.flashes())
+                .containsExactly(in.say(
+                        "Congratulations, you are now a registered user!",
+                        "Herzlichen Glückwunsch, Sie sind jetzt registriert!"));
         assertThat(home.document().select("nav form.logout button").text()).isEqualTo(in.say("Log Out", "Abmelden"));
-        assertThat(home.document().select("nav ul li").size()).as("the signed-in navigation is one list").isEqualTo(5);
+        assertThat(home.document().select("nav ul li").size())
+                .as("the signed-in navigation is one list")
+                .isEqualTo(5);
 
         Page secret = browser.get("/top-secret");
         in.assertPage(secret, 200, in.say("Top secret", "Streng geheim"));
@@ -147,18 +191,24 @@ class EveryPageInBothLanguagesTests {
 
         Page activity = browser.get("/account/activity");
         in.assertPage(activity, 200, in.say("Account activity", "Kontoaktivität"));
-        assertThat(activity.document().select("table.activity tbody tr td:eq(1)").eachText())
+        assertThat(activity.document()
+                        .select("table.activity tbody tr td:eq(1)")
+                        .eachText())
                 .containsExactly(in.say("Account created", "Konto angelegt"));
         assertThat(activity.document().select("table.activity th").eachText())
                 .contains(in.say("Browser (as reported by the browser)", "Browser (laut Angabe des Browsers)"));
-        assertThat(activity.document().select("main").text()).doesNotContainIgnoringCase("change your password")
+        assertThat(activity.document().select("main").text())
+                .doesNotContainIgnoringCase("change your password")
                 .doesNotContainIgnoringCase("log out everywhere");
 
         Page alreadyIn = browser.follow(browser.get("/login"));
-        assertThat(alreadyIn.flashes()).containsExactly(in.say("You are already logged in.", "Sie sind bereits angemeldet."));
+        assertThat(alreadyIn.flashes())
+                .containsExactly(in.say("You are already logged in.", "Sie sind bereits angemeldet."));
 
         in.assertPage(browser.get("/no-such-page"), 404, in.say("Page not found", "Seite nicht gefunden"));
-        in.assertPage(browser.post("/top-secret", Map.of("_csrf", browser.get("/").csrfToken())), 405,
+        in.assertPage(
+                browser.post("/top-secret", Map.of("_csrf", browser.get("/").csrfToken())),
+                405,
                 in.say("Method not allowed", "Methode nicht erlaubt"));
 
         Page loggedOut = browser.follow(browser.logOut());
@@ -173,23 +223,32 @@ class EveryPageInBothLanguagesTests {
         Lang in = new Lang(language);
         String token = browser.get("/login").csrfToken();
 
-        in.assertPage(browser.post("/register", Map.of("username", "nobody")), 403, in.say("Forbidden", "Zugriff verweigert"));
+        in.assertPage(
+                browser.post("/register", Map.of("username", "nobody")),
+                403,
+                in.say("Forbidden", "Zugriff verweigert"));
 
         Page malformed = browser.postRaw("/login", "_csrf=" + token + "&username=%zz&password=x");
         in.assertPage(malformed, 400, in.say("Bad request", "Ungültige Anfrage"));
-        assertThat(malformed.document().select(".explanation").text()).isEqualTo(in.say(
-                "The form data is not valid URL encoding (a '%' must be followed by two hexadecimal digits).",
-                "Die Formulardaten sind nicht gültig URL-kodiert (auf ein „%“ müssen zwei Hexadezimalziffern folgen)."));
+        assertThat(malformed.document().select(".explanation").text())
+                .isEqualTo(
+                        in.say(
+                                "The form data is not valid URL encoding (a '%' must be followed by two hexadecimal digits).",
+                                "Die Formulardaten sind nicht gültig URL-kodiert (auf ein „%“ müssen zwei Hexadezimalziffern folgen)."));
 
         Page repeated = browser.postRaw("/login", "_csrf=" + token + "&username=a&username=b&password=x");
-        assertThat(repeated.document().select(".explanation").text()).isEqualTo(in.say(
-                "The field “username” was sent more than once.", "Das Feld „username“ wurde mehr als einmal gesendet."));
+        assertThat(repeated.document().select(".explanation").text())
+                .isEqualTo(in.say(
+                        "The field “username” was sent more than once.",
+                        "Das Feld „username“ wurde mehr als einmal gesendet."));
 
         Page notAForm = browser.postAs("/register", MediaType.TEXT_PLAIN, "username=x");
         in.assertPage(notAForm, 415, in.say("Unsupported form encoding", "Nicht unterstützte Formularkodierung"));
-        assertThat(notAForm.document().select(".explanation").text()).isEqualTo(in.say(
-                "This form must be sent as application/x-www-form-urlencoded, the way browsers send it.",
-                "Dieses Formular muss als application/x-www-form-urlencoded gesendet werden, so wie Browser es tun."));
+        assertThat(notAForm.document().select(".explanation").text())
+                .isEqualTo(
+                        in.say(
+                                "This form must be sent as application/x-www-form-urlencoded, the way browsers send it.",
+                                "Dieses Formular muss als application/x-www-form-urlencoded gesendet werden, so wie Browser es tun."));
 
         Page firewall = browser.get("/top-secret;jsessionid=x");
         in.assertPage(firewall, 400, in.say("Bad request", "Ungültige Anfrage"));
@@ -201,24 +260,43 @@ class EveryPageInBothLanguagesTests {
         }
         in.assertPage(throttled, 429, in.say("Too many attempts", "Zu viele Versuche"));
         assertThat(throttled.document().select("main").text())
-                .containsPattern(in.say("Please try again in \\d+ seconds?\\.", "Bitte versuchen Sie es in (einer Sekunde|\\d+ Sekunden) erneut\\."));
+                .containsPattern(in.say(
+                        "Please try again in \\d+ seconds?\\.",
+                        "Bitte versuchen Sie es in (einer Sekunde|\\d+ Sekunden) erneut\\."));
     }
 
     /** The pages a request can hardly reach here (a store outage, a server error), rendered as Boot's handler renders them. */
     @ParameterizedTest
     @CsvSource({
-            "de, 403, Zugriff verweigert", "de, 404, Seite nicht gefunden", "de, 405, Methode nicht erlaubt",
-            "de, 413, Anfrage zu groß", "de, 415, Nicht unterstützte Formularkodierung", "de, 429, Zu viele Versuche",
-            "de, 4xx, Ungültige Anfrage", "de, 503, Vorübergehend nicht verfügbar", "de, 5xx, Etwas ist schiefgelaufen",
-            "en, 403, Forbidden", "en, 404, Page not found", "en, 405, Method not allowed", "en, 413, Request too large",
-            "en, 415, Unsupported form encoding", "en, 429, Too many attempts", "en, 4xx, Bad request",
-            "en, 503, Temporarily unavailable", "en, 5xx, Something went wrong"})
+        "de, 403, Zugriff verweigert",
+        "de, 404, Seite nicht gefunden",
+        "de, 405, Methode nicht erlaubt",
+        "de, 413, Anfrage zu groß",
+        "de, 415, Nicht unterstützte Formularkodierung",
+        "de, 429, Zu viele Versuche",
+        "de, 4xx, Ungültige Anfrage",
+        "de, 503, Vorübergehend nicht verfügbar",
+        "de, 5xx, Etwas ist schiefgelaufen",
+        "en, 403, Forbidden",
+        "en, 404, Page not found",
+        "en, 405, Method not allowed",
+        "en, 413, Request too large",
+        "en, 415, Unsupported form encoding",
+        "en, 429, Too many attempts",
+        "en, 4xx, Bad request",
+        "en, 503, Temporarily unavailable",
+        "en, 5xx, Something went wrong"
+    })
     void everyErrorTemplate(String language, String page, String heading) {
         Lang in = new Lang(language);
-        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/").header(HttpHeaders.ACCEPT_LANGUAGE, language));
+        var exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/").header(HttpHeaders.ACCEPT_LANGUAGE, language));
         View view = viewResolvers.stream()
-                .map(resolver -> resolver.resolveViewName("error/" + page, Locale.ROOT).block(Duration.ofSeconds(5)))
-                .filter(found -> found != null).findFirst().orElseThrow();
+                .map(resolver ->
+                        resolver.resolveViewName("error/" + page, Locale.ROOT).block(Duration.ofSeconds(5)))
+                .filter(found -> found != null)
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> model = new LinkedHashMap<>(Map.of("status", page.startsWith("5") ? 503 : 400));
         if (page.equals("429")) {
             model.put("retryAfterText", in.say("1 second", "einer Sekunde"));
@@ -230,13 +308,24 @@ class EveryPageInBothLanguagesTests {
         in.assertDocument(document, heading);
         assertThat(document.title()).isEqualTo(heading + " · Vestibule");
         if (page.equals("429")) {
-            assertThat(document.select("main").text()).contains(in.say("Please try again in 1 second.", "Bitte versuchen Sie es in einer Sekunde erneut."));
+            assertThat(document.select("main").text())
+                    .contains(
+                            in.say("Please try again in 1 second.", "Bitte versuchen Sie es in einer Sekunde erneut."));
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"de, de", "de-AT, de", "'de-CH,en;q=0.8', de", "'fr,de;q=0.5', de", "en-GB, en", "fr, en", "'', en",
-            "'*', en", "not a language tag!, en"})
+    @CsvSource({
+        "de, de",
+        "de-AT, de",
+        "'de-CH,en;q=0.8', de",
+        "'fr,de;q=0.5', de",
+        "en-GB, en",
+        "fr, en",
+        "'', en",
+        "'*', en",
+        "not a language tag!, en"
+    })
     void theLanguageIsWhatAcceptLanguageAsksForAmongEnglishAndGerman(String acceptLanguage, String chosen) {
         Page home = Browser.speaking(client, acceptLanguage).get("/");
 
@@ -253,11 +342,16 @@ class EveryPageInBothLanguagesTests {
 
     @Test
     void waitsAreCountedInTheirPlural() {
-        assertThat(TestTexts.in(Locale.ENGLISH).get("error.retry-after.seconds", 1L)).isEqualTo("1 second");
-        assertThat(TestTexts.in(Locale.ENGLISH).get("error.retry-after.seconds", 30L)).isEqualTo("30 seconds");
-        assertThat(TestTexts.in(Locale.GERMAN).get("error.retry-after.seconds", 1L)).isEqualTo("einer Sekunde");
-        assertThat(TestTexts.in(Locale.GERMAN).get("error.retry-after.minutes", 5L)).isEqualTo("5 Minuten");
-        assertThat(TestTexts.in(Locale.ENGLISH).get("registration.throttled", 1L)).endsWith("try again in 1 minute.");
+        assertThat(TestTexts.in(Locale.ENGLISH).get("error.retry-after.seconds", 1L))
+                .isEqualTo("1 second");
+        assertThat(TestTexts.in(Locale.ENGLISH).get("error.retry-after.seconds", 30L))
+                .isEqualTo("30 seconds");
+        assertThat(TestTexts.in(Locale.GERMAN).get("error.retry-after.seconds", 1L))
+                .isEqualTo("einer Sekunde");
+        assertThat(TestTexts.in(Locale.GERMAN).get("error.retry-after.minutes", 5L))
+                .isEqualTo("5 Minuten");
+        assertThat(TestTexts.in(Locale.ENGLISH).get("registration.throttled", 1L))
+                .endsWith("try again in 1 minute.");
     }
 
     /** What a page must be in one language. */
@@ -268,7 +362,9 @@ class EveryPageInBothLanguagesTests {
         }
 
         void assertPage(Page page, int status, String heading) {
-            assertThat(page.statusCode()).as("status of the page headed %s", heading).isEqualTo(status);
+            assertThat(page.statusCode())
+                    .as("status of the page headed %s", heading)
+                    .isEqualTo(status);
             assertDocument(page.document(), heading);
         }
 
@@ -276,17 +372,27 @@ class EveryPageInBothLanguagesTests {
             assertThat(document.selectFirst("html").attr("lang")).as(heading).isEqualTo(tag);
             assertThat(document.select("main h1").text()).isEqualTo(heading);
             assertThat(document.title()).as(heading).endsWith(" · Vestibule");
-            assertThat(document.select("meta[name=description]").attr("content")).as(heading).isNotBlank();
+            assertThat(document.select("meta[name=description]").attr("content"))
+                    .as(heading)
+                    .isNotBlank();
             assertThat(document.select("nav a[href=/]").not(".brand").text())
-                    .as("the navigation speaks the page's language").isEqualTo(say("Home", "Startseite"));
-            List<String> shown = new ArrayList<>(List.of(document.text(), document.title(),
+                    .as("the navigation speaks the page's language")
+                    .isEqualTo(say("Home", "Startseite"));
+            List<String> shown = new ArrayList<>(List.of(
+                    document.text(),
+                    document.title(),
                     document.select("meta[name=description]").attr("content")));
             shown.addAll(document.select("[aria-label]").eachAttr("aria-label"));
             for (String text : shown) {
-                assertThat(KEY_LIKE.matcher(text).results().map(match -> match.group()).toList())
-                        .as("raw keys on the page headed %s", heading).isEmpty();
+                assertThat(KEY_LIKE.matcher(text)
+                                .results()
+                                .map(match -> match.group())
+                                .toList())
+                        .as("raw keys on the page headed %s", heading)
+                        .isEmpty();
                 assertThat(KEYS.stream().filter(text::contains).toList())
-                        .as("keys of the bundle on the page headed %s", heading).isEmpty();
+                        .as("keys of the bundle on the page headed %s", heading)
+                        .isEmpty();
             }
         }
     }
@@ -294,7 +400,8 @@ class EveryPageInBothLanguagesTests {
     private static Set<String> keysOfTheBundle() {
         var properties = new Properties();
         try (Reader reader = new InputStreamReader(
-                EveryPageInBothLanguagesTests.class.getResourceAsStream("/messages.properties"), StandardCharsets.UTF_8)) {
+                EveryPageInBothLanguagesTests.class.getResourceAsStream("/messages.properties"),
+                StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

@@ -39,13 +39,16 @@ class MessageBundlesTests {
     private static final Pattern TEMPLATE_TEXT = Pattern.compile("\\{\\{#t}}([^{}]+)\\{\\{/t}}");
     /** {{#t}}{{pageKey}}.title{{/t}}: the page's own keys, named after its view. */
     private static final Pattern PAGE_TEXT = Pattern.compile("\\{\\{#t}}\\{\\{pageKey}}(\\.[a-z-]+)\\{\\{/t}}");
+
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
-        assertThat(GERMAN.keySet()).as("keys of messages_de.properties").containsExactlyInAnyOrderElementsOf(ENGLISH.keySet());
+        assertThat(GERMAN.keySet())
+                .as("keys of messages_de.properties")
+                .containsExactlyInAnyOrderElementsOf(ENGLISH.keySet());
         assertThat(ENGLISH).isNotEmpty();
     }
 
@@ -54,10 +57,13 @@ class MessageBundlesTests {
         for (var bundle : Map.of(Locale.ENGLISH, ENGLISH, Locale.GERMAN, GERMAN).entrySet()) {
             bundle.getValue().forEach((key, message) -> {
                 assertThat(message).as("%s (%s)", key, bundle.getKey()).isNotBlank();
-                assertThatCode(() -> new MessageFormat(message, bundle.getKey())).as("%s (%s)", key, bundle.getKey())
+                assertThatCode(() -> new MessageFormat(message, bundle.getKey()))
+                        .as("%s (%s)", key, bundle.getKey())
                         .doesNotThrowAnyException();
                 assertThat(LONE_APOSTROPHE.matcher(message).find())
-                        .as("%s (%s) has a single apostrophe, which MessageFormat swallows: write ''", key, bundle.getKey())
+                        .as(
+                                "%s (%s) has a single apostrophe, which MessageFormat swallows: write ''",
+                                key, bundle.getKey())
                         .isFalse();
             });
         }
@@ -65,13 +71,16 @@ class MessageBundlesTests {
 
     @Test
     void bothLanguagesTakeTheSameArguments() {
-        ENGLISH.forEach((key, english) -> assertThat(placeholders(GERMAN.get(key))).as(key).isEqualTo(placeholders(english)));
+        ENGLISH.forEach((key, english) ->
+                assertThat(placeholders(GERMAN.get(key))).as(key).isEqualTo(placeholders(english)));
     }
 
     @Test
     void everyKeyATemplateNamesExists() {
-        templates().forEach((name, source) -> keysNamedBy(source).forEach(
-                key -> assertThat(ENGLISH).as("template %s", name).containsKey(key)));
+        templates()
+                .forEach((name, source) -> keysNamedBy(source)
+                        .forEach(key ->
+                                assertThat(ENGLISH).as("template %s", name).containsKey(key)));
     }
 
     /** The layout names each page's title and description by the page's view name ("error.404.title"). */
@@ -80,13 +89,16 @@ class MessageBundlesTests {
         Map<String, String> pages = pages();
         assertThat(pages).as("templates with the layout").containsKeys("home/index", "login/login", "error/404");
         assertThat(pageKeySuffixes()).containsExactlyInAnyOrder(".title", ".description");
-        pages.keySet().forEach(page -> pageKeySuffixes().forEach(
-                suffix -> assertThat(ENGLISH).as(page).containsKey(pageKey(page) + suffix)));
+        pages.keySet()
+                .forEach(page -> pageKeySuffixes()
+                        .forEach(suffix -> assertThat(ENGLISH).as(page).containsKey(pageKey(page) + suffix)));
     }
 
     @Test
     void everyKeyTheCodeNamesExists() {
-        Set<String> namespaces = ENGLISH.keySet().stream().map(key -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
+        Set<String> namespaces = ENGLISH.keySet().stream()
+                .map(key -> key.substring(0, key.indexOf('.')))
+                .collect(Collectors.toSet());
         Set<String> named = keysNamedByTheCode(namespaces);
         assertThat(named).as("keys found in the main code").isNotEmpty();
         assertThat(ENGLISH.keySet()).containsAll(named);
@@ -94,7 +106,9 @@ class MessageBundlesTests {
 
     @Test
     void everyKeyIsNamedSomewhere() {
-        Set<String> namespaces = ENGLISH.keySet().stream().map(key -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
+        Set<String> namespaces = ENGLISH.keySet().stream()
+                .map(key -> key.substring(0, key.indexOf('.')))
+                .collect(Collectors.toSet());
         Set<String> used = new TreeSet<>(keysNamedByTheCode(namespaces));
         templates().values().forEach(source -> used.addAll(keysNamedBy(source)));
         pages().keySet().forEach(page -> pageKeySuffixes().forEach(suffix -> used.add(pageKey(page) + suffix)));
@@ -155,9 +169,11 @@ class MessageBundlesTests {
     private static Map<String, String> templates() {
         try {
             Map<String, String> templates = new TreeMap<>();
-            for (Resource template : new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.mustache")) {
+            for (Resource template :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.mustache")) {
                 String url = template.getURL().toString();
-                String name = url.substring(url.lastIndexOf("/templates/") + "/templates/".length(), url.length() - ".mustache".length());
+                String name = url.substring(
+                        url.lastIndexOf("/templates/") + "/templates/".length(), url.length() - ".mustache".length());
                 templates.put(name, template.getContentAsString(StandardCharsets.UTF_8));
             }
             assertThat(templates).isNotEmpty();
@@ -186,7 +202,8 @@ class MessageBundlesTests {
 
     private static Map<String, String> bundle(String name) {
         var properties = new Properties();
-        try (Reader reader = new InputStreamReader(MessageBundlesTests.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(
+                MessageBundlesTests.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);

@@ -22,18 +22,23 @@ class ReasonTextsTests {
     @Test
     void everyRegistrationProblemTheCoreCanReturnHasATextInBothLanguages() {
         List<Object> problems = everyInstanceOf(RegistrationProblem.class);
-        assertThat(problems).as("4 problems of their own, 3 of usernames, 2 of emails, 6 of passwords").hasSize(15);
+        assertThat(problems)
+                .as("4 problems of their own, 3 of usernames, 2 of emails, 6 of passwords")
+                .hasSize(15);
         for (Object problem : problems) {
             Text text = ReasonTexts.of((RegistrationProblem) problem);
-            assertThat(TestTexts.in(Locale.GERMAN).get(text)).as("%s", problem)
-                    .isNotBlank().isNotEqualTo(TestTexts.in(Locale.ENGLISH).get(text));
+            assertThat(TestTexts.in(Locale.GERMAN).get(text))
+                    .as("%s", problem)
+                    .isNotBlank()
+                    .isNotEqualTo(TestTexts.in(Locale.ENGLISH).get(text));
         }
     }
 
     @Test
     void everySecurityEventAndTheLoginRejectionHaveATextInBothLanguages() {
         for (SecurityEventType type : SecurityEventType.values()) {
-            assertThat(TestTexts.in(Locale.GERMAN).get(ReasonTexts.of(type))).as("%s", type)
+            assertThat(TestTexts.in(Locale.GERMAN).get(ReasonTexts.of(type)))
+                    .as("%s", type)
                     .isNotEqualTo(english(ReasonTexts.of(type)));
         }
         assertThat(english(ReasonTexts.of(LoginOutcome.PublicReason.INVALID_CREDENTIALS)))
@@ -62,13 +67,16 @@ class ReasonTextsTests {
                 .isEqualTo("Password must not contain your username.");
         assertThat(english(ReasonTexts.of(new PasswordRejection.ContainsEmail())))
                 .isEqualTo("Password must not contain your email address.");
-        assertThat(english(ReasonTexts.of(new PasswordRejection.ControlCharacters()))).contains("control characters");
+        assertThat(english(ReasonTexts.of(new PasswordRejection.ControlCharacters())))
+                .contains("control characters");
         assertThat(english(ReasonTexts.of(new RegistrationProblem.UsernameTaken())))
                 .isEqualTo("That username is already taken. Please choose another.");
         assertThat(english(ReasonTexts.of(new RegistrationProblem.EmailTaken())))
                 .isEqualTo("An account with this email address already exists.");
-        assertThat(english(ReasonTexts.of(new RegistrationProblem.PasswordMissing()))).isEqualTo("Please choose a password.");
-        assertThat(english(ReasonTexts.of(new RegistrationProblem.PasswordsDiffer()))).isEqualTo("The two passwords do not match.");
+        assertThat(english(ReasonTexts.of(new RegistrationProblem.PasswordMissing())))
+                .isEqualTo("Please choose a password.");
+        assertThat(english(ReasonTexts.of(new RegistrationProblem.PasswordsDiffer())))
+                .isEqualTo("The two passwords do not match.");
     }
 
     @Test

@@ -8,8 +8,7 @@ public final class TestTexts {
 
     private static final MessageSource MESSAGES = new TextConfiguration().messageSource();
 
-    private TestTexts() {
-    }
+    private TestTexts() {}
 
     public static Texts in(Locale locale) {
         return new Texts(MESSAGES, locale);

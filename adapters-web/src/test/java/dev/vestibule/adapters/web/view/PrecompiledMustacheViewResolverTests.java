@@ -23,8 +23,8 @@ class PrecompiledMustacheViewResolverTests {
         Mustache.Compiler compiler = Mustache.compiler().withLoader(name -> {
             throw new AssertionError("template " + name + " loaded after startup");
         });
-        var resolver = new PrecompiledMustacheViewResolver(compiler, "classpath:/precompiled-test/", ".mustache",
-                StandardCharsets.UTF_8);
+        var resolver = new PrecompiledMustacheViewResolver(
+                compiler, "classpath:/precompiled-test/", ".mustache", StandardCharsets.UTF_8);
         resolver.setApplicationContext(new StaticApplicationContext());
         return resolver;
     }
@@ -34,7 +34,8 @@ class PrecompiledMustacheViewResolverTests {
         View view = resolver.resolveViewName("page", Locale.ROOT).block(Duration.ofSeconds(1));
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
 
-        view.render(Map.of("greeting", "Hello", "name", "<Ada>"), MediaType.TEXT_HTML, exchange).block(Duration.ofSeconds(1));
+        view.render(Map.of("greeting", "Hello", "name", "<Ada>"), MediaType.TEXT_HTML, exchange)
+                .block(Duration.ofSeconds(1));
 
         assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(1)))
                 .isEqualTo("<main><p>Hello, &lt;Ada&gt;</p>\n</main>\n");
@@ -50,6 +51,7 @@ class PrecompiledMustacheViewResolverTests {
 
     @Test
     void aNameWithoutATemplateResolvesToNothingSoTheNextResolverMayTry() {
-        assertThat(resolver.resolveViewName("no/such/page", Locale.ROOT).blockOptional(Duration.ofSeconds(1))).isEmpty();
+        assertThat(resolver.resolveViewName("no/such/page", Locale.ROOT).blockOptional(Duration.ofSeconds(1)))
+                .isEmpty();
     }
 }

@@ -22,8 +22,10 @@ public record Origin(String clientAddress, String userAgent) {
     }
 
     private static String cut(String text, int max) {
-        String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = text.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() <= max ? printable : printable.substring(0, max);
     }
 }

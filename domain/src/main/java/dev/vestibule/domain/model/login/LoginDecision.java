@@ -6,8 +6,7 @@ import dev.vestibule.domain.model.user.User;
 /** Decides a password login from what was found: who the user is and whether the password matched. */
 public final class LoginDecision {
 
-    private LoginDecision() {
-    }
+    private LoginDecision() {}
 
     public static LoginOutcome forUnknownUser() {
         return new LoginOutcome.Rejected(LoginOutcome.Reason.UNKNOWN_USER);

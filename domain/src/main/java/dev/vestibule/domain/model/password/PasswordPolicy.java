@@ -30,7 +30,8 @@ public final class PasswordPolicy {
 
     public PasswordPolicy(int minimumLength, int maximumLength, CommonPasswords commonPasswords) {
         if (minimumLength < DEFAULT_MINIMUM_LENGTH) {
-            throw new IllegalArgumentException("minimum length below " + DEFAULT_MINIMUM_LENGTH + " breaks NIST SP 800-63B");
+            throw new IllegalArgumentException(
+                    "minimum length below " + DEFAULT_MINIMUM_LENGTH + " breaks NIST SP 800-63B");
         }
         if (maximumLength < Math.max(64, minimumLength)) {
             throw new IllegalArgumentException("maximum length must allow at least 64 characters and the minimum");
@@ -69,7 +70,8 @@ public final class PasswordPolicy {
         if (username != null && lowerCased.contains(username.canonical())) {
             rejections.add(new PasswordRejection.ContainsUsername());
         }
-        if (email != null && email.localPart().length() >= SHORTEST_LOCAL_PART_CHECKED
+        if (email != null
+                && email.localPart().length() >= SHORTEST_LOCAL_PART_CHECKED
                 && lowerCased.contains(email.localPart())) {
             rejections.add(new PasswordRejection.ContainsEmail());
         }

@@ -48,13 +48,15 @@ public record RememberMeToken(String series, String secret) {
             return Optional.empty();
         }
         int separator = cookieValue.indexOf(SEPARATOR);
-        if (separator <= 0 || separator == cookieValue.length() - 1
+        if (separator <= 0
+                || separator == cookieValue.length() - 1
                 || cookieValue.indexOf(SEPARATOR, separator + 1) >= 0
                 || !isBase64Url(cookieValue.substring(0, separator))
                 || !isBase64Url(cookieValue.substring(separator + 1))) {
             return Optional.empty();
         }
-        return Optional.of(new RememberMeToken(cookieValue.substring(0, separator), cookieValue.substring(separator + 1)));
+        return Optional.of(
+                new RememberMeToken(cookieValue.substring(0, separator), cookieValue.substring(separator + 1)));
     }
 
     /** SHA-256 of the secret: the secret is random and long, so a slow hash would add cost and no safety. */
@@ -74,8 +76,12 @@ public record RememberMeToken(String series, String secret) {
     }
 
     private static boolean isBase64Url(String text) {
-        return text.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return text.chars()
+                .allMatch(c -> (c >= 'A' && c <= 'Z')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '_');
     }
 
     /** Keeps the secret out of logs. */

@@ -1,8 +1,8 @@
 package dev.vestibule.domain.model.rememberme;
 
 import dev.vestibule.domain.model.user.UserId;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,8 +13,13 @@ import java.util.Objects;
  * that restores several tabs at once sends the same cookie in parallel requests: only the first rotates
  * the secret, and the others must not be mistaken for a thief.
  */
-public record RememberedBrowser(String series, UserId userId, String secretHash, String previousSecretHash,
-                               Instant rotatedAt, Instant expiresAt) {
+public record RememberedBrowser(
+        String series,
+        UserId userId,
+        String secretHash,
+        String previousSecretHash,
+        Instant rotatedAt,
+        Instant expiresAt) {
 
     public RememberedBrowser {
         Objects.requireNonNull(series, "series");
@@ -41,7 +46,8 @@ public record RememberedBrowser(String series, UserId userId, String secretHash,
         if (constantTimeEquals(presented, secretHash)) {
             return Recognition.CURRENT;
         }
-        if (previousSecretHash != null && constantTimeEquals(presented, previousSecretHash)
+        if (previousSecretHash != null
+                && constantTimeEquals(presented, previousSecretHash)
                 && now.isBefore(rotatedAt.plus(gracePeriod))) {
             return Recognition.JUST_ROTATED;
         }

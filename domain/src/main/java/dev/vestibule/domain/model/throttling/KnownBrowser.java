@@ -19,12 +19,19 @@ public record KnownBrowser(String id, UserId userId, Instant expiresAt) {
     public static KnownBrowser newFor(UserId userId, Instant now, Duration lifetime, SecureRandom random) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
-        return new KnownBrowser(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), userId, now.plus(lifetime));
+        return new KnownBrowser(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), userId, now.plus(lifetime));
     }
 
     /** A cookie value that could be one of ours; anything else is ignored without a lookup. */
     public static boolean isWellFormedId(String id) {
-        return id != null && id.length() == 32 && id.chars().allMatch(c -> (c >= 'A' && c <= 'Z')
-                || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return id != null
+                && id.length() == 32
+                && id.chars()
+                        .allMatch(c -> (c >= 'A' && c <= 'Z')
+                                || (c >= 'a' && c <= 'z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || c == '_');
     }
 }

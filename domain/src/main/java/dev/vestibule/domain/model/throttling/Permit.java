@@ -8,8 +8,7 @@ public sealed interface Permit {
 
     Permit GRANTED = new Granted();
 
-    record Granted() implements Permit {
-    }
+    record Granted() implements Permit {}
 
     /** Not now; the next attempt is allowed after {@code retryAfter}. */
     record Denied(Duration retryAfter) implements Permit {

@@ -9,8 +9,11 @@ import java.util.Objects;
  * account before has an allowance of its own, so an attacker cannot lock the real user out (OWASP
  * "device cookies").
  */
-public record ThrottlePolicy(AttemptLimit perAccount, AttemptLimit perKnownBrowser, AttemptLimit perClientAddress,
-                             AttemptLimit registrationsPerClientAddress) {
+public record ThrottlePolicy(
+        AttemptLimit perAccount,
+        AttemptLimit perKnownBrowser,
+        AttemptLimit perClientAddress,
+        AttemptLimit registrationsPerClientAddress) {
 
     public static final ThrottlePolicy DEFAULT = new ThrottlePolicy(
             new AttemptLimit("account", 5, Duration.ofMinutes(1)),

@@ -4,10 +4,8 @@ package dev.vestibule.domain.model.user;
 public sealed interface EmailRejection {
 
     /** Nothing but blanks. */
-    record Missing() implements EmailRejection {
-    }
+    record Missing() implements EmailRejection {}
 
     /** Not a dot-atom address at a DNS host name (see {@link EmailAddress}). */
-    record Malformed() implements EmailRejection {
-    }
+    record Malformed() implements EmailRejection {}
 }

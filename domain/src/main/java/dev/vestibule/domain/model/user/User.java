@@ -19,8 +19,14 @@ public final class User {
     private final boolean active;
     private final Instant registeredAt;
 
-    private User(UserId id, Username username, EmailAddress email, PasswordHash passwordHash,
-                 List<ExternalIdentity> externalIdentities, boolean active, Instant registeredAt) {
+    private User(
+            UserId id,
+            Username username,
+            EmailAddress email,
+            PasswordHash passwordHash,
+            List<ExternalIdentity> externalIdentities,
+            boolean active,
+            Instant registeredAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = Objects.requireNonNull(email, "email");
@@ -39,20 +45,32 @@ public final class User {
     }
 
     /** A new, active user known through an external provider only. */
-    public static User registerWithExternalIdentity(Username username, EmailAddress email,
-                                                    ExternalIdentity identity, Instant now) {
+    public static User registerWithExternalIdentity(
+            Username username, EmailAddress email, ExternalIdentity identity, Instant now) {
         return new User(UserId.random(), username, email, null, List.of(identity), true, now);
     }
 
     /** Rebuilds a stored user; for repositories. */
-    public static User restore(UserId id, Username username, EmailAddress email, PasswordHash passwordHashOrNull,
-                               List<ExternalIdentity> externalIdentities, boolean active, Instant registeredAt) {
+    public static User restore(
+            UserId id,
+            Username username,
+            EmailAddress email,
+            PasswordHash passwordHashOrNull,
+            List<ExternalIdentity> externalIdentities,
+            boolean active,
+            Instant registeredAt) {
         return new User(id, username, email, passwordHashOrNull, externalIdentities, active, registeredAt);
     }
 
     public User withPasswordHash(PasswordHash newHash) {
-        return new User(id, username, email, Objects.requireNonNull(newHash, "newHash"),
-                externalIdentities, active, registeredAt);
+        return new User(
+                id,
+                username,
+                email,
+                Objects.requireNonNull(newHash, "newHash"),
+                externalIdentities,
+                active,
+                registeredAt);
     }
 
     public User deactivated() {

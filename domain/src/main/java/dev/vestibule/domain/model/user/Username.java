@@ -38,7 +38,9 @@ public record Username(String value) {
     }
 
     private static boolean isAcceptable(String value) {
-        return value.length() >= MIN_LENGTH && value.length() <= MAX_LENGTH && ALLOWED.matcher(value).matches();
+        return value.length() >= MIN_LENGTH
+                && value.length() <= MAX_LENGTH
+                && ALLOWED.matcher(value).matches();
     }
 
     /** The form two usernames are compared in: "Alice" and "alice" are the same user. */

@@ -4,13 +4,10 @@ package dev.vestibule.domain.model.user;
 public sealed interface UsernameRejection {
 
     /** Nothing but blanks. */
-    record Missing() implements UsernameRejection {
-    }
+    record Missing() implements UsernameRejection {}
 
-    record WrongLength(int minimumLength, int maximumLength) implements UsernameRejection {
-    }
+    record WrongLength(int minimumLength, int maximumLength) implements UsernameRejection {}
 
     /** Anything but ASCII letters, digits, '.', '_' and '-'. */
-    record ForbiddenCharacters() implements UsernameRejection {
-    }
+    record ForbiddenCharacters() implements UsernameRejection {}
 }

@@ -16,5 +16,4 @@ public record LoginAttempt(Credentials credentials, Origin origin, Optional<Stri
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(knownBrowserId, "knownBrowserId");
     }
-
 }

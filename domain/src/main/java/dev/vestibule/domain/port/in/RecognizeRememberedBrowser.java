@@ -9,5 +9,4 @@ public interface RecognizeRememberedBrowser {
 
     /** Recognizes the token; {@code origin} goes into the security events it causes. */
     Mono<RememberedBrowserRecognition> recognize(RememberMeToken token, Origin origin);
-
 }

@@ -7,5 +7,4 @@ import reactor.core.publisher.Mono;
 public interface RegisterUser {
 
     Mono<RegistrationOutcome> register(RegistrationCommand command, Origin origin);
-
 }

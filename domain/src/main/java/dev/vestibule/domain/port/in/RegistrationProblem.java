@@ -15,8 +15,7 @@ public sealed interface RegistrationProblem {
     }
 
     /** Another account has this username, ignoring case. */
-    record UsernameTaken() implements RegistrationProblem {
-    }
+    record UsernameTaken() implements RegistrationProblem {}
 
     record InvalidEmail(EmailRejection reason) implements RegistrationProblem {
         public InvalidEmail {
@@ -25,11 +24,9 @@ public sealed interface RegistrationProblem {
     }
 
     /** Another account has this email address. */
-    record EmailTaken() implements RegistrationProblem {
-    }
+    record EmailTaken() implements RegistrationProblem {}
 
-    record PasswordMissing() implements RegistrationProblem {
-    }
+    record PasswordMissing() implements RegistrationProblem {}
 
     record WeakPassword(PasswordRejection reason) implements RegistrationProblem {
         public WeakPassword {
@@ -38,6 +35,5 @@ public sealed interface RegistrationProblem {
     }
 
     /** The repeated password is not the password. */
-    record PasswordsDiffer() implements RegistrationProblem {
-    }
+    record PasswordsDiffer() implements RegistrationProblem {}
 }

@@ -23,8 +23,7 @@ public sealed interface RememberedBrowserRecognition {
     }
 
     /** Unknown, expired, or of a user who may no longer sign in: forget the cookie, nothing more. */
-    record NotRecognized() implements RememberedBrowserRecognition {
-    }
+    record NotRecognized() implements RememberedBrowserRecognition {}
 
     /** An old secret of a live series: a copy of the cookie is in someone else's hands. The series is revoked. */
     record TheftDetected(UserId userId) implements RememberedBrowserRecognition {

@@ -12,9 +12,7 @@ public sealed interface AddUserResult {
         }
     }
 
-    record UsernameTaken() implements AddUserResult {
-    }
+    record UsernameTaken() implements AddUserResult {}
 
-    record EmailTaken() implements AddUserResult {
-    }
+    record EmailTaken() implements AddUserResult {}
 }

@@ -3,8 +3,8 @@ package dev.vestibule.domain.model.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.domain.model.password.PasswordCheck;
-import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
 import java.time.Instant;
@@ -18,13 +18,17 @@ class LoginDecisionTests {
     private static final Instant REGISTERED_AT = Instant.parse("2025-03-01T09:00:00Z");
 
     private static User activeUser() {
-        return User.registerWithPassword(new Username("alice"), new EmailAddress("alice@example.com"),
-                new PasswordHash("{test}secret"), REGISTERED_AT);
+        return User.registerWithPassword(
+                new Username("alice"),
+                new EmailAddress("alice@example.com"),
+                new PasswordHash("{test}secret"),
+                REGISTERED_AT);
     }
 
     @Test
     void unknownUserThenRejectedAsUnknownUser() {
-        assertThat(LoginDecision.forUnknownUser()).isEqualTo(new LoginOutcome.Rejected(LoginOutcome.Reason.UNKNOWN_USER));
+        assertThat(LoginDecision.forUnknownUser())
+                .isEqualTo(new LoginOutcome.Rejected(LoginOutcome.Reason.UNKNOWN_USER));
     }
 
     @Test
@@ -75,8 +79,11 @@ class LoginDecisionTests {
     @ParameterizedTest
     @MethodSource("everyRejection")
     void everyRejectionTellsTheVisitorTheSameReason(LoginOutcome outcome) {
-        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Rejected.class,
-                rejected -> assertThat(rejected.publicReason()).isEqualTo(LoginOutcome.PublicReason.INVALID_CREDENTIALS));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        LoginOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.publicReason())
+                                .isEqualTo(LoginOutcome.PublicReason.INVALID_CREDENTIALS));
     }
 
     @Test

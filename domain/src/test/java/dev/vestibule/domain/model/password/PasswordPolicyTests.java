@@ -22,10 +22,13 @@ class PasswordPolicyTests {
     private static final long SEED = 0x5EED_0003L;
     /** Neither appears in a password made of lowercase letters and spaces. */
     private static final Username USERNAME = new Username("user_7");
+
     private static final EmailAddress EMAIL = new EmailAddress("q.x9@example.com");
 
     private static PasswordPolicy defaultPolicy(String... commonPasswords) {
-        return new PasswordPolicy(PasswordPolicy.DEFAULT_MINIMUM_LENGTH, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
+        return new PasswordPolicy(
+                PasswordPolicy.DEFAULT_MINIMUM_LENGTH,
+                PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
                 CommonPasswords.of(List.of(commonPasswords)));
     }
 
@@ -40,7 +43,8 @@ class PasswordPolicyTests {
         List<PasswordRejection> rejections = defaultPolicy().check("kq7vz3m", USERNAME, EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.TooShort(8));
-        assertThat(((PasswordRejection.TooShort) rejections.get(0)).minimumLength()).isEqualTo(8);
+        assertThat(((PasswordRejection.TooShort) rejections.get(0)).minimumLength())
+                .isEqualTo(8);
     }
 
     @Test
@@ -72,7 +76,8 @@ class PasswordPolicyTests {
 
     @Test
     void constructorWhenMaximumExactlySixtyFourThenAllowed() {
-        assertThat(new PasswordPolicy(8, 64, CommonPasswords.none()).maximumLength()).isEqualTo(64);
+        assertThat(new PasswordPolicy(8, 64, CommonPasswords.none()).maximumLength())
+                .isEqualTo(64);
     }
 
     @Test
@@ -87,7 +92,8 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenHundredCharacterPassphraseThenAccepted() {
-        String passphrase = "the quick brown fox jumps over the lazy dog while seven wizards quietly hex the jovial bookkeeper";
+        String passphrase =
+                "the quick brown fox jumps over the lazy dog while seven wizards quietly hex the jovial bookkeeper";
         String hundred = passphrase + "!".repeat(100 - passphrase.length());
 
         assertThat(hundred).hasSize(100);
@@ -101,7 +107,8 @@ class PasswordPolicyTests {
         assertThat(policy.check("k".repeat(256), USERNAME, EMAIL)).isEmpty();
         List<PasswordRejection> rejections = policy.check("k".repeat(257), USERNAME, EMAIL);
         assertThat(rejections).containsExactly(new PasswordRejection.TooLong(256));
-        assertThat(((PasswordRejection.TooLong) rejections.get(0)).maximumLength()).isEqualTo(256);
+        assertThat(((PasswordRejection.TooLong) rejections.get(0)).maximumLength())
+                .isEqualTo(256);
     }
 
     @Test
@@ -175,7 +182,8 @@ class PasswordPolicyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"correct horse battery staple", "alllowercaseletters", "40596182", "ZZZZYYYYXXXX", "        x"})
+    @ValueSource(
+            strings = {"correct horse battery staple", "alllowercaseletters", "40596182", "ZZZZYYYYXXXX", "        x"})
     void checkWhenNoMixOfCharacterClassesThenStillAccepted(String password) {
         assertThat(defaultPolicy().check(password, USERNAME, EMAIL)).isEmpty();
     }
@@ -189,7 +197,8 @@ class PasswordPolicyTests {
     @ParameterizedTest
     @ValueSource(strings = {"password", "PASSWORD", "PassWord", "iloveyou", "ILoveYou"})
     void checkWhenOnCommonListInAnyCaseThenRejectedAsCommon(String password) {
-        List<PasswordRejection> rejections = defaultPolicy("Password", "iloveyou").check(password, USERNAME, EMAIL);
+        List<PasswordRejection> rejections =
+                defaultPolicy("Password", "iloveyou").check(password, USERNAME, EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.Common());
         assertThat(rejections.get(0)).isInstanceOf(PasswordRejection.Common.class);
@@ -197,7 +206,8 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenCommonPasswordIsOnlyPartOfItThenNotCommon() {
-        assertThat(defaultPolicy("password").check("password-of-my-own-77", USERNAME, EMAIL)).isEmpty();
+        assertThat(defaultPolicy("password").check("password-of-my-own-77", USERNAME, EMAIL))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -227,7 +237,8 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenEmailLocalPartHasTwoCharactersThenNotChecked() {
-        assertThat(defaultPolicy().check("jo-jo-banana-77", USERNAME, new EmailAddress("jo@example.com"))).isEmpty();
+        assertThat(defaultPolicy().check("jo-jo-banana-77", USERNAME, new EmailAddress("jo@example.com")))
+                .isEmpty();
     }
 
     @Test
@@ -243,23 +254,35 @@ class PasswordPolicyTests {
         List<PasswordRejection> rejections =
                 policy.check("Alice", new Username("alice"), new EmailAddress("alice@example.com"));
 
-        assertThat(rejections).containsExactlyInAnyOrder(
-                new PasswordRejection.TooShort(8),
-                new PasswordRejection.Common(),
-                new PasswordRejection.ContainsUsername(),
-                new PasswordRejection.ContainsEmail());
+        assertThat(rejections)
+                .containsExactlyInAnyOrder(
+                        new PasswordRejection.TooShort(8),
+                        new PasswordRejection.Common(),
+                        new PasswordRejection.ContainsUsername(),
+                        new PasswordRejection.ContainsEmail());
         assertThat(rejections).doesNotHaveDuplicates();
     }
 
     @Test
     void checkWhenTooLongAndContainingUsernameThenBothReported() {
         assertThat(defaultPolicy().check("alice" + "k".repeat(300), new Username("alice"), EMAIL))
-                .containsExactlyInAnyOrder(new PasswordRejection.TooLong(256), new PasswordRejection.ContainsUsername());
+                .containsExactlyInAnyOrder(
+                        new PasswordRejection.TooLong(256), new PasswordRejection.ContainsUsername());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0001abcdefghij", "abcde\u001bfghij", "abcdefghij\u007f", "abc\tdefghij", "abcdefghij\n",
-            "abc\rdefghij", "abcde\u0085fghij", "abcde\u009ffghij", "\u0000abcdefghij"})
+    @ValueSource(
+            strings = {
+                "\u0001abcdefghij",
+                "abcde\u001bfghij",
+                "abcdefghij\u007f",
+                "abc\tdefghij",
+                "abcdefghij\n",
+                "abc\rdefghij",
+                "abcde\u0085fghij",
+                "abcde\u009ffghij",
+                "\u0000abcdefghij"
+            })
     void checkWhenControlCharacterAnywhereThenRejectedForControlCharacters(String password) {
         List<PasswordRejection> rejections = defaultPolicy().check(password, USERNAME, EMAIL);
 
@@ -273,23 +296,36 @@ class PasswordPolicyTests {
             String password = "abcd" + c + "efgh";
             boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
 
-            assertThat(defaultPolicy().check(password, USERNAME, EMAIL).contains(new PasswordRejection.ControlCharacters()))
+            assertThat(defaultPolicy()
+                            .check(password, USERNAME, EMAIL)
+                            .contains(new PasswordRejection.ControlCharacters()))
                     .as("U+%04X", (int) c)
                     .isEqualTo(control);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"with spaces inside", "  leading and trailing  ", "p\u00e4ssw\u00f6rd-\u00df\u00e7", "\u5bc6\u7801\u662f\u4ec0\u4e48\u5462\u554a\u54c8",
-            "emoji \ud83d\udd12\ud83d\udd11 ok", "!@#$%^&*()_+-=[]{};':\",./<>?`~|\\", "no\u00a0break\u00a0space", "zero\u200bwidth-joiner"})
+    @ValueSource(
+            strings = {
+                "with spaces inside",
+                "  leading and trailing  ",
+                "p\u00e4ssw\u00f6rd-\u00df\u00e7",
+                "\u5bc6\u7801\u662f\u4ec0\u4e48\u5462\u554a\u54c8",
+                "emoji \ud83d\udd12\ud83d\udd11 ok",
+                "!@#$%^&*()_+-=[]{};':\",./<>?`~|\\",
+                "no\u00a0break\u00a0space",
+                "zero\u200bwidth-joiner"
+            })
     void checkWhenOnlyPrintingCharactersAndSpacesThenNoControlCharacterRejection(String password) {
-        assertThat(defaultPolicy().check(password, USERNAME, EMAIL)).doesNotContain(new PasswordRejection.ControlCharacters());
+        assertThat(defaultPolicy().check(password, USERNAME, EMAIL))
+                .doesNotContain(new PasswordRejection.ControlCharacters());
     }
 
     @Test
     void checkWhenControlCharacterAndTooShortThenBothReported() {
         assertThat(defaultPolicy().check("a\u001bb", USERNAME, EMAIL))
-                .containsExactlyInAnyOrder(new PasswordRejection.TooShort(8), new PasswordRejection.ControlCharacters());
+                .containsExactlyInAnyOrder(
+                        new PasswordRejection.TooShort(8), new PasswordRejection.ControlCharacters());
     }
 
     @Test
@@ -299,7 +335,8 @@ class PasswordPolicyTests {
 
     static Stream<Integer> generatedLengths() {
         Random random = new Random(SEED);
-        return Stream.concat(Stream.of(0, 1, 7, 8, 9, 63, 64, 65, 255, 256, 257),
+        return Stream.concat(
+                Stream.of(0, 1, 7, 8, 9, 63, 64, 65, 255, 256, 257),
                 IntStream.range(0, 25).mapToObj(i -> random.nextInt(400)));
     }
 

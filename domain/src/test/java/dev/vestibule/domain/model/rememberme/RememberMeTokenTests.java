@@ -52,30 +52,34 @@ class RememberMeTokenTests {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-            "noseparator",
-            ":",
-            "series:",
-            ":secret",
-            "series:secret:extra",
-            "series::secret",
-            "ser+ies:secret",
-            "series:sec/ret",
-            "series:secret=",
-            "ser ies:secret",
-            "series:secret\n",
-            " series:secret",
-            "séries:secret",
-            "series:secret%3D",
-            "series;secret"})
+    @ValueSource(
+            strings = {
+                "noseparator",
+                ":",
+                "series:",
+                ":secret",
+                "series:secret:extra",
+                "series::secret",
+                "ser+ies:secret",
+                "series:sec/ret",
+                "series:secret=",
+                "ser ies:secret",
+                "series:secret\n",
+                " series:secret",
+                "séries:secret",
+                "series:secret%3D",
+                "series;secret"
+            })
     void decodeWhenMalformedThenNoToken(String cookieValue) {
         assertThat(RememberMeToken.decode(cookieValue)).isEmpty();
     }
 
     @Test
     void decodeWhenOverlyLongThenNoToken() {
-        assertThat(RememberMeToken.decode("a".repeat(100) + ":" + "b".repeat(100))).isEmpty();
-        assertThat(RememberMeToken.decode("a".repeat(5000) + ":" + "b".repeat(5000))).isEmpty();
+        assertThat(RememberMeToken.decode("a".repeat(100) + ":" + "b".repeat(100)))
+                .isEmpty();
+        assertThat(RememberMeToken.decode("a".repeat(5000) + ":" + "b".repeat(5000)))
+                .isEmpty();
     }
 
     @Test
@@ -94,7 +98,8 @@ class RememberMeTokenTests {
     void secretHashIsDeterministic() {
         RememberMeToken token = RememberMeToken.generate(new SecureRandom());
 
-        assertThat(new RememberMeToken(token.series(), token.secret()).secretHash()).isEqualTo(token.secretHash());
+        assertThat(new RememberMeToken(token.series(), token.secret()).secretHash())
+                .isEqualTo(token.secretHash());
     }
 
     @Test
@@ -115,7 +120,8 @@ class RememberMeTokenTests {
 
         assertThat(token.secretHash()).matches(BASE64URL_256_BITS).isNotEqualTo(token.secret());
         // SHA-256("abc"), a published test vector
-        assertThat(new RememberMeToken("s", "abc").secretHash()).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+        assertThat(new RememberMeToken("s", "abc").secretHash())
+                .isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
     }
 
     @Test
@@ -158,7 +164,8 @@ class RememberMeTokenTests {
         SecureRandom tokens = seededSecureRandom(SEED + 1);
         Random positions = new Random(SEED + 2);
         return IntStream.range(0, 40).mapToObj(i -> {
-            StringBuilder encoded = new StringBuilder(RememberMeToken.generate(tokens).encode());
+            StringBuilder encoded =
+                    new StringBuilder(RememberMeToken.generate(tokens).encode());
             int at = positions.nextInt(encoded.length());
             if (encoded.charAt(at) == ':') {
                 at++;

@@ -48,15 +48,16 @@ class RememberedBrowserTests {
         RememberedBrowser device = RememberedBrowser.remember(first, userId, NOW, LIFETIME)
                 .rotatedTo(second, NOW.plus(Duration.ofDays(1)));
 
-        assertThat(device.recognize(second, NOW.plus(Duration.ofDays(2)), GRACE)).isEqualTo(Recognition.CURRENT);
+        assertThat(device.recognize(second, NOW.plus(Duration.ofDays(2)), GRACE))
+                .isEqualTo(Recognition.CURRENT);
     }
 
     @Test
     void recognizeWhenPreviousSecretWithinGracePeriodThenJustRotated() {
         RememberMeToken first = RememberMeToken.generate(random);
         Instant rotatedAt = NOW.plus(Duration.ofDays(1));
-        RememberedBrowser device = RememberedBrowser.remember(first, userId, NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), rotatedAt);
+        RememberedBrowser device =
+                RememberedBrowser.remember(first, userId, NOW, LIFETIME).rotatedTo(first.rotate(random), rotatedAt);
 
         assertThat(device.recognize(first, rotatedAt, GRACE)).isEqualTo(Recognition.JUST_ROTATED);
         assertThat(device.recognize(first, rotatedAt.plus(GRACE).minusNanos(1), GRACE))
@@ -67,11 +68,12 @@ class RememberedBrowserTests {
     void recognizeWhenPreviousSecretPresentedAfterGracePeriodThenStolen() {
         RememberMeToken first = RememberMeToken.generate(random);
         Instant rotatedAt = NOW.plus(Duration.ofDays(1));
-        RememberedBrowser device = RememberedBrowser.remember(first, userId, NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), rotatedAt);
+        RememberedBrowser device =
+                RememberedBrowser.remember(first, userId, NOW, LIFETIME).rotatedTo(first.rotate(random), rotatedAt);
 
         assertThat(device.recognize(first, rotatedAt.plus(GRACE), GRACE)).isEqualTo(Recognition.STOLEN);
-        assertThat(device.recognize(first, rotatedAt.plus(Duration.ofDays(2)), GRACE)).isEqualTo(Recognition.STOLEN);
+        assertThat(device.recognize(first, rotatedAt.plus(Duration.ofDays(2)), GRACE))
+                .isEqualTo(Recognition.STOLEN);
     }
 
     @Test
@@ -91,14 +93,15 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, userId, NOW, LIFETIME);
 
-        assertThat(device.recognize(token.rotate(random), NOW.plusSeconds(1), GRACE)).isEqualTo(Recognition.STOLEN);
+        assertThat(device.recognize(token.rotate(random), NOW.plusSeconds(1), GRACE))
+                .isEqualTo(Recognition.STOLEN);
     }
 
     @Test
     void recognizeWhenGracePeriodZeroThenPreviousSecretIsStolenAtOnce() {
         RememberMeToken first = RememberMeToken.generate(random);
-        RememberedBrowser device = RememberedBrowser.remember(first, userId, NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), NOW);
+        RememberedBrowser device =
+                RememberedBrowser.remember(first, userId, NOW, LIFETIME).rotatedTo(first.rotate(random), NOW);
 
         assertThat(device.recognize(first, NOW, Duration.ZERO)).isEqualTo(Recognition.STOLEN);
     }
@@ -108,7 +111,8 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, userId, NOW, LIFETIME);
 
-        assertThat(device.recognize(token, NOW.plus(LIFETIME).minusNanos(1), GRACE)).isEqualTo(Recognition.CURRENT);
+        assertThat(device.recognize(token, NOW.plus(LIFETIME).minusNanos(1), GRACE))
+                .isEqualTo(Recognition.CURRENT);
     }
 
     @Test

@@ -47,52 +47,56 @@ class EmailAddressTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jane@example.com",
-            "jane+newsletter@example.com",
-            "jane.doe@example.com",
-            "jane@mail.eu.example.com",
-            "jane@xn--bcher-kva.example",
-            "jane@example.xn--p1ai",
-            "o'brien@example.ie",
-            "x_y-z@example-domain.com",
-            "1234@123.example.org",
-            "a@b.co",
-            "!#$%&'*+/=?^_`{|}~-@example.com"})
+    @ValueSource(
+            strings = {
+                "jane@example.com",
+                "jane+newsletter@example.com",
+                "jane.doe@example.com",
+                "jane@mail.eu.example.com",
+                "jane@xn--bcher-kva.example",
+                "jane@example.xn--p1ai",
+                "o'brien@example.ie",
+                "x_y-z@example-domain.com",
+                "1234@123.example.org",
+                "a@b.co",
+                "!#$%&'*+/=?^_`{|}~-@example.com"
+            })
     void parseWhenUsualFormThenAccepted(String raw) {
         assertThat(EmailAddress.parse(raw)).isEqualTo(Validated.valid(new EmailAddress(raw)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jane.example.com",             // no @
-            "jane@@example.com",            // two @ in a row
-            "ja@ne@example.com",            // two @
-            "@example.com",                 // empty local part
-            "jane@",                        // empty domain
-            ".jane@example.com",            // leading dot
-            "jane.@example.com",            // trailing dot
-            "ja..ne@example.com",           // double dot
-            "jane@.example.com",            // domain with leading dot
-            "jane@example.com.",            // domain with trailing dot
-            "jane@example..com",            // domain with double dot
-            "ja ne@example.com",            // space in local part
-            "jane@exa mple.com",            // space in domain
-            "\"jane\"@example.com",         // quoted local part
-            "\"ja ne\"@example.com",        // quoted local part with space
-            "jane@[192.0.2.1]",             // IP literal
-            "jane@[IPv6:2001:db8::1]",      // IPv6 literal
-            "jane@192.0.2.1",               // bare IP address
-            "jane@localhost",               // missing TLD
-            "jane@example",                 // missing TLD
-            "jane@-example.com",            // label starting with '-'
-            "jane@example-.com",            // label ending with '-'
-            "jane@example.-com",            // TLD starting with '-'
-            "jane@exam_ple.com",            // underscore in host name
-            "jane@example.123",             // numeric TLD
-            "jane(comment)@example.com",    // comment
-            "jane<x>@example.com",          // angle brackets
-            "jane@example.com;drop"})       // trailing junk
+    @ValueSource(
+            strings = {
+                "jane.example.com", // no @
+                "jane@@example.com", // two @ in a row
+                "ja@ne@example.com", // two @
+                "@example.com", // empty local part
+                "jane@", // empty domain
+                ".jane@example.com", // leading dot
+                "jane.@example.com", // trailing dot
+                "ja..ne@example.com", // double dot
+                "jane@.example.com", // domain with leading dot
+                "jane@example.com.", // domain with trailing dot
+                "jane@example..com", // domain with double dot
+                "ja ne@example.com", // space in local part
+                "jane@exa mple.com", // space in domain
+                "\"jane\"@example.com", // quoted local part
+                "\"ja ne\"@example.com", // quoted local part with space
+                "jane@[192.0.2.1]", // IP literal
+                "jane@[IPv6:2001:db8::1]", // IPv6 literal
+                "jane@192.0.2.1", // bare IP address
+                "jane@localhost", // missing TLD
+                "jane@example", // missing TLD
+                "jane@-example.com", // label starting with '-'
+                "jane@example-.com", // label ending with '-'
+                "jane@example.-com", // TLD starting with '-'
+                "jane@exam_ple.com", // underscore in host name
+                "jane@example.123", // numeric TLD
+                "jane(comment)@example.com", // comment
+                "jane<x>@example.com", // angle brackets
+                "jane@example.com;drop"
+            }) // trailing junk
     void parseWhenMalformedThenRejected(String raw) {
         assertThat(EmailAddress.parse(raw)).isEqualTo(Validated.invalid(MALFORMED));
     }
@@ -106,7 +110,8 @@ class EmailAddressTests {
 
     @Test
     void parseWhenLocalPartHas64CharactersThenAccepted() {
-        assertThat(EmailAddress.parse("a".repeat(64) + "@example.com").isValid()).isTrue();
+        assertThat(EmailAddress.parse("a".repeat(64) + "@example.com").isValid())
+                .isTrue();
     }
 
     @Test
@@ -132,7 +137,8 @@ class EmailAddressTests {
 
     @Test
     void parseWhenDomainLabelHas63CharactersThenAccepted() {
-        assertThat(EmailAddress.parse("jane@" + "a".repeat(63) + ".com").isValid()).isTrue();
+        assertThat(EmailAddress.parse("jane@" + "a".repeat(63) + ".com").isValid())
+                .isTrue();
     }
 
     @Test
@@ -142,12 +148,14 @@ class EmailAddressTests {
 
     @Test
     void localPartIsEverythingBeforeTheAt() {
-        assertThat(new EmailAddress("jane.doe+tag@mail.example.com").localPart()).isEqualTo("jane.doe+tag");
+        assertThat(new EmailAddress("jane.doe+tag@mail.example.com").localPart())
+                .isEqualTo("jane.doe+tag");
     }
 
     @Test
     void localPartIsNormalizedWithTheAddress() {
-        assertThat(EmailAddress.parse(" Jane.Doe@Example.com").orElseThrow().localPart()).isEqualTo("jane.doe");
+        assertThat(EmailAddress.parse(" Jane.Doe@Example.com").orElseThrow().localPart())
+                .isEqualTo("jane.doe");
     }
 
     @ParameterizedTest
@@ -172,7 +180,9 @@ class EmailAddressTests {
 
             assertThat(parsed).as("%s", typed).isEqualTo(Validated.valid(new EmailAddress(address)));
             EmailAddress email = parsed.orElseThrow();
-            assertThat(EmailAddress.parse(email.value())).as("normalizing %s again", address).isEqualTo(parsed);
+            assertThat(EmailAddress.parse(email.value()))
+                    .as("normalizing %s again", address)
+                    .isEqualTo(parsed);
             assertThat(email.value()).startsWith(email.localPart() + "@");
         }
     }
@@ -188,7 +198,8 @@ class EmailAddressTests {
                     ? OUTSIDE_THE_SYNTAX.charAt(random.nextInt(OUTSIDE_THE_SYNTAX.length()))
                     : random.nextInt(Character.MAX_CODE_POINT + 1);
             String inserted = new String(Character.toChars(codePoint));
-            String normalizedAlone = Normalizer.normalize(inserted, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            String normalizedAlone =
+                    Normalizer.normalize(inserted, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
             if (normalizedAlone.chars().allMatch(c -> ATEXT.indexOf(c) >= 0 || c == '.')) {
                 // inside the syntax after all, like "a", or the Kelvin sign, which NFC turns into K
                 continue;
@@ -211,7 +222,9 @@ class EmailAddressTests {
         List<EmailRejection> documented = List.of(new EmailRejection.Missing(), MALFORMED);
         int valid = 0;
         for (int i = 0; i < 5_000; i++) {
-            String raw = random.nextBoolean() ? mangled(random, randomAddress(random)) : randomText(random, random.nextInt(60));
+            String raw = random.nextBoolean()
+                    ? mangled(random, randomAddress(random))
+                    : randomText(random, random.nextInt(60));
 
             Validated<EmailAddress, EmailRejection> parsed = EmailAddress.parse(raw);
 
@@ -221,7 +234,9 @@ class EmailAddressTests {
                 assertThat(new EmailAddress(value)).as("%s", raw).isEqualTo(accepted.value());
                 assertThat(value).as("%s", raw).hasSizeLessThanOrEqualTo(254).matches("[a-z0-9!#$%&'*+/=?^_`{|}~.@-]+");
             } else {
-                assertThat(((Validated.Invalid<EmailAddress, EmailRejection>) parsed).reason()).as("%s", raw).isIn(documented);
+                assertThat(((Validated.Invalid<EmailAddress, EmailRejection>) parsed).reason())
+                        .as("%s", raw)
+                        .isIn(documented);
             }
         }
         assertThat(valid).as("some of it is a fine address").isBetween(100, 4_900);
@@ -262,7 +277,6 @@ class EmailAddressTests {
         return label.toString();
     }
 
-
     private static String randomCase(Random random, String address) {
         StringBuilder variant = new StringBuilder(address.length());
         for (char c : address.toCharArray()) {
@@ -279,7 +293,9 @@ class EmailAddressTests {
             switch (random.nextInt(3)) {
                 case 0 -> text.deleteCharAt(at);
                 case 1 -> text.insert(at, text.charAt(at));
-                default -> text.replace(at, at + 1, new String(Character.toChars(random.nextInt(Character.MAX_CODE_POINT + 1))));
+                default ->
+                    text.replace(
+                            at, at + 1, new String(Character.toChars(random.nextInt(Character.MAX_CODE_POINT + 1))));
             }
         }
         return text.toString();

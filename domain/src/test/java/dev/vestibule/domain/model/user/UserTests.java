@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import dev.vestibule.domain.model.user.PasswordHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +53,15 @@ class UserTests {
 
     @Test
     void userWithNeitherPasswordNorExternalIdentityThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> User.restore(UserId.random(), username("alice"),
-                email("alice@example.com"), null, List.of(), true, NOW));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> User.restore(
+                        UserId.random(), username("alice"), email("alice@example.com"), null, List.of(), true, NOW));
     }
 
     @Test
     void userWithBothPasswordAndExternalIdentityThenAllowed() {
-        User user = User.restore(UserId.random(), username("alice"), email("alice@example.com"), HASH,
-                List.of(GITHUB), true, NOW);
+        User user = User.restore(
+                UserId.random(), username("alice"), email("alice@example.com"), HASH, List.of(GITHUB), true, NOW);
 
         assertThat(user.passwordHash()).contains(HASH);
         assertThat(user.externalIdentities()).containsExactly(GITHUB);
@@ -107,10 +107,10 @@ class UserTests {
     void equalityIsById() {
         UserId id = UserId.random();
         User one = User.restore(id, username("alice"), email("alice@example.com"), HASH, List.of(), true, NOW);
-        User sameIdOtherData = User.restore(id, username("bob"), email("bob@example.com"), null, List.of(GITHUB),
-                false, NOW.plusSeconds(60));
-        User otherId = User.restore(UserId.random(), username("alice"), email("alice@example.com"), HASH, List.of(),
-                true, NOW);
+        User sameIdOtherData = User.restore(
+                id, username("bob"), email("bob@example.com"), null, List.of(GITHUB), false, NOW.plusSeconds(60));
+        User otherId = User.restore(
+                UserId.random(), username("alice"), email("alice@example.com"), HASH, List.of(), true, NOW);
 
         assertThat(one).isEqualTo(sameIdOtherData).hasSameHashCodeAs(sameIdOtherData);
         assertThat(one).isNotEqualTo(otherId);
@@ -119,8 +119,8 @@ class UserTests {
     @Test
     void externalIdentitiesCannotBeChangedFromOutside() {
         List<ExternalIdentity> identities = new ArrayList<>(List.of(GITHUB));
-        User user = User.restore(UserId.random(), username("alice"), email("alice@example.com"), null, identities,
-                true, NOW);
+        User user = User.restore(
+                UserId.random(), username("alice"), email("alice@example.com"), null, identities, true, NOW);
 
         identities.clear();
 

@@ -19,6 +19,7 @@ class UsernameTests {
 
     /** Fixed, so that a generated input that fails is the same input on the next run. */
     private static final long SEED = 0x5EED_0001L;
+
     private static final String ALLOWED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
     private static final UsernameRejection WRONG_LENGTH = new UsernameRejection.WrongLength(3, 32);
     private static final UsernameRejection FORBIDDEN_CHARACTERS = new UsernameRejection.ForbiddenCharacters();
@@ -79,17 +80,19 @@ class UsernameTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "\u0430lice",      // Cyrillic a, looks exactly like "alice"
-            "p\u0430yp\u0430l", // Cyrillic a twice, looks like "paypal"
-            "\u0391dmin",      // Greek capital alpha
-            "\uFF41lice",      // full-width a
-            "ali\u200Bce",     // zero-width space
-            "ålice",
-            "alicé",
-            "ﬁlip",            // fi ligature
-            "日本語",
-            "bob😀"})
+    @ValueSource(
+            strings = {
+                "\u0430lice", // Cyrillic a, looks exactly like "alice"
+                "p\u0430yp\u0430l", // Cyrillic a twice, looks like "paypal"
+                "\u0391dmin", // Greek capital alpha
+                "\uFF41lice", // full-width a
+                "ali\u200Bce", // zero-width space
+                "ålice",
+                "alicé",
+                "ﬁlip", // fi ligature
+                "日本語",
+                "bob😀"
+            })
     void parseWhenUnicodeLetterOrHomoglyphThenRejected(String raw) {
         assertThat(Username.parse(raw)).isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
     }
@@ -148,7 +151,17 @@ class UsernameTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ab", " alice", "alice ", "al ice", "\u0430lice", "al@ce", "abcdefghijklmnopqrstuvwxyz0123456"})
+    @ValueSource(
+            strings = {
+                "",
+                "ab",
+                " alice",
+                "alice ",
+                "al ice",
+                "\u0430lice",
+                "al@ce",
+                "abcdefghijklmnopqrstuvwxyz0123456"
+            })
     void constructorWhenInvalidThenRejected(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> new Username(value));
     }
@@ -162,17 +175,24 @@ class UsernameTests {
     void parseWhenGeneratedByTheRulesThenRoundTripsAndCanonicalFormIsStable() {
         Random random = new Random(SEED + 2);
         for (int i = 0; i < 2_000; i++) {
-            String name = randomAllowed(random, Username.MIN_LENGTH + random.nextInt(Username.MAX_LENGTH - Username.MIN_LENGTH + 1));
+            String name = randomAllowed(
+                    random, Username.MIN_LENGTH + random.nextInt(Username.MAX_LENGTH - Username.MIN_LENGTH + 1));
             String typed = blanks(random) + name + blanks(random);
 
             Validated<Username, UsernameRejection> parsed = Username.parse(typed);
 
             assertThat(parsed).as("%s", typed).isEqualTo(Validated.valid(new Username(name)));
             Username username = parsed.orElseThrow();
-            assertThat(Username.parse(username.value())).as("round trip of %s", name).isEqualTo(parsed);
+            assertThat(Username.parse(username.value()))
+                    .as("round trip of %s", name)
+                    .isEqualTo(parsed);
             String canonical = username.canonical();
-            assertThat(Username.parse(canonical).orElseThrow().canonical()).as("canonical of %s", name).isEqualTo(canonical);
-            assertThat(username.sameAs(new Username(randomCase(random, name)))).as(name).isTrue();
+            assertThat(Username.parse(canonical).orElseThrow().canonical())
+                    .as("canonical of %s", name)
+                    .isEqualTo(canonical);
+            assertThat(username.sameAs(new Username(randomCase(random, name))))
+                    .as(name)
+                    .isTrue();
         }
     }
 
@@ -187,7 +207,8 @@ class UsernameTests {
             // inside, not at an end, where a blank would be trimmed away and rightly accepted
             name.insert(1 + random.nextInt(name.length() - 1), inserted);
 
-            assertThat(Username.parse(name.toString())).as("U+%04X in %s", forbidden, name)
+            assertThat(Username.parse(name.toString()))
+                    .as("U+%04X in %s", forbidden, name)
                     .isEqualTo(Validated.invalid(FORBIDDEN_CHARACTERS));
         }
     }
@@ -195,7 +216,8 @@ class UsernameTests {
     @Test
     void parseWhenFedArbitraryTextThenAnswersWithADocumentedResultAndNeverThrows() {
         Random random = new Random(SEED + 4);
-        List<UsernameRejection> documented = List.of(new UsernameRejection.Missing(), WRONG_LENGTH, FORBIDDEN_CHARACTERS);
+        List<UsernameRejection> documented =
+                List.of(new UsernameRejection.Missing(), WRONG_LENGTH, FORBIDDEN_CHARACTERS);
         int valid = 0;
         for (int i = 0; i < 5_000; i++) {
             String raw = randomText(random, random.nextInt(40));
@@ -204,9 +226,14 @@ class UsernameTests {
 
             if (parsed instanceof Validated.Valid<Username, UsernameRejection> accepted) {
                 valid++;
-                assertThat(accepted.value().value()).as("%s", raw).isEqualTo(raw.strip()).matches("[A-Za-z0-9._-]{3,32}");
+                assertThat(accepted.value().value())
+                        .as("%s", raw)
+                        .isEqualTo(raw.strip())
+                        .matches("[A-Za-z0-9._-]{3,32}");
             } else {
-                assertThat(((Validated.Invalid<Username, UsernameRejection>) parsed).reason()).as("%s", raw).isIn(documented);
+                assertThat(((Validated.Invalid<Username, UsernameRejection>) parsed).reason())
+                        .as("%s", raw)
+                        .isIn(documented);
             }
         }
         assertThat(valid).as("some arbitrary text is a fine username").isBetween(50, 4_000);
