@@ -33,14 +33,14 @@ public final class Accounts {
 
     /** Long, uncommon and free of any username: the password policy accepts it. */
     public static final String PASSWORD = "quiet lantern orbit 42";
+
     public static final String SESSION_COOKIE = "SESSION";
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int AT_ONCE = 4;
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** A signed-up user and the session cookie of the browser that signed them up (signed in). */
     public record Account(String username, String sessionCookie) {
@@ -101,24 +101,38 @@ public final class Accounts {
     }
 
     private static HttpClient browser(CookieManager cookies) {
-        return HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     private static String csrfToken(HttpClient http, String formUrl) throws IOException, InterruptedException {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(formUrl))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(URI.create(formUrl))
+                        .timeout(TIMEOUT)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF_FIELD.matcher(form.body());
         if (form.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("GET " + formUrl + " answered " + form.statusCode() + " without a CSRF token");
+            throw new IllegalStateException(
+                    "GET " + formUrl + " answered " + form.statusCode() + " without a CSRF token");
         }
         return token.group(1);
     }
 
-    private static int post(HttpClient http, String url, Map<String, String> fields) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.discarding())
+    private static int post(HttpClient http, String url, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(TIMEOUT)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 

@@ -33,15 +33,16 @@ public final class BenchmarkRun {
     static final double COMPILER_SETTLED = 0.05;
     /** The hash is timed once the machine is at most this busy (or after {@link #QUIET_WAIT}). */
     static final double QUIET = 0.10;
+
     static final Duration QUIET_WAIT = Duration.ofSeconds(15);
     static final String RESULTS = "benchmark.results";
     /** The Prometheus scrape of a service given by URL, e.g. http://127.0.0.1:8081/actuator/prometheus. */
     static final String METRICS_URL = "benchmark.metrics-url";
+
     static final String DEFAULT_JVM_OPTIONS =
             "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10";
 
-    private BenchmarkRun() {
-    }
+    private BenchmarkRun() {}
 
     /** A run that cannot start as asked; {@link #main} prints the message alone, without a stack trace. */
     static final class MissingSetting extends RuntimeException {
@@ -65,7 +66,8 @@ public final class BenchmarkRun {
         System.out.println();
         System.out.println(summary.markdown());
         List<String> missed = summary.missedTargets();
-        System.out.println(missed.isEmpty() ? "All targets met." : "Targets missed: " + String.join("; ", missed) + ".");
+        System.out.println(
+                missed.isEmpty() ? "All targets met." : "Targets missed: " + String.join("; ", missed) + ".");
     }
 
     /** Runs everything and returns the figures; the service it started (if any) is stopped and its data removed. */
@@ -77,7 +79,9 @@ public final class BenchmarkRun {
                     + "=http://HOST:MANAGEMENT_PORT/actuator/prometheus as well: the hashing limit is the time of one hash as"
                     + " the service itself measures it (vestibule_password_hashing_seconds on its management port).");
         }
-        String timestamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String timestamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path results = Path.of(System.getProperty(RESULTS, "target/benchmark")).resolve(timestamp);
         Files.createDirectories(results);
         if (!givenUrl.isBlank()) {
@@ -85,13 +89,16 @@ public final class BenchmarkRun {
             Files.writeString(results.resolve("summary.md"), summary.markdown());
             return summary;
         }
-        List<String> jvmOptions = Arrays.asList(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).strip().split("\\s+"));
+        List<String> jvmOptions = Arrays.asList(
+                System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).strip().split("\\s+"));
         Path jar = Path.of(System.getProperty(JAR, "../bootstrap/target/vestibule.jar"));
-        System.out.println("Starting " + jar + " with " + jvmOptions + " (log: " + results.resolve("service.log") + ")");
+        System.out.println(
+                "Starting " + jar + " with " + jvmOptions + " (log: " + results.resolve("service.log") + ")");
         try (ServiceUnderTest service = ServiceUnderTest.start(jar, jvmOptions, results.resolve("service.log"))) {
             System.setProperty(BenchmarkSettings.BASE_URL, service.baseUrl());
             try {
-                Summary summary = measure(service, service.prometheusUrl(), results).withJvmOptions(String.join(" ", jvmOptions));
+                Summary summary =
+                        measure(service, service.prometheusUrl(), results).withJvmOptions(String.join(" ", jvmOptions));
                 Files.writeString(results.resolve("summary.md"), summary.markdown());
                 return summary;
             } finally {
@@ -120,12 +127,25 @@ public final class BenchmarkRun {
         } finally {
             System.clearProperty(BenchmarkSettings.LOGIN_RATE);
         }
-        return new Summary(settings, Runtime.getRuntime().availableProcessors(), warmUp, settling.toString(), hash, capacity,
-                ceiling, pageViews, loginPage, logins, storm,
+        return new Summary(
+                settings,
+                Runtime.getRuntime().availableProcessors(),
+                warmUp,
+                settling.toString(),
+                hash,
+                capacity,
+                ceiling,
+                pageViews,
+                loginPage,
+                logins,
+                storm,
                 service == null ? null : service.startup(),
                 service == null ? -1 : service.residentKibWhenReady(),
                 service == null ? -1 : service.peakResidentKib(),
-                null, results, loadBefore, Summary.loadAverage());
+                null,
+                results,
+                loadBefore,
+                Summary.loadAverage());
     }
 
     /**
@@ -143,34 +163,53 @@ public final class BenchmarkRun {
             return "none";
         }
         int maxRounds = service == null ? 1 : Integer.getInteger(WARM_UP_ROUNDS, 12);
-        Quieting warmUp = untilCompilerQuiet(service, WarmUpSimulation.class, results, "warm-up", roundSeconds, maxRounds);
+        Quieting warmUp =
+                untilCompilerQuiet(service, WarmUpSimulation.class, results, "warm-up", roundSeconds, maxRounds);
         if (warmUp.lastShare().isEmpty()) {
             return String.format(Locale.ROOT, "%d x %.0f s", warmUp.rounds(), roundSeconds);
         }
         double compilerCores = warmUp.lastShare().getAsDouble();
-        return String.format(Locale.ROOT, "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
-                warmUp.rounds(), roundSeconds, 100 * compilerCores, compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
+        return String.format(
+                Locale.ROOT,
+                "%d x %.0f s, until the JIT compiler used %.0f %% of a core%s",
+                warmUp.rounds(),
+                roundSeconds,
+                100 * compilerCores,
+                compilerCores < COMPILER_SETTLED ? "" : " (round limit)");
     }
 
     /** How many rounds ran, and the compiler's share of a core in the last (empty when it cannot be watched). */
-    private record Quieting(int rounds, OptionalDouble lastShare) {
-    }
+    private record Quieting(int rounds, OptionalDouble lastShare) {}
 
     /**
      * Runs {@code simulation} unmeasured in rounds of {@code roundSeconds} until the service's JIT compiler used
      * less than {@link #COMPILER_SETTLED} of a core in a round, at most {@code maxRounds}; one round when the
      * compiler cannot be watched (a service given by URL, a machine without /proc).
      */
-    private static Quieting untilCompilerQuiet(ServiceUnderTest service, Class<? extends Simulation> simulation, Path results,
-                                               String name, double roundSeconds, int maxRounds) throws IOException {
+    private static Quieting untilCompilerQuiet(
+            ServiceUnderTest service,
+            Class<? extends Simulation> simulation,
+            Path results,
+            String name,
+            double roundSeconds,
+            int maxRounds)
+            throws IOException {
         for (int round = 1; ; round++) {
             String roundName = name + "-" + round;
-            OptionalDouble compiler = compilerShareDuring(service, () -> withDuration(roundSeconds,
-                    () -> GatlingRun.run(simulation, results.resolve(roundName), roundName, false)));
+            OptionalDouble compiler = compilerShareDuring(
+                    service,
+                    () -> withDuration(
+                            roundSeconds,
+                            () -> GatlingRun.run(simulation, results.resolve(roundName), roundName, false)));
             if (compiler.isEmpty()) {
                 return new Quieting(round, compiler);
             }
-            System.out.printf(Locale.ROOT, "%s round %d: the JIT compiler used %.0f %% of a core%n", name, round, 100 * compiler.getAsDouble());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s round %d: the JIT compiler used %.0f %% of a core%n",
+                    name,
+                    round,
+                    100 * compiler.getAsDouble());
             if (compiler.getAsDouble() < COMPILER_SETTLED || round >= maxRounds) {
                 return new Quieting(round, compiler);
             }
@@ -186,7 +225,8 @@ public final class BenchmarkRun {
         if (before.isEmpty() || after.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of((after.getAsLong() - before.getAsLong()) / ProcCpu.TICKS_PER_SECOND
+        return OptionalDouble.of((after.getAsLong() - before.getAsLong())
+                / ProcCpu.TICKS_PER_SECOND
                 / ((System.nanoTime() - started) / 1e9));
     }
 
@@ -197,7 +237,10 @@ public final class BenchmarkRun {
      */
     private static HashTiming timeOneHash(BenchmarkSettings settings, String metricsUrl) throws IOException {
         double busy = awaitQuietMachine();
-        System.out.printf(Locale.ROOT, "Timing the service's verifications, one login at a time (machine %.0f %% busy) ...%n", 100 * busy);
+        System.out.printf(
+                Locale.ROOT,
+                "Timing the service's verifications, one login at a time (machine %.0f %% busy) ...%n",
+                100 * busy);
         try {
             return new HashTiming(ServiceHashTime.medianMillis(settings.baseUrl(), metricsUrl), busy);
         } catch (InterruptedException interrupted) {
@@ -252,14 +295,22 @@ public final class BenchmarkRun {
         GatlingReport workload(Class<? extends Simulation> simulation, Path results, String name) throws IOException {
             double settleSeconds = Double.parseDouble(System.getProperty(SETTLE, "5"));
             int maxRounds = service == null ? 1 : Integer.getInteger(SETTLE_ROUNDS, 24);
-            int rounds = settleSeconds <= 0 ? 0
-                    : untilCompilerQuiet(service, simulation, results, name + "-settle", settleSeconds, maxRounds).rounds();
+            int rounds = settleSeconds <= 0
+                    ? 0
+                    : untilCompilerQuiet(service, simulation, results, name + "-settle", settleSeconds, maxRounds)
+                            .rounds();
             System.out.println("Running " + name + " ...");
             Path[] report = new Path[1];
-            OptionalDouble compiler = compilerShareDuring(service,
-                    () -> report[0] = GatlingRun.run(simulation, results.resolve(name), name, true));
-            notes.append(notes.isEmpty() ? "" : ", ").append(name).append(' ').append(rounds)
-                    .append(compiler.isEmpty() ? "" : String.format(Locale.ROOT, " (%.0f %%)", 100 * compiler.getAsDouble()));
+            OptionalDouble compiler = compilerShareDuring(
+                    service, () -> report[0] = GatlingRun.run(simulation, results.resolve(name), name, true));
+            notes.append(notes.isEmpty() ? "" : ", ")
+                    .append(name)
+                    .append(' ')
+                    .append(rounds)
+                    .append(
+                            compiler.isEmpty()
+                                    ? ""
+                                    : String.format(Locale.ROOT, " (%.0f %%)", 100 * compiler.getAsDouble()));
             return GatlingReport.read(report[0]);
         }
 

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param accounts      accounts the logins of W3 and W4 take turns on ({@code benchmark.accounts}, default 32)
  * @param loginRate     logins per second of W4's storm ({@code benchmark.login-rate}; the runner sets W3's result)
  */
-public record BenchmarkSettings(String baseUrl, Duration duration, int visitors, int loginVisitors, int accounts,
-                                double loginRate) {
+public record BenchmarkSettings(
+        String baseUrl, Duration duration, int visitors, int loginVisitors, int accounts, double loginRate) {
 
     public static final String BASE_URL = "base.url";
     public static final String DURATION = "benchmark.duration";
@@ -28,13 +28,19 @@ public record BenchmarkSettings(String baseUrl, Duration duration, int visitors,
             throw new IllegalArgumentException("no service to measure: pass -D" + BASE_URL + "=http://127.0.0.1:PORT");
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (duration.isNegative() || duration.isZero() || visitors < 1 || loginVisitors < 1 || accounts < 1 || loginRate <= 0) {
+        if (duration.isNegative()
+                || duration.isZero()
+                || visitors < 1
+                || loginVisitors < 1
+                || accounts < 1
+                || loginRate <= 0) {
             throw new IllegalArgumentException("durations, visitors, accounts and rates must be positive");
         }
     }
 
     public static BenchmarkSettings fromSystemProperties() {
-        return new BenchmarkSettings(System.getProperty(BASE_URL),
+        return new BenchmarkSettings(
+                System.getProperty(BASE_URL),
                 Duration.ofMillis(Math.round(1000 * Double.parseDouble(System.getProperty(DURATION, "20")))),
                 Integer.getInteger(VISITORS, 16),
                 Integer.getInteger(LOGIN_VISITORS, 8),

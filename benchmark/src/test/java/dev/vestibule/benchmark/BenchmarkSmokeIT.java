@@ -41,7 +41,9 @@ class BenchmarkSmokeIT {
         assertThat(summary.storm().request(Workloads.PAGE_VIEW)).satisfies(BenchmarkSmokeIT::ranWithoutError);
         assertThat(summary.storm().request(Workloads.LOGIN)).satisfies(BenchmarkSmokeIT::ranWithoutError);
         assertThat(summary.startup()).isPositive();
-        assertThat(summary.peakResidentKib()).isGreaterThanOrEqualTo(summary.residentKibReady()).isPositive();
+        assertThat(summary.peakResidentKib())
+                .isGreaterThanOrEqualTo(summary.residentKibReady())
+                .isPositive();
         assertThat(summary.hashMillis()).isPositive();
         assertThat(summary.markdown()).contains("W1 throughput / ceiling throughput", "startup to ready");
     }

@@ -12,8 +12,9 @@ public class CeilingSimulation extends Simulation {
 
     {
         setUp(scenario("ceiling")
-                .during(settings.duration()).on(Workloads.ceiling())
-                .injectOpen(atOnceUsers(settings.visitors())))
+                        .during(settings.duration())
+                        .on(Workloads.ceiling())
+                        .injectOpen(atOnceUsers(settings.visitors())))
                 .protocols(Workloads.protocol(settings));
     }
 }

@@ -29,8 +29,18 @@ final class GatlingReport {
             if (name == null) {
                 continue;
             }
-            byName.put(name.text(), new RequestStats(name.text(), number(row, 2), number(row, 3), number(row, 4),
-                    number(row, 8), number(row, 9), number(row, 10), number(row, 11), number(row, 12)));
+            byName.put(
+                    name.text(),
+                    new RequestStats(
+                            name.text(),
+                            number(row, 2),
+                            number(row, 3),
+                            number(row, 4),
+                            number(row, 8),
+                            number(row, 9),
+                            number(row, 10),
+                            number(row, 11),
+                            number(row, 12)));
         }
         if (byName.isEmpty()) {
             throw new IllegalStateException("no statistics table in " + reportFolder.resolve("index.html"));

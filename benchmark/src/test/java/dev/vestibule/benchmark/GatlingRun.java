@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** One Gatling simulation run in this JVM, its HTML report in a folder of its own. */
 final class GatlingRun {
 
-    private GatlingRun() {
-    }
+    private GatlingRun() {}
 
     /**
      * Runs {@code simulation} and returns the folder of its report, or none when {@code withReport} is false.
@@ -32,10 +31,12 @@ final class GatlingRun {
         }
         int status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException(simulation.getSimpleName() + " did not run (Gatling status " + status + ")");
+            throw new IllegalStateException(
+                    simulation.getSimpleName() + " did not run (Gatling status " + status + ")");
         }
         try (Stream<Path> runs = Files.list(resultsFolder)) {
-            return runs.filter(Files::isDirectory).max(Path::compareTo)
+            return runs.filter(Files::isDirectory)
+                    .max(Path::compareTo)
                     .orElseThrow(() -> new IllegalStateException("no report in " + resultsFolder));
         }
     }

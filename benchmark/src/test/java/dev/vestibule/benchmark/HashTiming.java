@@ -12,8 +12,11 @@ import java.util.Locale;
 record HashTiming(double millis, double busyWhenTimed) {
 
     String description() {
-        return String.format(Locale.ROOT, "median of %d single logins' verifications as the service timed them "
-                + "(vestibule_password_hashing_seconds), right before W3, the machine %.0f %% busy",
-                ServiceHashTime.TIMED, 100 * busyWhenTimed);
+        return String.format(
+                Locale.ROOT,
+                "median of %d single logins' verifications as the service timed them "
+                        + "(vestibule_password_hashing_seconds), right before W3, the machine %.0f %% busy",
+                ServiceHashTime.TIMED,
+                100 * busyWhenTimed);
     }
 }

@@ -12,8 +12,9 @@ public class LoginPageSimulation extends Simulation {
 
     {
         setUp(scenario("W2 anonymous login page")
-                .during(settings.duration()).on(Workloads.anonymousLoginPage())
-                .injectOpen(atOnceUsers(settings.visitors())))
+                        .during(settings.duration())
+                        .on(Workloads.anonymousLoginPage())
+                        .injectOpen(atOnceUsers(settings.visitors())))
                 .protocols(Workloads.protocol(settings));
     }
 }

@@ -18,8 +18,9 @@ public class LoginSimulation extends Simulation {
 
     {
         setUp(scenario("W3 logins")
-                .during(settings.duration()).on(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
-                .injectOpen(atOnceUsers(settings.loginVisitors())))
+                        .during(settings.duration())
+                        .on(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
+                        .injectOpen(atOnceUsers(settings.loginVisitors())))
                 .protocols(Workloads.protocol(settings));
     }
 

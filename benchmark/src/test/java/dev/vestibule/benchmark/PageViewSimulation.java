@@ -14,10 +14,11 @@ public class PageViewSimulation extends Simulation {
 
     {
         setUp(scenario("W1 page views")
-                .feed(Workloads.takingTurns(() -> visitors))
-                .exec(Workloads.signedIn())
-                .during(settings.duration()).on(Workloads.pageView())
-                .injectOpen(atOnceUsers(settings.visitors())))
+                        .feed(Workloads.takingTurns(() -> visitors))
+                        .exec(Workloads.signedIn())
+                        .during(settings.duration())
+                        .on(Workloads.pageView())
+                        .injectOpen(atOnceUsers(settings.visitors())))
                 .protocols(Workloads.protocol(settings));
     }
 

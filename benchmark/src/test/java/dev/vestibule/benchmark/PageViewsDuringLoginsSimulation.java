@@ -19,14 +19,17 @@ public class PageViewsDuringLoginsSimulation extends Simulation {
     private volatile List<Accounts.Account> accounts;
 
     {
-        setUp(scenario("W4 page views")
-                        .feed(Workloads.takingTurns(() -> visitors))
-                        .exec(Workloads.signedIn())
-                        .during(settings.duration()).on(Workloads.pageView())
-                        .injectOpen(atOnceUsers(settings.visitors())),
-                scenario("W4 login storm")
-                        .exec(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
-                        .injectOpen(constantUsersPerSec(settings.loginRate()).during(settings.duration())))
+        setUp(
+                        scenario("W4 page views")
+                                .feed(Workloads.takingTurns(() -> visitors))
+                                .exec(Workloads.signedIn())
+                                .during(settings.duration())
+                                .on(Workloads.pageView())
+                                .injectOpen(atOnceUsers(settings.visitors())),
+                        scenario("W4 login storm")
+                                .exec(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
+                                .injectOpen(constantUsersPerSec(settings.loginRate())
+                                        .during(settings.duration())))
                 .protocols(Workloads.protocol(settings));
     }
 

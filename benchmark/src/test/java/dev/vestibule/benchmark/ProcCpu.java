@@ -16,8 +16,7 @@ final class ProcCpu {
 
     static final double TICKS_PER_SECOND = 100;
 
-    private ProcCpu() {
-    }
+    private ProcCpu() {}
 
     /** CPU ticks the JIT compiler threads (HotSpot's "C1/C2 CompilerThread") of process {@code pid} have used. */
     static OptionalLong compilerTicks(long pid) {
@@ -41,7 +40,8 @@ final class ProcCpu {
     /** The machine's CPU ticks so far ({@code /proc/stat}, all cores), or empty. */
     static Optional<MachineTicks> machineTicks() {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < fields.length; i++) {
                 total += Long.parseLong(fields[i]);

@@ -25,12 +25,11 @@ final class ServiceHashTime {
 
     private static final int WARM_UP = 3;
     static final int TIMED = 15;
-    private static final Pattern SAMPLE = Pattern.compile(
-            "(?m)^vestibule_password_hashing_seconds_(count|sum)\\{([^}]*)} (\\S+)$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("(?m)^vestibule_password_hashing_seconds_(count|sum)\\{([^}]*)} (\\S+)$");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private ServiceHashTime() {
-    }
+    private ServiceHashTime() {}
 
     /** The median of {@value #TIMED} single logins' verifications, in milliseconds. */
     static double medianMillis(String baseUrl, String prometheusUrl) throws IOException, InterruptedException {
@@ -45,7 +44,8 @@ final class ServiceHashTime {
             Accounts.logIn(baseUrl, account);
             Verifications after = scrape(http, prometheusUrl);
             if (after.count() <= before.count()) {
-                throw new IllegalStateException("the login was not counted in vestibule_password_hashing_seconds at " + prometheusUrl);
+                throw new IllegalStateException(
+                        "the login was not counted in vestibule_password_hashing_seconds at " + prometheusUrl);
             }
             millis[i] = 1000 * (after.seconds() - before.seconds()) / (after.count() - before.count());
         }
@@ -53,11 +53,15 @@ final class ServiceHashTime {
         return millis[TIMED / 2];
     }
 
-    private record Verifications(double count, double seconds) {
-    }
+    private record Verifications(double count, double seconds) {}
 
-    private static Verifications scrape(HttpClient http, String prometheusUrl) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(prometheusUrl)).timeout(TIMEOUT).GET().build(),
+    private static Verifications scrape(HttpClient http, String prometheusUrl)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(prometheusUrl))
+                        .timeout(TIMEOUT)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + prometheusUrl + " answered " + answer.statusCode());
@@ -75,7 +79,8 @@ final class ServiceHashTime {
             }
         }
         if (Double.isNaN(count) || Double.isNaN(seconds)) {
-            throw new IllegalStateException("no vestibule_password_hashing_seconds{operation=\"verify\"} at " + prometheusUrl);
+            throw new IllegalStateException(
+                    "no vestibule_password_hashing_seconds{operation=\"verify\"} at " + prometheusUrl);
         }
         return new Verifications(count, seconds);
     }

@@ -53,8 +53,13 @@ final class ServiceUnderTest implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread stopOnExit = new Thread(this::stopQuietly, "benchmark-service-stop");
 
-    private ServiceUnderTest(Process process, String baseUrl, String prometheusUrl, Duration startup, long residentKibWhenReady,
-                             Stores stores) {
+    private ServiceUnderTest(
+            Process process,
+            String baseUrl,
+            String prometheusUrl,
+            Duration startup,
+            long residentKibWhenReady,
+            Stores stores) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.prometheusUrl = prometheusUrl;
@@ -65,9 +70,11 @@ final class ServiceUnderTest implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    static ServiceUnderTest start(Path jar, List<String> jvmOptions, Path log) throws IOException, InterruptedException {
+    static ServiceUnderTest start(Path jar, List<String> jvmOptions, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package -pl bootstrap -am)");
+            throw new IllegalStateException(
+                    jar + " is missing: build it first (./mvnw -DskipTests package -pl bootstrap -am)");
         }
         Stores stores = Stores.create();
         int port = freePort();
@@ -81,7 +88,8 @@ final class ServiceUnderTest implements AutoCloseable {
         command.add("--vestibule.session.redis-namespace=" + stores.redisNamespace() + ":session");
         command.add("--vestibule.throttling.redis-key-prefix=" + stores.redisNamespace() + ":throttle");
         command.addAll(BENCHMARK_ARGUMENTS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("SPRING_PROFILES_ACTIVE", "postgres,redis");
         environment.put("PORT", String.valueOf(port));
@@ -104,8 +112,13 @@ final class ServiceUnderTest implements AutoCloseable {
             throw failed;
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        return new ServiceUnderTest(process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort + "/actuator/prometheus",
-                startup, memoryKib(process, "VmRSS"), stores);
+        return new ServiceUnderTest(
+                process,
+                "http://127.0.0.1:" + port,
+                "http://127.0.0.1:" + managementPort + "/actuator/prometheus",
+                startup,
+                memoryKib(process, "VmRSS"),
+                stores);
     }
 
     String baseUrl() {
@@ -163,15 +176,21 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     private static void awaitReadiness(Process process, String readiness, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + " while starting; see " + log);
+                throw new IllegalStateException(
+                        "the service exited with " + process.exitValue() + " while starting; see " + log);
             }
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(readiness))
-                        .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(readiness))
+                                .timeout(Duration.ofSeconds(1))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
                     return;
                 }
@@ -188,7 +207,8 @@ final class ServiceUnderTest implements AutoCloseable {
         try {
             return Files.readAllLines(status).stream()
                     .filter(line -> line.startsWith(field + ":"))
-                    .map(line -> line.substring(field.length() + 1).replace("kB", "").strip())
+                    .map(line ->
+                            line.substring(field.length() + 1).replace("kB", "").strip())
                     .mapToLong(Long::parseLong)
                     .findFirst()
                     .orElse(-1);
@@ -233,7 +253,8 @@ final class ServiceUnderTest implements AutoCloseable {
 
         private void deleteRedisKeys() {
             try (Jedis redis = new Jedis(REDIS_HOST, REDIS_PORT)) {
-                ScanParams pattern = new ScanParams().match(redisNamespace + ":*").count(1000);
+                ScanParams pattern =
+                        new ScanParams().match(redisNamespace + ":*").count(1000);
                 String cursor = ScanParams.SCAN_POINTER_START;
                 do {
                     ScanResult<String> page = redis.scan(cursor, pattern);
@@ -248,10 +269,11 @@ final class ServiceUnderTest implements AutoCloseable {
         private void sql(String statement) {
             String url = "jdbc:postgresql://" + POSTGRES_HOST + ":" + POSTGRES_PORT + "/postgres";
             try (Connection connection = DriverManager.getConnection(url, POSTGRES_USER, POSTGRES_PASSWORD);
-                 Statement sql = connection.createStatement()) {
+                    Statement sql = connection.createStatement()) {
                 sql.execute(statement);
             } catch (SQLException failure) {
-                throw new IllegalStateException("PostgreSQL at " + POSTGRES_HOST + ":" + POSTGRES_PORT + ": " + statement, failure);
+                throw new IllegalStateException(
+                        "PostgreSQL at " + POSTGRES_HOST + ":" + POSTGRES_PORT + ": " + statement, failure);
             }
         }
 

@@ -23,16 +23,48 @@ import java.util.Locale;
  * @param loadBefore        the machine's load averages (1, 5, 15 min) before the first workload: how busy it was
  * @param loadAfter         the same after the last
  */
-record Summary(BenchmarkSettings settings, int cores, String warmUp, String settling, HashTiming hash, double stormRate,
-               GatlingReport ceiling, GatlingReport pageViews, GatlingReport loginPage, GatlingReport logins,
-               GatlingReport storm, Duration startup, long residentKibReady, long peakResidentKib, String jvmOptions,
-               Path results, String loadBefore, String loadAfter) {
+record Summary(
+        BenchmarkSettings settings,
+        int cores,
+        String warmUp,
+        String settling,
+        HashTiming hash,
+        double stormRate,
+        GatlingReport ceiling,
+        GatlingReport pageViews,
+        GatlingReport loginPage,
+        GatlingReport logins,
+        GatlingReport storm,
+        Duration startup,
+        long residentKibReady,
+        long peakResidentKib,
+        String jvmOptions,
+        Path results,
+        String loadBefore,
+        String loadAfter) {
 
     static final long CONTAINER_LIMIT_KIB = 512 * 1024;
 
     Summary withJvmOptions(String options) {
-        return new Summary(settings, cores, warmUp, settling, hash, stormRate, ceiling, pageViews, loginPage, logins, storm,
-                startup, residentKibReady, peakResidentKib, options, results, loadBefore, loadAfter);
+        return new Summary(
+                settings,
+                cores,
+                warmUp,
+                settling,
+                hash,
+                stormRate,
+                ceiling,
+                pageViews,
+                loginPage,
+                logins,
+                storm,
+                startup,
+                residentKibReady,
+                peakResidentKib,
+                options,
+                results,
+                loadBefore,
+                loadAfter);
     }
 
     double hashMillis() {
@@ -62,17 +94,39 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, String sett
 
     String markdown() {
         StringBuilder text = new StringBuilder();
-        text.append("Vestibule benchmark, ").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)))
-                .append(": ").append(cores).append(" cores, ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append(", JDK ").append(System.getProperty("java.version"))
-                .append(", ").append(settings.duration().toMillis() / 1000.0).append(" s per workload, ")
-                .append(settings.visitors()).append(" visitors (").append(settings.loginVisitors()).append(" in W3)\n");
-        text.append("Service: ").append(jvmOptions == null ? settings.baseUrl() + " (given; no process figures)"
-                : "started by the benchmark, JVM options " + jvmOptions).append('\n');
+        text.append("Vestibule benchmark, ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)))
+                .append(": ")
+                .append(cores)
+                .append(" cores, ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append(", JDK ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(settings.duration().toMillis() / 1000.0)
+                .append(" s per workload, ")
+                .append(settings.visitors())
+                .append(" visitors (")
+                .append(settings.loginVisitors())
+                .append(" in W3)\n");
+        text.append("Service: ")
+                .append(
+                        jvmOptions == null
+                                ? settings.baseUrl() + " (given; no process figures)"
+                                : "started by the benchmark, JVM options " + jvmOptions)
+                .append('\n');
         text.append("Warm-up: ").append(warmUp).append('\n');
-        text.append("Settling rounds until the JIT compiler used < 5 % of a core (its share of a core while measured): ")
-                .append(settling).append('\n');
-        text.append("Load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAfter).append('\n');
+        text.append(
+                        "Settling rounds until the JIT compiler used < 5 % of a core (its share of a core while measured): ")
+                .append(settling)
+                .append('\n');
+        text.append("Load average (1/5/15 min) before: ")
+                .append(loadBefore)
+                .append(", after: ")
+                .append(loadAfter)
+                .append('\n');
         text.append("Reports: ").append(results.toAbsolutePath()).append("/<workload>/*/index.html\n\n");
 
         text.append("| workload | requests | ok/s | p50 ms | p95 ms | p99 ms | errors |\n");
@@ -83,25 +137,53 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, String sett
         row(text, "W3: GET /login of a full login", logins.request(Workloads.LOGIN_PAGE));
         row(text, "W3: POST /login of a full login", logins.request(Workloads.LOGIN));
         row(text, "W4: signed-in GET /top-secret", storm.request(Workloads.PAGE_VIEW));
-        row(text, String.format(Locale.ROOT, "W4: POST /login, storm at %.1f/s", stormRate), storm.request(Workloads.LOGIN));
+        row(
+                text,
+                String.format(Locale.ROOT, "W4: POST /login, storm at %.1f/s", stormRate),
+                storm.request(Workloads.LOGIN));
         text.append('\n');
 
         RequestStats w1 = pageViews.request(Workloads.PAGE_VIEW);
         RequestStats w4 = storm.request(Workloads.PAGE_VIEW);
         text.append("| target | measured | goal |\n|---|---:|---|\n");
-        target(text, "W1 throughput / ceiling throughput", percent(pageViewThroughput() / ceilingThroughput()), ">= 20 %");
+        target(
+                text,
+                "W1 throughput / ceiling throughput",
+                percent(pageViewThroughput() / ceilingThroughput()),
+                ">= 20 %");
         target(text, "W1 errors", String.valueOf(w1.failed()), "0");
-        target(text, "W4 page-view p99 / W1 p99", ratio((double) w4.p99() / w1.p99())
-                + " (" + w4.p99() + " / " + w1.p99() + " ms)", "<= 2");
-        target(text, "W4 page-view throughput / W1 throughput", ratio(stormPageViewThroughput() / pageViewThroughput()), ">= 0.5");
-        target(text, "W3 logins/s / hashing limit", percent(loginThroughput() / hashingLimit())
-                + String.format(Locale.ROOT, " (%.1f / %.1f)", loginThroughput(), hashingLimit()), ">= 80 %");
-        target(text, "hashing limit", String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis(),
-                hashingLimit()), hash.description());
+        target(
+                text,
+                "W4 page-view p99 / W1 p99",
+                ratio((double) w4.p99() / w1.p99()) + " (" + w4.p99() + " / " + w1.p99() + " ms)",
+                "<= 2");
+        target(
+                text,
+                "W4 page-view throughput / W1 throughput",
+                ratio(stormPageViewThroughput() / pageViewThroughput()),
+                ">= 0.5");
+        target(
+                text,
+                "W3 logins/s / hashing limit",
+                percent(loginThroughput() / hashingLimit())
+                        + String.format(Locale.ROOT, " (%.1f / %.1f)", loginThroughput(), hashingLimit()),
+                ">= 80 %");
+        target(
+                text,
+                "hashing limit",
+                String.format(Locale.ROOT, "%d cores / %.1f ms = %.1f logins/s", cores, hashMillis(), hashingLimit()),
+                hash.description());
         if (startup != null) {
-            target(text, "peak resident memory (VmHWM)", mib(peakResidentKib) + " (" + mib(residentKibReady) + " when ready)",
+            target(
+                    text,
+                    "peak resident memory (VmHWM)",
+                    mib(peakResidentKib) + " (" + mib(residentKibReady) + " when ready)",
                     "< 512 MiB");
-            target(text, "startup to ready", String.format(Locale.ROOT, "%.1f s", startup.toMillis() / 1000.0), "reported");
+            target(
+                    text,
+                    "startup to ready",
+                    String.format(Locale.ROOT, "%.1f s", startup.toMillis() / 1000.0),
+                    "reported");
         }
         return text.toString();
     }
@@ -132,18 +214,33 @@ record Summary(BenchmarkSettings settings, int cores, String warmUp, String sett
     }
 
     private void row(StringBuilder text, String label, RequestStats stats) {
-        text.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %d | %d | %d | %d |%n", label, stats.total(),
-                stats.throughput(settings.duration()), stats.p50(), stats.p95(), stats.p99(), stats.failed()));
+        text.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %d | %d | %d | %d |%n",
+                label,
+                stats.total(),
+                stats.throughput(settings.duration()),
+                stats.p50(),
+                stats.p95(),
+                stats.p99(),
+                stats.failed()));
     }
 
     private static void target(StringBuilder text, String name, String measured, String goal) {
-        text.append("| ").append(name).append(" | ").append(measured).append(" | ").append(goal).append(" |\n");
+        text.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(goal)
+                .append(" |\n");
     }
 
     /** The load averages of a Linux machine, or "unknown". */
     static String loadAverage() {
         try {
-            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            String[] fields =
+                    java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (java.io.IOException | RuntimeException notLinux) {
             return "unknown";

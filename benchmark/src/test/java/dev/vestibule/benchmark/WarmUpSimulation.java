@@ -17,13 +17,21 @@ public class WarmUpSimulation extends Simulation {
 
     {
         int visitors = Math.max(1, settings.visitors() / 4);
-        setUp(scenario("warm-up ceiling").during(settings.duration()).on(Workloads.ceiling())
-                        .injectOpen(atOnceUsers(visitors)),
-                scenario("warm-up page views").feed(Workloads.takingTurns(() -> accounts)).exec(Workloads.signedIn())
-                        .during(settings.duration()).on(Workloads.pageView())
-                        .injectOpen(atOnceUsers(visitors)),
-                scenario("warm-up logins").during(settings.duration()).on(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
-                        .injectOpen(atOnceUsers(visitors)))
+        setUp(
+                        scenario("warm-up ceiling")
+                                .during(settings.duration())
+                                .on(Workloads.ceiling())
+                                .injectOpen(atOnceUsers(visitors)),
+                        scenario("warm-up page views")
+                                .feed(Workloads.takingTurns(() -> accounts))
+                                .exec(Workloads.signedIn())
+                                .during(settings.duration())
+                                .on(Workloads.pageView())
+                                .injectOpen(atOnceUsers(visitors)),
+                        scenario("warm-up logins")
+                                .during(settings.duration())
+                                .on(Workloads.fullLoginOf(Workloads.takingTurns(() -> accounts)))
+                                .injectOpen(atOnceUsers(visitors)))
                 .protocols(Workloads.protocol(settings));
     }
 

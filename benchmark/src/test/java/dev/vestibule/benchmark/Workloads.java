@@ -31,8 +31,7 @@ final class Workloads {
     static final String LOGIN_PAGE = "login page";
     static final String LOGIN = "login";
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /** A browser-like client of one base URL that looks at every redirect instead of following it. */
     static HttpProtocolBuilder protocol(BenchmarkSettings settings) {
@@ -47,7 +46,9 @@ final class Workloads {
 
     /** The cheapest endpoint of the build: no security, no session. */
     static ChainBuilder ceiling() {
-        return exec(http(CEILING).get("/ceiling").check(status().is(200), bodyString().is("ok")));
+        return exec(http(CEILING)
+                .get("/ceiling")
+                .check(status().is(200), bodyString().is("ok")));
     }
 
     /** Puts the feeder's signed-in session cookie into the virtual user's cookie jar. */
@@ -63,15 +64,20 @@ final class Workloads {
     /** A first visit to the login page: no cookie, so a new session holds the form's CSRF token. */
     static ChainBuilder anonymousLoginPage() {
         return exec(flushCookieJar())
-                .exec(http(LOGIN_PAGE).get("/login")
-                        .check(status().is(200), css("form[action='/login'] input[name='_csrf']", "value").saveAs("csrf")));
+                .exec(http(LOGIN_PAGE)
+                        .get("/login")
+                        .check(
+                                status().is(200),
+                                css("form[action='/login'] input[name='_csrf']", "value")
+                                        .saveAs("csrf")));
     }
 
     /** A full login of the next account: the login page for the CSRF token, then the form. */
     static ChainBuilder fullLoginOf(Iterator<Map<String, Object>> accounts) {
         return feed(accounts)
                 .exec(anonymousLoginPage())
-                .exec(http(LOGIN).post("/login")
+                .exec(http(LOGIN)
+                        .post("/login")
                         .formParam("_csrf", "#{csrf}")
                         .formParam("username", "#{username}")
                         .formParam("password", Accounts.PASSWORD)
@@ -90,7 +96,8 @@ final class Workloads {
             @Override
             public Map<String, Object> next() {
                 List<Accounts.Account> all = accounts.get();
-                return all.get(Math.floorMod(next.getAndIncrement(), all.size())).asFeederRecord();
+                return all.get(Math.floorMod(next.getAndIncrement(), all.size()))
+                        .asFeederRecord();
             }
         };
     }
