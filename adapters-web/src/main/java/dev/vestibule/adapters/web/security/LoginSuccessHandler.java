@@ -4,6 +4,8 @@ import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -31,18 +33,21 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
     private final RememberMeCookie cookie;
     private final MarkBrowserKnown markBrowserKnown;
     private final KnownBrowserCookie knownBrowserCookie;
+    private final SessionUserContextRepository contexts;
 
     LoginSuccessHandler(
             RememberBrowser rememberBrowser,
             ForgetRememberedBrowser forgetRememberedBrowser,
             RememberMeCookie cookie,
             MarkBrowserKnown markBrowserKnown,
-            KnownBrowserCookie knownBrowserCookie) {
+            KnownBrowserCookie knownBrowserCookie,
+            SessionUserContextRepository contexts) {
         this.rememberBrowser = Objects.requireNonNull(rememberBrowser, "rememberBrowser");
         this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.markBrowserKnown = Objects.requireNonNull(markBrowserKnown, "markBrowserKnown");
         this.knownBrowserCookie = Objects.requireNonNull(knownBrowserCookie, "knownBrowserCookie");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
     }
 
     @Override
@@ -53,6 +58,7 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 .flatMap(form -> markBrowserKnown
                         .trust(user.id(), knownBrowserCookie.read(exchange))
                         .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
+                        .then(contexts.passwordGiven(exchange))
                         .then(forgetPreviousSeries(exchange))
                         .then(rememberIfAsked(exchange, form, user))
                         .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))
@@ -76,8 +82,9 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
             return Mono.empty();
         }
         return rememberBrowser
-                .remember(user.id())
+                .remember(user.id(), Origins.of(exchange))
                 .doOnNext(token -> cookie.write(exchange, token))
+                .flatMap(token -> SessionUserContextRepository.rememberedBrowser(exchange, token))
                 .then();
     }
 }

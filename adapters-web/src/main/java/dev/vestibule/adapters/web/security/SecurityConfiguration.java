@@ -94,7 +94,8 @@ class SecurityConfiguration {
                                 forgetRememberedBrowser,
                                 rememberMeCookie,
                                 markBrowserKnown,
-                                knownBrowserCookie))
+                                knownBrowserCookie,
+                                contexts))
                         .authenticationFailureHandler(new LoginFailureHandler())
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout.logoutUrl("/logout")
