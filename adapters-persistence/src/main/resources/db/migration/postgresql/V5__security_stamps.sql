@@ -11,13 +11,19 @@ UPDATE users SET security_stamp = replace(gen_random_uuid()::text, '-', '');
 ALTER TABLE users ALTER COLUMN security_stamp SET NOT NULL;
 ALTER TABLE users ADD COLUMN email_confirmed boolean NOT NULL DEFAULT false;
 
+-- keep_stamp is never stored true: an UPDATE that sets it says "same password, stronger hash" (the
+-- login's rehash with today's parameters), which must not end the user's sessions; the trigger resets it.
+ALTER TABLE users ADD COLUMN keep_stamp boolean NOT NULL DEFAULT false;
+
 -- A new stamp when password_hash or active changes, unless the same UPDATE already sets a new one (the
--- service does, so that it knows the stamp of the one browser it keeps signed in).
+-- service does, so that it knows the stamp of the one browser it keeps signed in) or is a rehash.
 CREATE FUNCTION vestibule_renew_security_stamp() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    IF (NEW.password_hash IS DISTINCT FROM OLD.password_hash OR NEW.active IS DISTINCT FROM OLD.active)
+    IF NEW.keep_stamp THEN
+        NEW.keep_stamp := false;
+    ELSIF (NEW.password_hash IS DISTINCT FROM OLD.password_hash OR NEW.active IS DISTINCT FROM OLD.active)
             AND NEW.security_stamp IS NOT DISTINCT FROM OLD.security_stamp THEN
         NEW.security_stamp := replace(gen_random_uuid()::text, '-', '');
     END IF;
