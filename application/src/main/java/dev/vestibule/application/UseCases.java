@@ -1,5 +1,6 @@
 package dev.vestibule.application;
 
+import dev.vestibule.application.account.ChangePasswordService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.event.RecordSecurityEventService;
 import dev.vestibule.application.event.SecurityEvents;
@@ -12,24 +13,35 @@ import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
 import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.application.retention.PurgeExpiredRecordsService;
+import dev.vestibule.application.session.Containment;
+import dev.vestibule.application.session.LogOutEverywhereElseService;
+import dev.vestibule.application.session.RevokeSignInService;
+import dev.vestibule.application.session.ViewSignInsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.SignedInSessions;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,6 +64,11 @@ public final class UseCases {
     private final RecordSecurityEvent recordSecurityEvent;
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
+    // account.sessions: containment and session control
+    private final ChangePassword changePassword;
+    private final ViewSignIns viewSignIns;
+    private final RevokeSignIn revokeSignIn;
+    private final LogOutEverywhereElse logOutEverywhereElse;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -76,7 +93,14 @@ public final class UseCases {
         this.rememberBrowser = new RememberBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
-                ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random, events);
+                ports.rememberedBrowsers(),
+                ports.users(),
+                settings.rememberMe(),
+                clock,
+                random,
+                events,
+                new RecognizeRememberedBrowserService.TheftResponse(
+                        ports.signedInSessions(), ports.transactions(), ports.mailOutbox()));
         this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());
         this.markBrowserKnown =
                 new MarkBrowserKnownService(ports.knownBrowsers(), settings.knownBrowserLifetime(), clock, random);
@@ -89,6 +113,24 @@ public final class UseCases {
                 ports.rememberedBrowsers(),
                 settings.securityEventRetention(),
                 clock);
+        // account.sessions: containment and session control
+        var containment = new Containment(ports.rememberedBrowsers(), ports.signedInSessions());
+        this.changePassword = new ChangePasswordService(
+                ports.users(),
+                hasher,
+                settings.passwordPolicy(),
+                throttle,
+                ports.transactions(),
+                ports.mailOutbox(),
+                containment,
+                events,
+                clock);
+        this.viewSignIns =
+                new ViewSignInsService(ports.users(), ports.signedInSessions(), ports.rememberedBrowsers(), clock);
+        this.revokeSignIn =
+                new RevokeSignInService(ports.signedInSessions(), ports.rememberedBrowsers(), containment, events);
+        this.logOutEverywhereElse =
+                new LogOutEverywhereElseService(ports.users(), ports.transactions(), containment, events);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -97,7 +139,11 @@ public final class UseCases {
             RememberedBrowserRepository rememberedBrowsers,
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
-            AttemptLimiter attemptLimiter) {
+            AttemptLimiter attemptLimiter,
+            // account.sessions: the session registry; mail and transactions for the notices
+            SignedInSessions signedInSessions,
+            MailOutbox mailOutbox,
+            Transactions transactions) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -105,6 +151,9 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowsers, "knownBrowsers");
             Objects.requireNonNull(securityEventLog, "securityEventLog");
             Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            Objects.requireNonNull(signedInSessions, "signedInSessions");
+            Objects.requireNonNull(mailOutbox, "mailOutbox");
+            Objects.requireNonNull(transactions, "transactions");
         }
     }
 
@@ -163,5 +212,23 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // account.sessions: containment and session control
+
+    public ChangePassword changePassword() {
+        return changePassword;
+    }
+
+    public ViewSignIns viewSignIns() {
+        return viewSignIns;
+    }
+
+    public RevokeSignIn revokeSignIn() {
+        return revokeSignIn;
+    }
+
+    public LogOutEverywhereElse logOutEverywhereElse() {
+        return logOutEverywhereElse;
     }
 }

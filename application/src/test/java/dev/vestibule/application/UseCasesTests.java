@@ -3,10 +3,13 @@ package dev.vestibule.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.FakePasswordHasher;
+import dev.vestibule.application.fakes.FakeSignedInSessions;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
@@ -45,7 +48,10 @@ class UseCasesTests {
                     new InMemoryRememberedBrowserRepository(),
                     new InMemoryKnownBrowserRepository(),
                     new InMemorySecurityEventLog(),
-                    new InMemoryAttemptLimiter(clock)),
+                    new InMemoryAttemptLimiter(clock),
+                    new FakeSignedInSessions(),
+                    new InMemoryMailOutbox(),
+                    new InMemoryTransactions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(

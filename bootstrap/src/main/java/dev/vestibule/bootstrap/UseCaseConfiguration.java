@@ -11,20 +11,27 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.SignedInSessions;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -128,6 +135,9 @@ class UseCaseConfiguration {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog log,
             AttemptLimiter limiter,
+            SignedInSessions signedInSessions,
+            MailOutbox mailOutbox,
+            Transactions transactions,
             OffloadedPasswordHasher hasher,
             PasswordPolicy passwordPolicy,
             RememberMeSettings rememberMe,
@@ -141,7 +151,10 @@ class UseCaseConfiguration {
                         rememberedBrowsers,
                         knownBrowsers,
                         new MeteredSecurityEventLog(log, meterRegistry),
-                        limiter),
+                        limiter,
+                        signedInSessions,
+                        mailOutbox,
+                        transactions),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
@@ -196,5 +209,27 @@ class UseCaseConfiguration {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // account.sessions: containment and session control
+
+    @Bean
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
+    }
+
+    @Bean
+    ViewSignIns viewSignIns(UseCases useCases) {
+        return useCases.viewSignIns();
+    }
+
+    @Bean
+    RevokeSignIn revokeSignIn(UseCases useCases) {
+        return useCases.revokeSignIn();
+    }
+
+    @Bean
+    LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
+        return useCases.logOutEverywhereElse();
     }
 }

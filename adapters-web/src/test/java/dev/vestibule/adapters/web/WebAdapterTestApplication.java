@@ -6,8 +6,10 @@ import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
@@ -16,22 +18,28 @@ import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -123,6 +131,12 @@ public class WebAdapterTestApplication {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
+    // account.sessions: the outbox the notices are queued in
+    @Bean
+    InMemoryMailOutbox mailOutbox() {
+        return new InMemoryMailOutbox();
+    }
+
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
     @Bean
     UseCases useCases(
@@ -135,9 +149,20 @@ public class WebAdapterTestApplication {
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMeSettings,
             MutableClock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            InMemoryMailOutbox mailOutbox,
+            ObjectProvider<WebSessionManager> sessionManager) {
         return new UseCases(
-                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter),
+                new UseCases.OutPorts(
+                        users,
+                        rememberedBrowsers,
+                        knownBrowsers,
+                        log,
+                        limiter,
+                        // account.sessions: the registry over this slice's session store; mail and transactions
+                        new WebSessionStoreSignedInSessions(sessionManager),
+                        mailOutbox,
+                        new InMemoryTransactions(mailOutbox)),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -195,5 +220,27 @@ public class WebAdapterTestApplication {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // account.sessions: containment and session control
+
+    @Bean
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
+    }
+
+    @Bean
+    ViewSignIns viewSignIns(UseCases useCases) {
+        return useCases.viewSignIns();
+    }
+
+    @Bean
+    RevokeSignIn revokeSignIn(UseCases useCases) {
+        return useCases.revokeSignIn();
+    }
+
+    @Bean
+    LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
+        return useCases.logOutEverywhereElse();
     }
 }
