@@ -14,6 +14,7 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.application.retention.PurgeExpiredRecordsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -28,8 +29,11 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,6 +91,7 @@ public final class UseCases {
                 ports.securityEventLog(),
                 ports.knownBrowsers(),
                 ports.rememberedBrowsers(),
+                ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
     }
@@ -97,7 +102,11 @@ public final class UseCases {
             RememberedBrowserRepository rememberedBrowsers,
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
-            AttemptLimiter attemptLimiter) {
+            AttemptLimiter attemptLimiter,
+            // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+            LinkTokens linkTokens,
+            MailOutbox mailOutbox,
+            Transactions transactions) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -105,6 +114,9 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowsers, "knownBrowsers");
             Objects.requireNonNull(securityEventLog, "securityEventLog");
             Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            Objects.requireNonNull(linkTokens, "linkTokens");
+            Objects.requireNonNull(mailOutbox, "mailOutbox");
+            Objects.requireNonNull(transactions, "transactions");
         }
     }
 
@@ -114,7 +126,9 @@ public final class UseCases {
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMe,
             Duration knownBrowserLifetime,
-            Duration securityEventRetention) {
+            Duration securityEventRetention,
+            // How long mailed links work (password reset, email confirmation).
+            LinkLifetimes linkLifetimes) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -122,6 +136,7 @@ public final class UseCases {
             Objects.requireNonNull(rememberMe, "rememberMe");
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+            Objects.requireNonNull(linkLifetimes, "linkLifetimes");
         }
     }
 

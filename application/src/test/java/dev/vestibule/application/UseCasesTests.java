@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
@@ -45,7 +49,10 @@ class UseCasesTests {
                     new InMemoryRememberedBrowserRepository(),
                     new InMemoryKnownBrowserRepository(),
                     new InMemorySecurityEventLog(),
-                    new InMemoryAttemptLimiter(clock)),
+                    new InMemoryAttemptLimiter(clock),
+                    new InMemoryLinkTokens(),
+                    new InMemoryMailOutbox(),
+                    new InMemoryTransactions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(
@@ -55,7 +62,8 @@ class UseCasesTests {
                     ThrottlePolicy.DEFAULT,
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
-                    Duration.ofDays(400)),
+                    Duration.ofDays(400),
+                    LinkLifetimes.DEFAULT),
             clock,
             new SecureRandom());
 

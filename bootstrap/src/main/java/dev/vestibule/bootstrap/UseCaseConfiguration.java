@@ -10,6 +10,7 @@ import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
@@ -22,9 +23,12 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -128,6 +132,9 @@ class UseCaseConfiguration {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog log,
             AttemptLimiter limiter,
+            LinkTokens linkTokens,
+            MailOutbox mailOutbox,
+            Transactions transactions,
             OffloadedPasswordHasher hasher,
             PasswordPolicy passwordPolicy,
             RememberMeSettings rememberMe,
@@ -141,14 +148,20 @@ class UseCaseConfiguration {
                         rememberedBrowsers,
                         knownBrowsers,
                         new MeteredSecurityEventLog(log, meterRegistry),
-                        limiter),
+                        limiter,
+                        linkTokens,
+                        mailOutbox,
+                        transactions),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
                         properties.throttling().policy(),
                         rememberMe,
                         properties.throttling().knownBrowserLifetime(),
-                        properties.retention().securityEvents()),
+                        properties.retention().securityEvents(),
+                        new LinkLifetimes(
+                                properties.passwordReset().linkLifetime(),
+                                properties.emailConfirmation().linkLifetime())),
                 clock,
                 random);
     }

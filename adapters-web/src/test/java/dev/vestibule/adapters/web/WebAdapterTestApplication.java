@@ -6,12 +6,16 @@ import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
@@ -123,6 +127,22 @@ public class WebAdapterTestApplication {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
+    // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+    @Bean
+    InMemoryLinkTokens linkTokens() {
+        return new InMemoryLinkTokens();
+    }
+
+    @Bean
+    InMemoryMailOutbox mailOutbox() {
+        return new InMemoryMailOutbox();
+    }
+
+    @Bean
+    InMemoryTransactions transactions(InMemoryLinkTokens linkTokens, InMemoryMailOutbox mailOutbox) {
+        return new InMemoryTransactions(linkTokens, mailOutbox);
+    }
+
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
     @Bean
     UseCases useCases(
@@ -131,13 +151,17 @@ public class WebAdapterTestApplication {
             InMemoryKnownBrowserRepository knownBrowsers,
             InMemorySecurityEventLog log,
             InMemoryAttemptLimiter limiter,
+            InMemoryLinkTokens linkTokens,
+            InMemoryMailOutbox mailOutbox,
+            InMemoryTransactions transactions,
             OffloadedPasswordHasher hasher,
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMeSettings,
             MutableClock clock,
             SecureRandom random) {
         return new UseCases(
-                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter),
+                new UseCases.OutPorts(
+                        users, rememberedBrowsers, knownBrowsers, log, limiter, linkTokens, mailOutbox, transactions),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -147,7 +171,8 @@ public class WebAdapterTestApplication {
                         throttlePolicy,
                         rememberMeSettings,
                         Duration.ofDays(365),
-                        Duration.ofDays(400)),
+                        Duration.ofDays(400),
+                        LinkLifetimes.DEFAULT),
                 clock,
                 random);
     }
