@@ -6,6 +6,7 @@ import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.reauthentication.ConfirmCurrentPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
 import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
@@ -15,7 +16,9 @@ import dev.vestibule.application.retention.PurgeExpiredRecordsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -52,6 +55,8 @@ public final class UseCases {
     private final RecordSecurityEvent recordSecurityEvent;
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
+    // re-authentication, account deletion, email change
+    private final ConfirmCurrentPassword confirmCurrentPassword;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -89,6 +94,9 @@ public final class UseCases {
                 ports.rememberedBrowsers(),
                 settings.securityEventRetention(),
                 clock);
+        // re-authentication, account deletion, email change
+        this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
+                ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -114,7 +122,8 @@ public final class UseCases {
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMe,
             Duration knownBrowserLifetime,
-            Duration securityEventRetention) {
+            Duration securityEventRetention,
+            ReauthenticationWindow reauthenticationWindow) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -122,6 +131,7 @@ public final class UseCases {
             Objects.requireNonNull(rememberMe, "rememberMe");
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+            Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
         }
     }
 
@@ -163,5 +173,11 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // re-authentication, account deletion, email change
+
+    public ConfirmCurrentPassword confirmCurrentPassword() {
+        return confirmCurrentPassword;
     }
 }

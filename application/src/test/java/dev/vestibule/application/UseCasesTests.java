@@ -16,6 +16,7 @@ import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.RegistrationCommand;
@@ -55,7 +56,8 @@ class UseCasesTests {
                     ThrottlePolicy.DEFAULT,
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
-                    Duration.ofDays(400)),
+                    Duration.ofDays(400),
+                    ReauthenticationWindow.ofDefaultLength()),
             clock,
             new SecureRandom());
 
@@ -70,7 +72,9 @@ class UseCasesTests {
                 UseCases::loadCurrentUser,
                 UseCases::recordSecurityEvent,
                 UseCases::viewAccountActivity,
-                UseCases::purgeExpiredRecords);
+                UseCases::purgeExpiredRecords,
+                // re-authentication, account deletion, email change
+                UseCases::confirmCurrentPassword);
     }
 
     @ParameterizedTest

@@ -11,6 +11,8 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -148,7 +150,8 @@ class UseCaseConfiguration {
                         properties.throttling().policy(),
                         rememberMe,
                         properties.throttling().knownBrowserLifetime(),
-                        properties.retention().securityEvents()),
+                        properties.retention().securityEvents(),
+                        new ReauthenticationWindow(properties.account().reauthenticationWindow())),
                 clock,
                 random);
     }
@@ -196,5 +199,12 @@ class UseCaseConfiguration {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
     }
 }
