@@ -6,6 +6,7 @@ import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.reauthentication.ConfirmCurrentPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
 import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
@@ -16,7 +17,9 @@ import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -56,6 +59,8 @@ public final class UseCases {
     private final RecordSecurityEvent recordSecurityEvent;
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
+    // re-authentication, account deletion, email change
+    private final ConfirmCurrentPassword confirmCurrentPassword;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -94,6 +99,9 @@ public final class UseCases {
                 ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
+        // re-authentication, account deletion, email change
+        this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
+                ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -128,7 +136,9 @@ public final class UseCases {
             Duration knownBrowserLifetime,
             Duration securityEventRetention,
             // How long mailed links work (password reset, email confirmation).
-            LinkLifetimes linkLifetimes) {
+            LinkLifetimes linkLifetimes,
+            // How long a password given lets the user make sensitive changes without typing it again.
+            ReauthenticationWindow reauthenticationWindow) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -137,6 +147,7 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
             Objects.requireNonNull(linkLifetimes, "linkLifetimes");
+            Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
         }
     }
 
@@ -178,5 +189,11 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // re-authentication, account deletion, email change
+
+    public ConfirmCurrentPassword confirmCurrentPassword() {
+        return confirmCurrentPassword;
     }
 }

@@ -20,6 +20,7 @@ import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.RegistrationCommand;
@@ -63,7 +64,8 @@ class UseCasesTests {
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
                     Duration.ofDays(400),
-                    LinkLifetimes.DEFAULT),
+                    LinkLifetimes.DEFAULT,
+                    ReauthenticationWindow.ofDefaultLength()),
             clock,
             new SecureRandom());
 
@@ -78,7 +80,9 @@ class UseCasesTests {
                 UseCases::loadCurrentUser,
                 UseCases::recordSecurityEvent,
                 UseCases::viewAccountActivity,
-                UseCases::purgeExpiredRecords);
+                UseCases::purgeExpiredRecords,
+                // re-authentication, account deletion, email change
+                UseCases::confirmCurrentPassword);
     }
 
     @ParameterizedTest

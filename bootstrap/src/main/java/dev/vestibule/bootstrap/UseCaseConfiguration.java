@@ -12,6 +12,8 @@ import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -161,7 +163,8 @@ class UseCaseConfiguration {
                         properties.retention().securityEvents(),
                         new LinkLifetimes(
                                 properties.passwordReset().linkLifetime(),
-                                properties.emailConfirmation().linkLifetime())),
+                                properties.emailConfirmation().linkLifetime()),
+                        new ReauthenticationWindow(properties.account().reauthenticationWindow())),
                 clock,
                 random);
     }
@@ -209,5 +212,12 @@ class UseCaseConfiguration {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
     }
 }

@@ -18,8 +18,10 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -172,7 +174,8 @@ public class WebAdapterTestApplication {
                         rememberMeSettings,
                         Duration.ofDays(365),
                         Duration.ofDays(400),
-                        LinkLifetimes.DEFAULT),
+                        LinkLifetimes.DEFAULT,
+                        ReauthenticationWindow.ofDefaultLength()),
                 clock,
                 random);
     }
@@ -220,5 +223,12 @@ public class WebAdapterTestApplication {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
     }
 }

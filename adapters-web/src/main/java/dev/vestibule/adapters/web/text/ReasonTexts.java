@@ -103,6 +103,9 @@ public final class ReasonTexts {
             case REMEMBER_ME_THEFT_DETECTED -> Text.of("activity.event.remember-me-theft-detected");
             case LOGGED_OUT -> Text.of("activity.event.logged-out");
             case SESSION_EXPIRED -> Text.of("activity.event.session-expired");
+            case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
+            case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
+            case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
         };
     }
 }

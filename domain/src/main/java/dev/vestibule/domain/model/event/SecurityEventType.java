@@ -17,5 +17,12 @@ public enum SecurityEventType {
     REMEMBER_ME_THEFT_DETECTED,
     LOGGED_OUT,
     /** A session reached its maximum lifetime and was signed out. */
-    SESSION_EXPIRED
+    SESSION_EXPIRED,
+    // --- re-authentication, account deletion, email change ---
+    /** A signed-in user gave their current password again before a sensitive change. */
+    REAUTHENTICATED,
+    /** A signed-in user gave a wrong current password before a sensitive change. */
+    REAUTHENTICATION_FAILED,
+    /** A current-password check refused unchecked: too many failures. */
+    REAUTHENTICATION_THROTTLED
 }
