@@ -3,6 +3,7 @@ package dev.vestibule.application.fakes;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -88,10 +89,19 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
+                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash, newStamp));
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.computeIfPresent(id, (key, user) -> user.withSecurityStamp(newStamp));
             }
         });
     }
@@ -99,6 +109,11 @@ public final class InMemoryUserRepository implements UserRepository {
     /** Test hook, as an administrator would do in the database. */
     public synchronized void replace(User user) {
         users.put(user.id(), user);
+    }
+
+    /** Test hook, as an administrator deleting the row would. */
+    public synchronized void remove(UserId id) {
+        users.remove(id);
     }
 
     public synchronized int count() {
