@@ -1,5 +1,6 @@
 package dev.vestibule.application;
 
+import dev.vestibule.application.account.DeleteAccountService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.event.RecordSecurityEventService;
 import dev.vestibule.application.event.SecurityEvents;
@@ -19,6 +20,7 @@ import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -31,8 +33,10 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,6 +61,7 @@ public final class UseCases {
     private final PurgeExpiredRecords purgeExpiredRecords;
     // re-authentication, account deletion, email change
     private final ConfirmCurrentPassword confirmCurrentPassword;
+    private final DeleteAccount deleteAccount;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -97,6 +102,16 @@ public final class UseCases {
         // re-authentication, account deletion, email change
         this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
                 ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
+        this.deleteAccount = new DeleteAccountService(
+                confirmCurrentPassword,
+                ports.users(),
+                ports.rememberedBrowsers(),
+                ports.knownBrowsers(),
+                ports.securityEventLog(),
+                ports.mailOutbox(),
+                ports.transactions(),
+                events,
+                clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -105,7 +120,10 @@ public final class UseCases {
             RememberedBrowserRepository rememberedBrowsers,
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
-            AttemptLimiter attemptLimiter) {
+            AttemptLimiter attemptLimiter,
+            // the mail outbox and the transaction that writes a change with its mail
+            MailOutbox mailOutbox,
+            Transactions transactions) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -113,6 +131,8 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowsers, "knownBrowsers");
             Objects.requireNonNull(securityEventLog, "securityEventLog");
             Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            Objects.requireNonNull(mailOutbox, "mailOutbox");
+            Objects.requireNonNull(transactions, "transactions");
         }
     }
 
@@ -179,5 +199,9 @@ public final class UseCases {
 
     public ConfirmCurrentPassword confirmCurrentPassword() {
         return confirmCurrentPassword;
+    }
+
+    public DeleteAccount deleteAccount() {
+        return deleteAccount;
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
@@ -46,7 +48,9 @@ class UseCasesTests {
                     new InMemoryRememberedBrowserRepository(),
                     new InMemoryKnownBrowserRepository(),
                     new InMemorySecurityEventLog(),
-                    new InMemoryAttemptLimiter(clock)),
+                    new InMemoryAttemptLimiter(clock),
+                    new InMemoryMailOutbox(),
+                    new InMemoryTransactions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(
@@ -74,7 +78,8 @@ class UseCasesTests {
                 UseCases::viewAccountActivity,
                 UseCases::purgeExpiredRecords,
                 // re-authentication, account deletion, email change
-                UseCases::confirmCurrentPassword);
+                UseCases::confirmCurrentPassword,
+                UseCases::deleteAccount);
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -24,9 +25,11 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -130,6 +133,8 @@ class UseCaseConfiguration {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog log,
             AttemptLimiter limiter,
+            MailOutbox mailOutbox,
+            Transactions transactions,
             OffloadedPasswordHasher hasher,
             PasswordPolicy passwordPolicy,
             RememberMeSettings rememberMe,
@@ -143,7 +148,9 @@ class UseCaseConfiguration {
                         rememberedBrowsers,
                         knownBrowsers,
                         new MeteredSecurityEventLog(log, meterRegistry),
-                        limiter),
+                        limiter,
+                        mailOutbox,
+                        transactions),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
@@ -206,5 +213,10 @@ class UseCaseConfiguration {
     @Bean
     ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
         return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

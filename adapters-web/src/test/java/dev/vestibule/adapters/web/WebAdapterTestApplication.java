@@ -6,8 +6,10 @@ import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
@@ -18,6 +20,7 @@ import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -125,6 +128,17 @@ public class WebAdapterTestApplication {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
+    /** The mail outbox the use cases queue their mails in; tests read what was queued. */
+    @Bean
+    InMemoryMailOutbox mailOutbox() {
+        return new InMemoryMailOutbox();
+    }
+
+    @Bean
+    InMemoryTransactions transactions(InMemoryMailOutbox mailOutbox) {
+        return new InMemoryTransactions(mailOutbox);
+    }
+
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
     @Bean
     UseCases useCases(
@@ -133,13 +147,15 @@ public class WebAdapterTestApplication {
             InMemoryKnownBrowserRepository knownBrowsers,
             InMemorySecurityEventLog log,
             InMemoryAttemptLimiter limiter,
+            InMemoryMailOutbox mailOutbox,
+            InMemoryTransactions transactions,
             OffloadedPasswordHasher hasher,
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMeSettings,
             MutableClock clock,
             SecureRandom random) {
         return new UseCases(
-                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter),
+                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter, mailOutbox, transactions),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -205,5 +221,10 @@ public class WebAdapterTestApplication {
     @Bean
     ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
         return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

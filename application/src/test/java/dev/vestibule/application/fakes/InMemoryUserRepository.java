@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * every operation happens when its {@code Mono} is subscribed, not when the method is called, and under
  * one lock, so that the fake stays a reference for parallel callers too.
  */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
 
@@ -94,6 +94,29 @@ public final class InMemoryUserRepository implements UserRepository {
                 users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
             }
         });
+    }
+
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.remove(id);
+            }
+        });
+    }
+
+    // account deletion: takes part in transactions
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(users);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        users.clear();
+        users.putAll((Map<UserId, User>) snapshot);
     }
 
     /** Test hook, as an administrator would do in the database. */

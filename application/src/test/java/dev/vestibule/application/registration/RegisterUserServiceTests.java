@@ -450,5 +450,10 @@ class RegisterUserServiceTests {
         public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
             return delegate.changePasswordHash(id, newHash);
         }
+
+        @Override
+        public Mono<Void> remove(UserId id) {
+            return delegate.remove(id);
+        }
     }
 }

@@ -344,5 +344,10 @@ class RecognizeRememberedBrowserServiceTests {
         public Mono<Long> removeExpired(Instant now) {
             return delegate.removeExpired(now);
         }
+
+        @Override
+        public Mono<Long> removeAllOf(dev.vestibule.domain.model.user.UserId userId) {
+            return delegate.removeAllOf(userId);
+        }
     }
 }

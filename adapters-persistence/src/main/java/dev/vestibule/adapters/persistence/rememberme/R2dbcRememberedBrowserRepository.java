@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.persistence.rememberme;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
@@ -103,5 +104,15 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 row.get("previous_secret_hash", String.class),
                 row.get("rotated_at", OffsetDateTime.class),
                 row.get("expires_at", OffsetDateTime.class));
+    }
+
+    // account deletion
+    @Override
+    public Mono<Long> removeAllOf(UserId userId) {
+        return databaseClient
+                .sql("DELETE FROM remembered_devices WHERE user_id = :userId")
+                .bind("userId", userId.value())
+                .fetch()
+                .rowsUpdated();
     }
 }

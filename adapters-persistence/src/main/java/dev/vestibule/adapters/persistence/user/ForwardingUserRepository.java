@@ -57,4 +57,10 @@ abstract class ForwardingUserRepository implements UserRepository {
     public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
         return delegate.changePasswordHash(id, newHash);
     }
+
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return delegate.remove(id);
+    }
 }

@@ -106,6 +106,7 @@ public final class ReasonTexts {
             case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
             case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
             case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
+            case ACCOUNT_DELETED -> Text.of("account.delete.event");
         };
     }
 }

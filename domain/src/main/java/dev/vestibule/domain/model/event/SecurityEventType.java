@@ -24,5 +24,7 @@ public enum SecurityEventType {
     /** A signed-in user gave a wrong current password before a sensitive change. */
     REAUTHENTICATION_FAILED,
     /** A current-password check refused unchecked: too many failures. */
-    REAUTHENTICATION_THROTTLED
+    REAUTHENTICATION_THROTTLED,
+    /** The user deleted their account; kept, like the account's other events, without anything pointing to them. */
+    ACCOUNT_DELETED
 }

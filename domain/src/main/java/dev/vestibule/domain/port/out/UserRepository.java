@@ -26,4 +26,8 @@ public interface UserRepository {
     Mono<Boolean> isEmailTaken(EmailAddress email);
 
     Mono<Void> changePasswordHash(UserId id, PasswordHash newHash);
+
+    // account deletion
+    /** Deletes the user and their external identities; nothing happens when there is no such user. */
+    Mono<Void> remove(UserId id);
 }
