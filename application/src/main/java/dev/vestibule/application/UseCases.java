@@ -16,6 +16,7 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.application.retention.PurgeExpiredRecordsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
@@ -33,6 +34,7 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
@@ -97,6 +99,7 @@ public final class UseCases {
                 ports.securityEventLog(),
                 ports.knownBrowsers(),
                 ports.rememberedBrowsers(),
+                ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
         // re-authentication, account deletion, email change
@@ -109,6 +112,7 @@ public final class UseCases {
                 ports.knownBrowsers(),
                 ports.securityEventLog(),
                 ports.mailOutbox(),
+                ports.linkTokens(),
                 ports.transactions(),
                 events,
                 clock);
@@ -121,7 +125,8 @@ public final class UseCases {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
             AttemptLimiter attemptLimiter,
-            // the mail outbox and the transaction that writes a change with its mail
+            // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+            LinkTokens linkTokens,
             MailOutbox mailOutbox,
             Transactions transactions) {
 
@@ -131,6 +136,7 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowsers, "knownBrowsers");
             Objects.requireNonNull(securityEventLog, "securityEventLog");
             Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+            Objects.requireNonNull(linkTokens, "linkTokens");
             Objects.requireNonNull(mailOutbox, "mailOutbox");
             Objects.requireNonNull(transactions, "transactions");
         }
@@ -143,6 +149,9 @@ public final class UseCases {
             RememberMeSettings rememberMe,
             Duration knownBrowserLifetime,
             Duration securityEventRetention,
+            // How long mailed links work (password reset, email confirmation).
+            LinkLifetimes linkLifetimes,
+            // How long a password given lets the user make sensitive changes without typing it again.
             ReauthenticationWindow reauthenticationWindow) {
 
         public Settings {
@@ -151,6 +160,7 @@ public final class UseCases {
             Objects.requireNonNull(rememberMe, "rememberMe");
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+            Objects.requireNonNull(linkLifetimes, "linkLifetimes");
             Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
@@ -14,6 +15,7 @@ import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
@@ -49,6 +51,7 @@ class UseCasesTests {
                     new InMemoryKnownBrowserRepository(),
                     new InMemorySecurityEventLog(),
                     new InMemoryAttemptLimiter(clock),
+                    new InMemoryLinkTokens(),
                     new InMemoryMailOutbox(),
                     new InMemoryTransactions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
@@ -61,6 +64,7 @@ class UseCasesTests {
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
                     Duration.ofDays(400),
+                    LinkLifetimes.DEFAULT,
                     ReauthenticationWindow.ofDefaultLength()),
             clock,
             new SecureRandom());

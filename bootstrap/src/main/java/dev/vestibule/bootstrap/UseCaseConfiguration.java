@@ -10,6 +10,7 @@ import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
@@ -25,6 +26,7 @@ import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
@@ -133,6 +135,7 @@ class UseCaseConfiguration {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog log,
             AttemptLimiter limiter,
+            LinkTokens linkTokens,
             MailOutbox mailOutbox,
             Transactions transactions,
             OffloadedPasswordHasher hasher,
@@ -149,6 +152,7 @@ class UseCaseConfiguration {
                         knownBrowsers,
                         new MeteredSecurityEventLog(log, meterRegistry),
                         limiter,
+                        linkTokens,
                         mailOutbox,
                         transactions),
                 hasher,
@@ -158,6 +162,9 @@ class UseCaseConfiguration {
                         rememberMe,
                         properties.throttling().knownBrowserLifetime(),
                         properties.retention().securityEvents(),
+                        new LinkLifetimes(
+                                properties.passwordReset().linkLifetime(),
+                                properties.emailConfirmation().linkLifetime()),
                         new ReauthenticationWindow(properties.account().reauthenticationWindow())),
                 clock,
                 random);

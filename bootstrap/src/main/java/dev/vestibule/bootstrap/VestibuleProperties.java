@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userCache  the per-instance cache of signed-in users (PostgreSQL only)
  * @param publicUrl  the site's address as users reach it: links in mails are built from it, never from a request
  * @param mail       how mail is sent and how the outbox is delivered
+ * @param passwordReset     how long a mailed reset link works
+ * @param emailConfirmation how long a mailed confirmation link works
  * @param account    what a signed-in user must prove before sensitive changes to the account
  */
 @ConfigurationProperties("vestibule")
@@ -39,7 +41,15 @@ public record VestibuleProperties(
         @DefaultValue UserCache userCache,
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue Mail mail,
+        @DefaultValue PasswordReset passwordReset,
+        @DefaultValue EmailConfirmation emailConfirmation,
         @DefaultValue Account account) {
+
+    /** @param linkLifetime how long a mailed reset link works (a new request spends the older links at once) */
+    public record PasswordReset(@DefaultValue("1h") Duration linkLifetime) {}
+
+    /** @param linkLifetime how long a mailed confirmation link works */
+    public record EmailConfirmation(@DefaultValue("24h") Duration linkLifetime) {}
 
     public record Password(
             @DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH)

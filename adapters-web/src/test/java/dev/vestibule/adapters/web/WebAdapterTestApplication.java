@@ -6,6 +6,7 @@ import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
@@ -14,6 +15,7 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
@@ -128,15 +130,20 @@ public class WebAdapterTestApplication {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
-    /** The mail outbox the use cases queue their mails in; tests read what was queued. */
+    // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+    @Bean
+    InMemoryLinkTokens linkTokens() {
+        return new InMemoryLinkTokens();
+    }
+
     @Bean
     InMemoryMailOutbox mailOutbox() {
         return new InMemoryMailOutbox();
     }
 
     @Bean
-    InMemoryTransactions transactions(InMemoryMailOutbox mailOutbox) {
-        return new InMemoryTransactions(mailOutbox);
+    InMemoryTransactions transactions(InMemoryLinkTokens linkTokens, InMemoryMailOutbox mailOutbox) {
+        return new InMemoryTransactions(linkTokens, mailOutbox);
     }
 
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
@@ -147,6 +154,7 @@ public class WebAdapterTestApplication {
             InMemoryKnownBrowserRepository knownBrowsers,
             InMemorySecurityEventLog log,
             InMemoryAttemptLimiter limiter,
+            InMemoryLinkTokens linkTokens,
             InMemoryMailOutbox mailOutbox,
             InMemoryTransactions transactions,
             OffloadedPasswordHasher hasher,
@@ -155,7 +163,8 @@ public class WebAdapterTestApplication {
             MutableClock clock,
             SecureRandom random) {
         return new UseCases(
-                new UseCases.OutPorts(users, rememberedBrowsers, knownBrowsers, log, limiter, mailOutbox, transactions),
+                new UseCases.OutPorts(
+                        users, rememberedBrowsers, knownBrowsers, log, limiter, linkTokens, mailOutbox, transactions),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -166,6 +175,7 @@ public class WebAdapterTestApplication {
                         rememberMeSettings,
                         Duration.ofDays(365),
                         Duration.ofDays(400),
+                        LinkLifetimes.DEFAULT,
                         ReauthenticationWindow.ofDefaultLength()),
                 clock,
                 random);

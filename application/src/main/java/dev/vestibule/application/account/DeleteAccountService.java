@@ -2,6 +2,7 @@ package dev.vestibule.application.account;
 
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.linktoken.LinkPurpose;
 import dev.vestibule.domain.model.mail.MailKind;
 import dev.vestibule.domain.model.mail.SecurityNotice;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
@@ -12,6 +13,7 @@ import dev.vestibule.domain.port.in.AccountDeletionRequest;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
@@ -24,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes an account once its user proved it is them. In one transaction: the deletion is recorded, the user's
- * queued mails are dropped and the deletion notice queued to their address, their remembered and known browsers
+ * queued mails are dropped and the deletion notice queued to their address, their mailed links are spent, their
+ * remembered and known browsers
  * are deleted, their security events are anonymised (a pseudonym drawn for this deletion, no address, no user
  * agent), and the user row goes. Sessions are not touched here: every instance loads the user on each request,
  * and a user who no longer loads is signed out there. The username and email address are free again at once.
@@ -37,6 +40,7 @@ public final class DeleteAccountService implements DeleteAccount {
     private final KnownBrowserRepository knownBrowsers;
     private final SecurityEventLog securityEventLog;
     private final MailOutbox outbox;
+    private final LinkTokens linkTokens;
     private final Transactions transactions;
     private final SecurityEvents events;
     private final Clock clock;
@@ -48,6 +52,7 @@ public final class DeleteAccountService implements DeleteAccount {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
             MailOutbox outbox,
+            LinkTokens linkTokens,
             Transactions transactions,
             SecurityEvents events,
             Clock clock) {
@@ -57,6 +62,7 @@ public final class DeleteAccountService implements DeleteAccount {
         this.knownBrowsers = Objects.requireNonNull(knownBrowsers, "knownBrowsers");
         this.securityEventLog = Objects.requireNonNull(securityEventLog, "securityEventLog");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.linkTokens = Objects.requireNonNull(linkTokens, "linkTokens");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,6 +97,9 @@ public final class DeleteAccountService implements DeleteAccount {
             return events.record(SecurityEventType.ACCOUNT_DELETED, user.id(), origin)
                     .then(outbox.discardQueuedFor(user.id(), MailKind.ACCOUNT_DELETED_NOTICE))
                     .then(outbox.enqueue(notice, now))
+                    // No mailed link of the account works any more (the database then deletes them with the user).
+                    .then(linkTokens.spendAllFor(user.id(), LinkPurpose.PASSWORD_RESET, now))
+                    .then(linkTokens.spendAllFor(user.id(), LinkPurpose.EMAIL_CONFIRMATION, now))
                     .then(rememberedBrowsers.removeAllOf(user.id()))
                     .then(knownBrowsers.removeAllOf(user.id()))
                     .then(securityEventLog.anonymise(user.id(), UserId.random()))

@@ -6,6 +6,7 @@ import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
@@ -18,6 +19,9 @@ import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.linktoken.IssuedLink;
+import dev.vestibule.domain.model.linktoken.LinkPurpose;
+import dev.vestibule.domain.model.linktoken.LinkToken;
 import dev.vestibule.domain.model.mail.MailKind;
 import dev.vestibule.domain.model.mail.SecurityNotice;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
@@ -54,7 +58,8 @@ class DeleteAccountServiceTests {
     private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
     private final InMemorySecurityEventLog log = new InMemorySecurityEventLog();
     private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
-    private final InMemoryTransactions transactions = new InMemoryTransactions(users, log, outbox);
+    private final InMemoryLinkTokens linkTokens = new InMemoryLinkTokens();
+    private final InMemoryTransactions transactions = new InMemoryTransactions(users, log, outbox, linkTokens);
     private final SecurityEvents events = new SecurityEvents(log, clock);
     private final ConfirmCurrentPasswordService confirm = new ConfirmCurrentPasswordService(
             users,
@@ -66,7 +71,7 @@ class DeleteAccountServiceTests {
 
     private DeleteAccountService service(KnownBrowserRepository known) {
         return new DeleteAccountService(
-                confirm, users, rememberedBrowsers, known, log, outbox, transactions, events, clock);
+                confirm, users, rememberedBrowsers, known, log, outbox, linkTokens, transactions, events, clock);
     }
 
     @Test
@@ -96,6 +101,37 @@ class DeleteAccountServiceTests {
         assertThat(rememberedBrowsers.findBySeries("series-b").block()).isNotNull();
         assertThat(knownBrowsers.isKnown("device-a", alice.id(), NOW).block()).isFalse();
         assertThat(knownBrowsers.isKnown("device-b", bob.id(), NOW).block()).isTrue();
+    }
+
+    @Test
+    void deleteSpendsEveryLinkMailedToTheUser() {
+        User alice = stored("alice");
+        LinkToken reset = LinkToken.generate(new java.security.SecureRandom());
+        LinkToken confirmation = LinkToken.generate(new java.security.SecureRandom());
+        linkTokens
+                .issue(IssuedLink.issue(
+                        reset, LinkPurpose.PASSWORD_RESET, alice.id(), alice.email(), NOW, Duration.ofHours(1)))
+                .block();
+        linkTokens
+                .issue(IssuedLink.issue(
+                        confirmation,
+                        LinkPurpose.EMAIL_CONFIRMATION,
+                        alice.id(),
+                        new EmailAddress("new@example.com"),
+                        NOW,
+                        Duration.ofHours(24)))
+                .block();
+
+        service(knownBrowsers).delete(request(alice, PASSWORD)).block();
+
+        assertThat(linkTokens
+                        .findValid(reset.hash(), LinkPurpose.PASSWORD_RESET, NOW)
+                        .block())
+                .isNull();
+        assertThat(linkTokens
+                        .findValid(confirmation.hash(), LinkPurpose.EMAIL_CONFIRMATION, NOW)
+                        .block())
+                .isNull();
     }
 
     @Test
