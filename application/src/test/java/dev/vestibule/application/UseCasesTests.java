@@ -82,7 +82,8 @@ class UseCasesTests {
                 UseCases::viewAccountActivity,
                 UseCases::purgeExpiredRecords,
                 // re-authentication, account deletion, email change
-                UseCases::confirmCurrentPassword);
+                UseCases::confirmCurrentPassword,
+                UseCases::deleteAccount);
     }
 
     @ParameterizedTest

@@ -111,6 +111,7 @@ public final class ReasonTexts {
             case CURRENT_PASSWORD_REJECTED -> Text.of("activity.event.current-password-rejected");
             case SESSION_ENDED -> Text.of("activity.event.session-ended");
             case LOGGED_OUT_EVERYWHERE_ELSE -> Text.of("activity.event.logged-out-everywhere-else");
+            case ACCOUNT_DELETED -> Text.of("account.delete.event");
         };
     }
 }

@@ -37,5 +37,7 @@ public enum SecurityEventType {
     /** The user ended one of their sessions or remembered browsers from the sessions page. */
     SESSION_ENDED,
     /** The user logged out everywhere else. */
-    LOGGED_OUT_EVERYWHERE_ELSE
+    LOGGED_OUT_EVERYWHERE_ELSE,
+    /** The user deleted their account; kept, like the account's other events, without anything pointing to them. */
+    ACCOUNT_DELETED
 }
