@@ -1,12 +1,14 @@
 package dev.vestibule.application;
 
 import dev.vestibule.application.account.ChangePasswordService;
+import dev.vestibule.application.account.DeleteAccountService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.event.RecordSecurityEventService;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.reauthentication.ConfirmCurrentPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
 import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
@@ -19,9 +21,13 @@ import dev.vestibule.application.session.RevokeSignInService;
 import dev.vestibule.application.session.ViewSignInsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ChangePassword;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -37,6 +43,7 @@ import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
@@ -69,6 +76,9 @@ public final class UseCases {
     private final ViewSignIns viewSignIns;
     private final RevokeSignIn revokeSignIn;
     private final LogOutEverywhereElse logOutEverywhereElse;
+    // re-authentication, account deletion, email change
+    private final ConfirmCurrentPassword confirmCurrentPassword;
+    private final DeleteAccount deleteAccount;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -111,6 +121,7 @@ public final class UseCases {
                 ports.securityEventLog(),
                 ports.knownBrowsers(),
                 ports.rememberedBrowsers(),
+                ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
         // account.sessions: containment and session control
@@ -131,6 +142,20 @@ public final class UseCases {
                 new RevokeSignInService(ports.signedInSessions(), ports.rememberedBrowsers(), containment, events);
         this.logOutEverywhereElse =
                 new LogOutEverywhereElseService(ports.users(), ports.transactions(), containment, events);
+        // re-authentication, account deletion, email change
+        this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
+                ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
+        this.deleteAccount = new DeleteAccountService(
+                confirmCurrentPassword,
+                ports.users(),
+                ports.rememberedBrowsers(),
+                ports.knownBrowsers(),
+                ports.securityEventLog(),
+                ports.mailOutbox(),
+                ports.linkTokens(),
+                ports.transactions(),
+                events,
+                clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -140,10 +165,12 @@ public final class UseCases {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog securityEventLog,
             AttemptLimiter attemptLimiter,
-            // account.sessions: the session registry; mail and transactions for the notices
-            SignedInSessions signedInSessions,
+            // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+            LinkTokens linkTokens,
             MailOutbox mailOutbox,
-            Transactions transactions) {
+            Transactions transactions,
+            // account.sessions: the session registry
+            SignedInSessions signedInSessions) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -151,9 +178,10 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowsers, "knownBrowsers");
             Objects.requireNonNull(securityEventLog, "securityEventLog");
             Objects.requireNonNull(attemptLimiter, "attemptLimiter");
-            Objects.requireNonNull(signedInSessions, "signedInSessions");
+            Objects.requireNonNull(linkTokens, "linkTokens");
             Objects.requireNonNull(mailOutbox, "mailOutbox");
             Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(signedInSessions, "signedInSessions");
         }
     }
 
@@ -163,7 +191,11 @@ public final class UseCases {
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMe,
             Duration knownBrowserLifetime,
-            Duration securityEventRetention) {
+            Duration securityEventRetention,
+            // How long mailed links work (password reset, email confirmation).
+            LinkLifetimes linkLifetimes,
+            // How long a password given lets the user make sensitive changes without typing it again.
+            ReauthenticationWindow reauthenticationWindow) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -171,6 +203,8 @@ public final class UseCases {
             Objects.requireNonNull(rememberMe, "rememberMe");
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+            Objects.requireNonNull(linkLifetimes, "linkLifetimes");
+            Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
         }
     }
 
@@ -212,6 +246,16 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // re-authentication, account deletion, email change
+
+    public ConfirmCurrentPassword confirmCurrentPassword() {
+        return confirmCurrentPassword;
+    }
+
+    public DeleteAccount deleteAccount() {
+        return deleteAccount;
     }
 
     // account.sessions: containment and session control

@@ -6,6 +6,7 @@ import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.FakeSignedInSessions;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
@@ -15,10 +16,12 @@ import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.RegistrationCommand;
@@ -49,9 +52,10 @@ class UseCasesTests {
                     new InMemoryKnownBrowserRepository(),
                     new InMemorySecurityEventLog(),
                     new InMemoryAttemptLimiter(clock),
-                    new FakeSignedInSessions(),
+                    new InMemoryLinkTokens(),
                     new InMemoryMailOutbox(),
-                    new InMemoryTransactions()),
+                    new InMemoryTransactions(),
+                    new FakeSignedInSessions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(
@@ -61,7 +65,9 @@ class UseCasesTests {
                     ThrottlePolicy.DEFAULT,
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
-                    Duration.ofDays(400)),
+                    Duration.ofDays(400),
+                    LinkLifetimes.DEFAULT,
+                    ReauthenticationWindow.ofDefaultLength()),
             clock,
             new SecureRandom());
 
@@ -76,7 +82,10 @@ class UseCasesTests {
                 UseCases::loadCurrentUser,
                 UseCases::recordSecurityEvent,
                 UseCases::viewAccountActivity,
-                UseCases::purgeExpiredRecords);
+                UseCases::purgeExpiredRecords,
+                // re-authentication, account deletion, email change
+                UseCases::confirmCurrentPassword,
+                UseCases::deleteAccount);
     }
 
     @ParameterizedTest

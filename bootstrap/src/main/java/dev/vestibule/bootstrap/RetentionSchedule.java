@@ -59,10 +59,12 @@ final class RetentionSchedule implements SmartLifecycle {
                 .doOnNext(purged -> {
                     if (purged.total() > 0) {
                         log.info(
-                                "Retention purge deleted {} security events, {} known browsers, {} remembered browsers",
+                                "Retention purge deleted {} security events, {} known browsers, {} remembered browsers,"
+                                        + " {} mailed links",
                                 purged.securityEvents(),
                                 purged.knownBrowsers(),
-                                purged.rememberedBrowsers());
+                                purged.rememberedBrowsers(),
+                                purged.linkTokens());
                     }
                 })
                 .onErrorResume(failure -> {

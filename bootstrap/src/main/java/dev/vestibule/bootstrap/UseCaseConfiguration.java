@@ -10,8 +10,12 @@ import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.port.in.ChangePassword;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -26,6 +30,7 @@ import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
@@ -136,6 +141,7 @@ class UseCaseConfiguration {
             SecurityEventLog log,
             AttemptLimiter limiter,
             SignedInSessions signedInSessions,
+            LinkTokens linkTokens,
             MailOutbox mailOutbox,
             Transactions transactions,
             OffloadedPasswordHasher hasher,
@@ -152,16 +158,21 @@ class UseCaseConfiguration {
                         knownBrowsers,
                         new MeteredSecurityEventLog(log, meterRegistry),
                         limiter,
-                        signedInSessions,
+                        linkTokens,
                         mailOutbox,
-                        transactions),
+                        transactions,
+                        signedInSessions),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
                         properties.throttling().policy(),
                         rememberMe,
                         properties.throttling().knownBrowserLifetime(),
-                        properties.retention().securityEvents()),
+                        properties.retention().securityEvents(),
+                        new LinkLifetimes(
+                                properties.passwordReset().linkLifetime(),
+                                properties.emailConfirmation().linkLifetime()),
+                        new ReauthenticationWindow(properties.account().reauthenticationWindow())),
                 clock,
                 random);
     }
@@ -231,5 +242,17 @@ class UseCaseConfiguration {
     @Bean
     LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
         return useCases.logOutEverywhereElse();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

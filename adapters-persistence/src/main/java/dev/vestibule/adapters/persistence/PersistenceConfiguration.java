@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.persistence;
 
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
+import dev.vestibule.adapters.persistence.linktoken.R2dbcLinkTokens;
 import dev.vestibule.adapters.persistence.mail.R2dbcMailOutbox;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
 import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
@@ -9,6 +10,7 @@ import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
 import dev.vestibule.adapters.persistence.user.UserCache;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
+import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
@@ -64,6 +66,12 @@ public class PersistenceConfiguration {
     @Bean
     MailOutbox mailOutbox(DatabaseClient databaseClient) {
         return DatabaseOutages.translated(MailOutbox.class, new R2dbcMailOutbox(databaseClient));
+    }
+
+    // Link tokens (password reset, email confirmation).
+    @Bean
+    LinkTokens linkTokens(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(LinkTokens.class, new R2dbcLinkTokens(databaseClient));
     }
 
     /** Atomic over every port above: they all write through the one DatabaseClient, which joins the transaction. */

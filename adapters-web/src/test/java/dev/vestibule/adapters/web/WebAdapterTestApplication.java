@@ -6,6 +6,7 @@ import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
@@ -14,11 +15,15 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
+import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ChangePassword;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -131,10 +136,20 @@ public class WebAdapterTestApplication {
         return new SessionPolicy(Duration.ofHours(12), Duration.ofDays(365));
     }
 
-    // account.sessions: the outbox the notices are queued in
+    // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
+    @Bean
+    InMemoryLinkTokens linkTokens() {
+        return new InMemoryLinkTokens();
+    }
+
     @Bean
     InMemoryMailOutbox mailOutbox() {
         return new InMemoryMailOutbox();
+    }
+
+    @Bean
+    InMemoryTransactions transactions(InMemoryLinkTokens linkTokens, InMemoryMailOutbox mailOutbox) {
+        return new InMemoryTransactions(linkTokens, mailOutbox);
     }
 
     /** The production wiring ({@link UseCases}) over the in-memory stores. */
@@ -145,12 +160,15 @@ public class WebAdapterTestApplication {
             InMemoryKnownBrowserRepository knownBrowsers,
             InMemorySecurityEventLog log,
             InMemoryAttemptLimiter limiter,
+            InMemoryLinkTokens linkTokens,
+            InMemoryMailOutbox mailOutbox,
+            InMemoryTransactions transactions,
             OffloadedPasswordHasher hasher,
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMeSettings,
             MutableClock clock,
             SecureRandom random,
-            InMemoryMailOutbox mailOutbox,
+            // account.sessions: the registry reads this slice's session store
             ObjectProvider<WebSessionManager> sessionManager) {
         return new UseCases(
                 new UseCases.OutPorts(
@@ -159,10 +177,11 @@ public class WebAdapterTestApplication {
                         knownBrowsers,
                         log,
                         limiter,
-                        // account.sessions: the registry over this slice's session store; mail and transactions
-                        new WebSessionStoreSignedInSessions(sessionManager),
+                        linkTokens,
                         mailOutbox,
-                        new InMemoryTransactions(mailOutbox)),
+                        transactions,
+                        // account.sessions: the registry over this slice's session store
+                        new WebSessionStoreSignedInSessions(sessionManager)),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -172,7 +191,9 @@ public class WebAdapterTestApplication {
                         throttlePolicy,
                         rememberMeSettings,
                         Duration.ofDays(365),
-                        Duration.ofDays(400)),
+                        Duration.ofDays(400),
+                        LinkLifetimes.DEFAULT,
+                        ReauthenticationWindow.ofDefaultLength()),
                 clock,
                 random);
     }
@@ -242,5 +263,17 @@ public class WebAdapterTestApplication {
     @Bean
     LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
         return useCases.logOutEverywhereElse();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

@@ -1,2 +1,5 @@
-/** What a signed-in user changes on their account: the password. */
+/**
+ * The account's own lifecycle: changing its password, deleting it (and, with the email-change feature,
+ * changing its address).
+ */
 package dev.vestibule.application.account;

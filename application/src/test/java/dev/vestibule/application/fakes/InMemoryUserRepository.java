@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * every operation happens when its {@code Mono} is subscribed, not when the method is called, and under
  * one lock, so that the fake stays a reference for parallel callers too.
  */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
 
@@ -115,16 +115,35 @@ public final class InMemoryUserRepository implements UserRepository {
         });
     }
 
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.remove(id);
+            }
+        });
+    }
+
+    // account deletion: takes part in transactions
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(users);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        users.clear();
+        users.putAll((Map<UserId, User>) snapshot);
+    }
+
     /** Test hook, as an administrator would do in the database. */
     public synchronized void replace(User user) {
         users.put(user.id(), user);
     }
 
     /** Test hook, as an administrator deleting the row would. */
-    public synchronized void remove(UserId id) {
-        users.remove(id);
-    }
-
     public synchronized int count() {
         return users.size();
     }

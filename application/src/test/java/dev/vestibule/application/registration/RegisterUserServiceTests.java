@@ -461,5 +461,10 @@ class RegisterUserServiceTests {
         public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
             return delegate.changePasswordHash(id, newHash, newStamp);
         }
+
+        @Override
+        public Mono<Void> remove(UserId id) {
+            return delegate.remove(id);
+        }
     }
 }

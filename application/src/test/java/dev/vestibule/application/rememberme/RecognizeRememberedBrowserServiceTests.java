@@ -302,7 +302,7 @@ class RecognizeRememberedBrowserServiceTests {
     void recognizeWhenUserNoLongerExistsThenNotRecognizedAndRemoved() {
         User alice = storedUser("alice");
         RememberMeToken issued = remembered(alice);
-        users.remove(alice.id());
+        users.remove(alice.id()).block();
 
         StepVerifier.create(service.recognize(issued, Origin.unknown()))
                 .expectNext(new RememberedBrowserRecognition.NotRecognized())

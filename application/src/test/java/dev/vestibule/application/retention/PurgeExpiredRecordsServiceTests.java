@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.linktoken.IssuedLink;
+import dev.vestibule.domain.model.linktoken.LinkPurpose;
+import dev.vestibule.domain.model.linktoken.LinkToken;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
+import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.PurgedRecords;
@@ -33,8 +38,9 @@ class PurgeExpiredRecordsServiceTests {
     private final InMemorySecurityEventLog events = new InMemorySecurityEventLog();
     private final InMemoryKnownBrowserRepository knownBrowsers = new InMemoryKnownBrowserRepository();
     private final InMemoryRememberedBrowserRepository rememberedBrowsers = new InMemoryRememberedBrowserRepository();
+    private final InMemoryLinkTokens linkTokens = new InMemoryLinkTokens();
     private final PurgeExpiredRecordsService service =
-            new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, RETENTION, clock);
+            new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, linkTokens, RETENTION, clock);
     private final UserId alice = UserId.random();
 
     @Test
@@ -84,16 +90,37 @@ class PurgeExpiredRecordsServiceTests {
     }
 
     @Test
+    void mailedLinksGoWhenTheirLifetimeEndsSpentOrNot() {
+        IssuedLink expired = link(NOW.minus(Duration.ofHours(1)), Duration.ofHours(1));
+        IssuedLink spentButAlive = link(NOW.minus(Duration.ofMinutes(59)), Duration.ofHours(1));
+        StepVerifier.create(linkTokens.spend(spentButAlive.tokenHash(), LinkPurpose.PASSWORD_RESET, NOW))
+                .expectNext(true)
+                .verifyComplete();
+        IssuedLink valid = link(NOW.minus(Duration.ofHours(23)), Duration.ofHours(24));
+
+        StepVerifier.create(service.purge())
+                .expectNext(new PurgedRecords(0, 0, 0, 1))
+                .verifyComplete();
+
+        assertThat(linkTokens.count()).isEqualTo(2);
+        StepVerifier.create(linkTokens.findValid(valid.tokenHash(), LinkPurpose.PASSWORD_RESET, NOW))
+                .expectNext(valid)
+                .verifyComplete();
+        assertThat(expired.isExpiredAt(NOW)).isTrue();
+    }
+
+    @Test
     void purgingAgainRemovesNothingMore() {
         event(NOW.minus(RETENTION).minus(Duration.ofDays(1)));
         knownBrowser(NOW.minus(Duration.ofDays(400)), Duration.ofDays(365));
         remembered(NOW.minus(Duration.ofDays(30)), Duration.ofDays(14));
+        link(NOW.minus(Duration.ofDays(2)), Duration.ofDays(1));
 
         StepVerifier.create(service.purge())
-                .expectNext(new PurgedRecords(1, 1, 1))
+                .expectNext(new PurgedRecords(1, 1, 1, 1))
                 .verifyComplete();
         StepVerifier.create(service.purge())
-                .expectNext(new PurgedRecords(0, 0, 0))
+                .expectNext(new PurgedRecords(0, 0, 0, 0))
                 .verifyComplete();
     }
 
@@ -108,11 +135,11 @@ class PurgeExpiredRecordsServiceTests {
 
     @Test
     void aRetentionThatIsNotPositiveIsRefused() {
-        assertThatThrownBy(() ->
-                        new PurgeExpiredRecordsService(events, knownBrowsers, rememberedBrowsers, Duration.ZERO, clock))
+        assertThatThrownBy(() -> new PurgeExpiredRecordsService(
+                        events, knownBrowsers, rememberedBrowsers, linkTokens, Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PurgeExpiredRecordsService(
-                        events, knownBrowsers, rememberedBrowsers, Duration.ofDays(-1), clock))
+                        events, knownBrowsers, rememberedBrowsers, linkTokens, Duration.ofDays(-1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -143,5 +170,17 @@ class PurgeExpiredRecordsServiceTests {
                 Origin.unknown());
         StepVerifier.create(rememberedBrowsers.add(device)).verifyComplete();
         return device;
+    }
+
+    private IssuedLink link(Instant issuedAt, Duration lifetime) {
+        IssuedLink link = IssuedLink.issue(
+                LinkToken.generate(RANDOM),
+                LinkPurpose.PASSWORD_RESET,
+                alice,
+                new EmailAddress("alice@example.com"),
+                issuedAt,
+                lifetime);
+        StepVerifier.create(linkTokens.issue(link)).verifyComplete();
+        return link;
     }
 }

@@ -8,8 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ReauthenticationAttempt;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +92,37 @@ class SecurityEventsIT {
                 Thread.sleep(2_500); // past the 2 s absolute lifetime of this instance
                 assertThat(browser.get("/top-secret").status()).isEqualTo(302);
             }
+            // re-authentication, account deletion, email change
+            case REAUTHENTICATED ->
+                assertThat(confirm(username, PASSWORD).confirmed()).isTrue();
+            case REAUTHENTICATION_FAILED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(422);
+            }
+            case REAUTHENTICATION_THROTTLED -> {
+                browser.logIn(username, PASSWORD, false);
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    deleteAccount(browser, WRONG);
+                }
+                assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(429);
+            }
+            case ACCOUNT_DELETED -> {
+                browser.logIn(username, PASSWORD, false);
+                String id = RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username);
+                long anEvent = RunningVestibule.queryForLong(
+                        "SELECT min(id) FROM security_events WHERE user_id = ?::uuid", id);
+                assertThat(deleteAccount(browser, PASSWORD).status()).isEqualTo(303);
+                // Anonymised with the rest of the account's events: found through the pseudonym they share.
+                assertThat(RunningVestibule.queryForLong("""
+                        SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_DELETED' AND client_address = 'unknown'
+                        AND user_agent = '' AND user_id = (SELECT user_id FROM security_events WHERE id = ?)""", anEvent))
+                        .as(type + " recorded once, anonymised")
+                        .isEqualTo(1);
+                assertThat(RunningVestibule.queryForLong(
+                                "SELECT count(*) FROM security_events WHERE user_id = ?::uuid", id))
+                        .isZero();
+                return;
+            }
         }
 
         assertThat(count(type, username) - before).as(type + " recorded once").isEqualTo(1);
@@ -116,6 +154,22 @@ class SecurityEventsIT {
         assertThat(activity.html().select("table.activity td").stream().map(Element::text))
                 .contains("127.0.0.1")
                 .noneMatch(text -> text.contains(other));
+    }
+
+    private static Page deleteAccount(Browser browser, String currentPassword) {
+        return browser.submit(
+                "/account/delete", "/account/delete", java.util.Map.of("current-password", currentPassword));
+    }
+
+    /** Until a page that asks for the current password and keeps the account exists, its in-port, as a page calls it. */
+    private static ReauthenticationOutcome confirm(String username, String password) {
+        UserId id = UserId.parse(
+                RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username));
+        return vestibule
+                .bean(ConfirmCurrentPassword.class)
+                .confirm(ReauthenticationAttempt.of(
+                        id, password, Optional.empty(), new Origin("127.0.0.1", "Java-http-client/17")))
+                .block(Duration.ofSeconds(10));
     }
 
     private static long count(SecurityEventType type, String username) {

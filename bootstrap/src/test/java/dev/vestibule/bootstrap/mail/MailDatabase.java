@@ -13,18 +13,18 @@ import java.util.List;
  * A PostgreSQL database of the mail suite's own: the instances every other suite shares deliver the outbox
  * too (to the log), and would take these tests' mails.
  */
-final class MailDatabase implements AutoCloseable {
+public final class MailDatabase implements AutoCloseable {
 
     private final PostgresTestDatabase database = PostgresTestDatabase.create();
 
-    String[] springArguments() {
+    public String[] springArguments() {
         return database.springProperties().entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
     }
 
     /** One row of the outbox per recipient: status/attempts/last_error/link, in queue order. */
-    List<String> outboxRows(String recipient) {
+    public List<String> outboxRows(String recipient) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
@@ -42,7 +42,7 @@ final class MailDatabase implements AutoCloseable {
         return rows;
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet result = statement.executeQuery()) {
@@ -51,6 +51,30 @@ final class MailDatabase implements AutoCloseable {
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
         }
+    }
+
+    /** The rows of a query with parameters, each column as text (null stays null). */
+    public List<List<String>> rows(String sql, Object... parameters) {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+        return rows;
     }
 
     private Connection connect() throws SQLException {

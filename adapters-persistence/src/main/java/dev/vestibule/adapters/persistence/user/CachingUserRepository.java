@@ -58,6 +58,12 @@ public final class CachingUserRepository extends ForwardingUserRepository {
     }
 
     /** Whatever the outcome, even a failure or a cancellation after the write may have committed. */
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return evictingAfter(id, delegate.remove(id));
+    }
+
     private <T> Mono<T> evictingAfter(UserId id, Mono<T> write) {
         return write.doOnSuccess(done -> cache.evict(id))
                 .doOnError(failure -> cache.evict(id))

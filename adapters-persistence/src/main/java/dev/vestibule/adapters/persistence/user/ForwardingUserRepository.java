@@ -68,4 +68,10 @@ abstract class ForwardingUserRepository implements UserRepository {
     public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
         return delegate.renewSecurityStamp(id, newStamp);
     }
+
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return delegate.remove(id);
+    }
 }

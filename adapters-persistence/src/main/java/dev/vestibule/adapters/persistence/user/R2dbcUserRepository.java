@@ -150,6 +150,18 @@ public final class R2dbcUserRepository implements UserRepository {
                 .then();
     }
 
+    // account deletion
+    /** Its external identities go by the foreign key's cascade; PostgreSQL's trigger tells every instance's cache. */
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return databaseClient
+                .sql("DELETE FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
     /**
      * The matching users with their external identities, one row per identity (or one with none), in a
      * single round trip: every signed-in page view loads its user, so this is the hottest query there is.

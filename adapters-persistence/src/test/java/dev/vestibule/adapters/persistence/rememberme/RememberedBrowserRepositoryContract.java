@@ -44,6 +44,34 @@ abstract class RememberedBrowserRepositoryContract {
     /** Devices belong to stored users (the database enforces it). */
     protected abstract UserRepository users();
 
+    // account deletion
+    @Test
+    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
+        UserId user = storedUser();
+        RememberedBrowser first = newDevice(user);
+        RememberedBrowser second = newDevice(user);
+        RememberedBrowser others = newDevice(storedUser());
+        add(first);
+        add(second);
+        add(others);
+
+        StepVerifier.create(repository().removeAllOf(user))
+                .expectNext(2L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findBySeries(first.series()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findBySeries(second.series()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findBySeries(others.series()))
+                .expectNext(others)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
     @Test
     void addThenFindBySeriesReturnsTheDeviceAsStored() {
         RememberedBrowser device = newDevice(storedUser());

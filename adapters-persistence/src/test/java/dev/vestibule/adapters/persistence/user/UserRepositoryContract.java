@@ -385,6 +385,40 @@ abstract class UserRepositoryContract {
                 .verifyComplete();
     }
 
+    // account deletion
+    @Test
+    void removeThenTheUserIsGoneEverywhereAndTheNamesAreFreeAgain() {
+        User alice = User.registerWithExternalIdentity(
+                username(), email(), new ExternalIdentity("github", randomName()), REGISTERED_AT);
+        User bystander = passwordUser();
+        add(alice);
+        add(bystander);
+
+        StepVerifier.create(repository().remove(alice.id())).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(repository().findByLogin(alice.username().value()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository()
+                        .findByExternalIdentity(alice.externalIdentities().get(0)))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findById(bystander.id()))
+                .expectNext(bystander)
+                .expectComplete()
+                .verify(TIMEOUT);
+        add(User.registerWithExternalIdentity(
+                alice.username(), alice.email(), alice.externalIdentities().get(0), REGISTERED_AT));
+    }
+
+    @Test
+    void removeWhenUnknownUserThenCompletes() {
+        StepVerifier.create(repository().remove(UserId.random()))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
     protected final void add(User user) {
         StepVerifier.create(repository().add(user))
                 .expectNext(new AddUserResult.Added(user))

@@ -132,10 +132,7 @@ public final class SessionUserContextRepository implements ServerSecurityContext
 
     /** Notes that the user just gave their password in this session (see {@link #PASSWORD_GIVEN_AT_ATTRIBUTE}). */
     public Mono<Void> passwordGiven(ServerWebExchange exchange) {
-        return exchange.getSession()
-                .doOnNext(session -> session.getAttributes()
-                        .put(PASSWORD_GIVEN_AT_ATTRIBUTE, clock.instant().toString()))
-                .then();
+        return PasswordGiven.at(exchange, clock.instant());
     }
 
     /** Notes which remembered browser (remember-me series) this session was opened with or was issued. */

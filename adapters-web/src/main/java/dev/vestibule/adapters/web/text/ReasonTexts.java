@@ -103,11 +103,15 @@ public final class ReasonTexts {
             case REMEMBER_ME_THEFT_DETECTED -> Text.of("activity.event.remember-me-theft-detected");
             case LOGGED_OUT -> Text.of("activity.event.logged-out");
             case SESSION_EXPIRED -> Text.of("activity.event.session-expired");
+            case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
+            case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
+            case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
             case SESSION_REVOKED -> Text.of("activity.event.session-revoked");
             case PASSWORD_CHANGED -> Text.of("activity.event.password-changed");
             case CURRENT_PASSWORD_REJECTED -> Text.of("activity.event.current-password-rejected");
             case SESSION_ENDED -> Text.of("activity.event.session-ended");
             case LOGGED_OUT_EVERYWHERE_ELSE -> Text.of("activity.event.logged-out-everywhere-else");
+            case ACCOUNT_DELETED -> Text.of("account.delete.event");
         };
     }
 }

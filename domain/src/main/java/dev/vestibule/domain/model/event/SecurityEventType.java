@@ -18,6 +18,13 @@ public enum SecurityEventType {
     LOGGED_OUT,
     /** A session reached its maximum lifetime and was signed out. */
     SESSION_EXPIRED,
+    // --- re-authentication, account deletion, email change ---
+    /** A signed-in user gave their current password again before a sensitive change. */
+    REAUTHENTICATED,
+    /** A signed-in user gave a wrong current password before a sensitive change. */
+    REAUTHENTICATION_FAILED,
+    /** A current-password check refused unchecked: too many failures. */
+    REAUTHENTICATION_THROTTLED,
     /**
      * A session was signed out because the user's security stamp changed since it signed in (password
      * changed or reset, account disabled, "log out everywhere else").
@@ -30,5 +37,7 @@ public enum SecurityEventType {
     /** The user ended one of their sessions or remembered browsers from the sessions page. */
     SESSION_ENDED,
     /** The user logged out everywhere else. */
-    LOGGED_OUT_EVERYWHERE_ELSE
+    LOGGED_OUT_EVERYWHERE_ELSE,
+    /** The user deleted their account; kept, like the account's other events, without anything pointing to them. */
+    ACCOUNT_DELETED
 }

@@ -33,6 +33,12 @@ public interface RememberedBrowserRepository {
     /** Forgets every browser of the user except {@code keepSeries} (may be null: forget all); how many went. */
     Mono<Long> removeAllOf(UserId user, String keepSeries);
 
+    // account deletion
+    /** Deletes every remembered browser of {@code userId}; returns how many. */
+    default Mono<Long> removeAllOf(UserId userId) {
+        return removeAllOf(userId, null);
+    }
+
     /** Deletes devices whose lifetime ended before {@code now}; returns how many. */
     Mono<Long> removeExpired(Instant now);
 }

@@ -45,4 +45,8 @@ public interface UserRepository {
 
     /** Gives the user a new security stamp ("log out everywhere"): every sign-in under the old one ends. */
     Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp);
+
+    // account deletion
+    /** Deletes the user and their external identities; nothing happens when there is no such user. */
+    Mono<Void> remove(UserId id);
 }
