@@ -9,6 +9,8 @@
 ALTER TABLE users ADD COLUMN security_stamp varchar(64);
 UPDATE users SET security_stamp = replace(gen_random_uuid()::text, '-', '');
 ALTER TABLE users ALTER COLUMN security_stamp SET NOT NULL;
+-- A user inserted by plain SQL (an operator, a test fixture) gets a stamp of its own too.
+ALTER TABLE users ALTER COLUMN security_stamp SET DEFAULT replace(gen_random_uuid()::text, '-', '');
 ALTER TABLE users ADD COLUMN email_confirmed boolean NOT NULL DEFAULT false;
 
 -- keep_stamp is never stored true: an UPDATE that sets it says "same password, stronger hash" (the
@@ -40,8 +42,11 @@ CREATE TRIGGER users_renew_security_stamp
 ALTER TABLE remembered_devices ADD COLUMN security_stamp varchar(64);
 UPDATE remembered_devices d SET security_stamp = (SELECT u.security_stamp FROM users u WHERE u.id = d.user_id);
 ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET NOT NULL;
+-- A browser inserted by plain SQL gets a stamp no user has: it is never recognized.
+ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET DEFAULT 'none';
 ALTER TABLE remembered_devices ADD COLUMN remembered_at timestamptz;
 UPDATE remembered_devices SET remembered_at = rotated_at;
 ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET NOT NULL;
+ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET DEFAULT now();
 ALTER TABLE remembered_devices ADD COLUMN client_address varchar(64);
 ALTER TABLE remembered_devices ADD COLUMN user_agent varchar(512);

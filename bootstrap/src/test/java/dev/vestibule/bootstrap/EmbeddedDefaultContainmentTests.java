@@ -85,6 +85,22 @@ class EmbeddedDefaultContainmentTests {
     }
 
     @Test
+    void revokingThisBrowsersOwnSessionSignsItOutAndTheMemoryStoreDoesNotKeepIt() {
+        Browser here = signedIn(registered("LocalSelf"), false);
+        String own = here.open("/account/sessions")
+                .html()
+                .select("li.signin.this-browser input[name=handle]")
+                .attr("value");
+        String session = here.cookie("SESSION").orElseThrow();
+
+        here.submit("/account/sessions", "/account/sessions/revoke", Map.of("handle", own));
+
+        Browser replay = new Browser(baseUrl);
+        replay.setCookie("SESSION", session);
+        assertThat(replay.get("/top-secret").location()).get().asString().contains("/login");
+    }
+
+    @Test
     void theThiefsSessionEndsWhenTheTheftIsDetected() throws Exception {
         String username = registered("LocalRobbed");
         Browser victim = signedIn(username, true);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,20 +65,36 @@ class SignInsController {
                         .build());
     }
 
+    /**
+     * Ends the sign-in with the posted handle. Ending this very session is a sign-out: the session is
+     * invalidated here too, or the end of this request would store it again (the in-memory store saves the
+     * whole session back).
+     */
     @PostMapping("/account/sessions/revoke")
     Mono<Rendering> revoke(ServerWebExchange exchange) {
-        return Mono.zip(SignedInUser.current(), exchange.getFormData())
-                .flatMap(both -> {
-                    Optional<Handle> handle = Handle.parse(both.getT2().getFirst("handle"));
+        return Mono.zip(SignedInUser.current(), exchange.getFormData(), ThisBrowsers.of(exchange))
+                .flatMap(all -> {
+                    Optional<Handle> handle = Handle.parse(all.getT2().getFirst("handle"));
                     if (handle.isEmpty()) {
-                        return Mono.just(false);
+                        return flash(exchange, false);
                     }
-                    return revokeSignIn.revoke(both.getT1().id(), handle.get(), Origins.of(exchange));
-                })
-                .flatMap(ended -> FlashMessages.add(
+                    boolean thisSession = handle.get().equals(all.getT3().session());
+                    return revokeSignIn
+                            .revoke(all.getT1().id(), handle.get(), Origins.of(exchange))
+                            .flatMap(ended -> ended && thisSession
+                                    ? exchange.getSession()
+                                            .flatMap(WebSession::invalidate)
+                                            .thenReturn(
+                                                    Rendering.redirectTo("/").build())
+                                    : flash(exchange, ended));
+                });
+    }
+
+    private static Mono<Rendering> flash(ServerWebExchange exchange, boolean ended) {
+        return FlashMessages.add(
                         exchange,
                         ended ? FlashCategory.SUCCESS : FlashCategory.WARNING,
-                        ended ? "account.sessions.revoked" : "account.sessions.not-found"))
+                        ended ? "account.sessions.revoked" : "account.sessions.not-found")
                 .thenReturn(Rendering.redirectTo("/account/sessions").build());
     }
 

@@ -214,6 +214,40 @@ class AccountPagesTests {
     }
 
     @Test
+    void revokeThisBrowsersOwnSessionSignsItOut() {
+        TestUser user = TestUsers.registered(registerUser, "SelfRevoke");
+        Browser here = new Browser(client);
+        here.logInAndLand(user);
+        Page page = here.get("/account/sessions");
+        String ownHandle = page.document()
+                .select("li.signin.this-browser input[name=handle]")
+                .attr("value");
+
+        Page revoked = here.post("/account/sessions/revoke", Map.of("_csrf", page.csrfToken(), "handle", ownHandle));
+
+        assertThat(revoked.location()).isEqualTo("/");
+        assertThat(here.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+    }
+
+    @Test
+    void revokeWithoutTheCsrfTokenThenForbiddenAndNothingEnds() {
+        TestUser user = TestUsers.registered(registerUser, "RevokeCsrf");
+        Browser here = new Browser(client);
+        here.logInAndLand(user);
+        Browser elsewhere = new Browser(client);
+        elsewhere.logInAndLand(user);
+        String otherHandle = here.get("/account/sessions")
+                .document()
+                .select("li.signin:not(.this-browser) input[name=handle]")
+                .attr("value");
+
+        assertThat(here.post("/account/sessions/revoke", Map.of("handle", otherHandle))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(elsewhere.get("/top-secret").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void revokeWithAnotherUsersHandleChangesNothing() {
         TestUser victim = TestUsers.registered(registerUser, "Victim");
         TestUser attacker = TestUsers.registered(registerUser, "Attacker");
