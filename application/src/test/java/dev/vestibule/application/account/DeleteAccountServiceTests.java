@@ -245,7 +245,7 @@ class DeleteAccountServiceTests {
             }
 
             @Override
-            public Mono<Long> removeAllOf(UserId userId) {
+            public Mono<Long> removeAllFor(UserId userId) {
                 return Mono.error(new IllegalStateException("the database went away"));
             }
         };

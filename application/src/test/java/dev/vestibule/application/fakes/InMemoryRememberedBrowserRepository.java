@@ -76,7 +76,7 @@ public final class InMemoryRememberedBrowserRepository implements RememberedBrow
 
     // account deletion
     @Override
-    public Mono<Long> removeAllOf(UserId userId) {
+    public Mono<Long> removeAllFor(UserId userId) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 long before = devices.size();

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
+    private final java.util.Set<UserId> confirmedEmails = new java.util.HashSet<>();
 
     @Override
     public Mono<AddUserResult> add(User user) {
@@ -94,6 +95,40 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
                 users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
             }
         });
+    }
+
+    // email confirmation
+    @Override
+    public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                User user = users.get(id);
+                if (user == null) {
+                    return true;
+                }
+                Optional<User> holder = find(address.value());
+                if (holder.isPresent() && !holder.get().id().equals(id)) {
+                    return false;
+                }
+                users.put(
+                        id,
+                        User.restore(
+                                id,
+                                user.username(),
+                                address,
+                                user.passwordHash().orElse(null),
+                                user.externalIdentities(),
+                                user.isActive(),
+                                user.registeredAt()));
+                confirmedEmails.add(id);
+                return true;
+            }
+        });
+    }
+
+    /** Whether the user's current address was confirmed by its link (the users table's email_confirmed). */
+    public synchronized boolean isEmailConfirmed(UserId id) {
+        return confirmedEmails.contains(id);
     }
 
     // account deletion

@@ -346,8 +346,8 @@ class RecognizeRememberedBrowserServiceTests {
         }
 
         @Override
-        public Mono<Long> removeAllOf(dev.vestibule.domain.model.user.UserId userId) {
-            return delegate.removeAllOf(userId);
+        public Mono<Long> removeAllFor(dev.vestibule.domain.model.user.UserId userId) {
+            return delegate.removeAllFor(userId);
         }
     }
 }

@@ -108,7 +108,7 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
 
     // account deletion
     @Override
-    public Mono<Long> removeAllOf(UserId userId) {
+    public Mono<Long> removeAllFor(UserId userId) {
         return databaseClient
                 .sql("DELETE FROM remembered_devices WHERE user_id = :userId")
                 .bind("userId", userId.value())

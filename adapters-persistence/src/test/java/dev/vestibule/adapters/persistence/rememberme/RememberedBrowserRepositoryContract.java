@@ -44,7 +44,7 @@ abstract class RememberedBrowserRepositoryContract {
 
     // account deletion
     @Test
-    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
+    void removeAllForDeletesEveryDeviceOfThatUserOnly() {
         UserId user = storedUser();
         RememberedBrowser first = newDevice(user);
         RememberedBrowser second = newDevice(user);
@@ -53,7 +53,7 @@ abstract class RememberedBrowserRepositoryContract {
         add(second);
         add(others);
 
-        StepVerifier.create(repository().removeAllOf(user))
+        StepVerifier.create(repository().removeAllFor(user))
                 .expectNext(2L)
                 .expectComplete()
                 .verify(TIMEOUT);

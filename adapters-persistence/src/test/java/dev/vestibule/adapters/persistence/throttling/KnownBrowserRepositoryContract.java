@@ -34,14 +34,14 @@ abstract class KnownBrowserRepositoryContract {
 
     // account deletion
     @Test
-    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
+    void removeAllForDeletesEveryDeviceOfThatUserOnly() {
         UserId user = storedUser();
         UserId other = storedUser();
         KnownBrowser first = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
         KnownBrowser second = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
         KnownBrowser others = add(KnownBrowser.newFor(other, NOW, LIFETIME, RANDOM));
 
-        StepVerifier.create(repository().removeAllOf(user))
+        StepVerifier.create(repository().removeAllFor(user))
                 .expectNext(2L)
                 .expectComplete()
                 .verify(TIMEOUT);

@@ -311,6 +311,57 @@ abstract class UserRepositoryContract {
                 .verifyComplete();
     }
 
+    // email confirmation
+    @Test
+    void confirmEmailSetsTheAddressAndTheLoginFollowsIt() {
+        User alice = passwordUser();
+        add(alice);
+        EmailAddress moved = email();
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), moved))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id()))
+                .assertNext(found -> assertThat(found.email()).isEqualTo(moved))
+                .verifyComplete();
+        StepVerifier.create(repository().findByLogin(moved.value().toUpperCase(Locale.ROOT)))
+                .assertNext(found -> assertThat(found.id()).isEqualTo(alice.id()))
+                .verifyComplete();
+        StepVerifier.create(repository().isEmailTaken(alice.email()))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void confirmEmailOfTheAddressTheUserHasKeepsIt() {
+        User alice = passwordUser();
+        add(alice);
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), alice.email()))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void confirmEmailWhenAnotherAccountHasTheAddressThenFalseAndNothingChanges() {
+        User alice = passwordUser();
+        User bob = passwordUser();
+        add(alice);
+        add(bob);
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), bob.email()))
+                .expectNext(false)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id()))
+                .assertNext(found -> assertThat(found.email()).isEqualTo(alice.email()))
+                .verifyComplete();
+    }
+
     // account deletion
     @Test
     void removeThenTheUserIsGoneEverywhereAndTheNamesAreFreeAgain() {

@@ -107,6 +107,8 @@ public final class ReasonTexts {
             case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
             case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
             case ACCOUNT_DELETED -> Text.of("account.delete.event");
+            case EMAIL_CHANGE_REQUESTED -> Text.of("account.email.event");
+            case EMAIL_CONFIRMED -> Text.of("emailconfirmation.event");
         };
     }
 }

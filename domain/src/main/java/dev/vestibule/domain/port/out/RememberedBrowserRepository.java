@@ -24,7 +24,7 @@ public interface RememberedBrowserRepository {
 
     // account deletion
     /** Deletes every remembered browser of {@code userId}; returns how many. */
-    Mono<Long> removeAllOf(UserId userId);
+    Mono<Long> removeAllFor(UserId userId);
 
     /** Deletes devices whose lifetime ended before {@code now}; returns how many. */
     Mono<Long> removeExpired(Instant now);

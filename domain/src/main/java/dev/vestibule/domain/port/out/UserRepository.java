@@ -27,6 +27,13 @@ public interface UserRepository {
 
     Mono<Void> changePasswordHash(UserId id, PasswordHash newHash);
 
+    // email confirmation
+    /**
+     * Sets the user's address to {@code address} and marks it confirmed. Returns false, changing nothing, when
+     * another account has that address (ignoring case), even when the two changes race.
+     */
+    Mono<Boolean> confirmEmail(UserId id, EmailAddress address);
+
     // account deletion
     /** Deletes the user and their external identities; nothing happens when there is no such user. */
     Mono<Void> remove(UserId id);
