@@ -105,8 +105,8 @@ public final class UseCases {
                 events,
                 confirmations,
                 ports.transactions());
-        this.rememberBrowser =
-                new RememberBrowserService(ports.rememberedBrowsers(), settings.rememberMe(), clock, random);
+        this.rememberBrowser = new RememberBrowserService(
+                ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random, events);
         this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());

@@ -100,8 +100,8 @@ public final class DeleteAccountService implements DeleteAccount {
                     // No mailed link of the account works any more (the database then deletes them with the user).
                     .then(linkTokens.spendAllFor(user.id(), LinkPurpose.PASSWORD_RESET, now))
                     .then(linkTokens.spendAllFor(user.id(), LinkPurpose.EMAIL_CONFIRMATION, now))
-                    .then(rememberedBrowsers.removeAllFor(user.id()))
-                    .then(knownBrowsers.removeAllFor(user.id()))
+                    .then(rememberedBrowsers.removeAllOf(user.id()))
+                    .then(knownBrowsers.removeAllOf(user.id()))
                     .then(securityEventLog.anonymise(user.id(), UserId.random()))
                     .then(users.remove(user.id()));
         });

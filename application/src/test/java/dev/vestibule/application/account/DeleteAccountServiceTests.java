@@ -79,10 +79,28 @@ class DeleteAccountServiceTests {
         User alice = stored("alice");
         User bob = stored("bob");
         rememberedBrowsers
-                .add(new RememberedBrowser("series-a", alice.id(), "hash", null, NOW, NOW.plus(Duration.ofDays(14))))
+                .add(new RememberedBrowser(
+                        "series-a",
+                        alice.id(),
+                        "hash",
+                        null,
+                        NOW,
+                        NOW.plus(Duration.ofDays(14)),
+                        alice.securityStamp(),
+                        NOW,
+                        Origin.unknown()))
                 .block();
         rememberedBrowsers
-                .add(new RememberedBrowser("series-b", bob.id(), "hash", null, NOW, NOW.plus(Duration.ofDays(14))))
+                .add(new RememberedBrowser(
+                        "series-b",
+                        bob.id(),
+                        "hash",
+                        null,
+                        NOW,
+                        NOW.plus(Duration.ofDays(14)),
+                        bob.securityStamp(),
+                        NOW,
+                        Origin.unknown()))
                 .block();
         knownBrowsers
                 .add(new KnownBrowser("device-a", alice.id(), NOW.plus(Duration.ofDays(365))))
@@ -245,7 +263,7 @@ class DeleteAccountServiceTests {
             }
 
             @Override
-            public Mono<Long> removeAllFor(UserId userId) {
+            public Mono<Long> removeAllOf(UserId userId) {
                 return Mono.error(new IllegalStateException("the database went away"));
             }
         };

@@ -52,7 +52,7 @@ public final class InMemoryKnownBrowserRepository implements KnownBrowserReposit
 
     // account deletion
     @Override
-    public Mono<Long> removeAllFor(UserId userId) {
+    public Mono<Long> removeAllOf(UserId userId) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 long before = devices.size();

@@ -3,6 +3,7 @@ package dev.vestibule.application.fakes;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -22,7 +23,6 @@ import reactor.core.publisher.Mono;
 public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
-    private final java.util.Set<UserId> confirmedEmails = new java.util.HashSet<>();
 
     @Override
     public Mono<AddUserResult> add(User user) {
@@ -89,10 +89,19 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
+                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash, newStamp));
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.computeIfPresent(id, (key, user) -> user.withSecurityStamp(newStamp));
             }
         });
     }
@@ -119,16 +128,12 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
                                 user.passwordHash().orElse(null),
                                 user.externalIdentities(),
                                 user.isActive(),
-                                user.registeredAt()));
-                confirmedEmails.add(id);
+                                user.registeredAt(),
+                                user.securityStamp(),
+                                true));
                 return true;
             }
         });
-    }
-
-    /** Whether the user's current address was confirmed by its link (the users table's email_confirmed). */
-    public synchronized boolean isEmailConfirmed(UserId id) {
-        return confirmedEmails.contains(id);
     }
 
     // account deletion
@@ -159,6 +164,7 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
         users.put(user.id(), user);
     }
 
+    /** Test hook, as an administrator deleting the row would. */
     public synchronized int count() {
         return users.size();
     }

@@ -80,7 +80,7 @@ public final class R2dbcKnownBrowserRepository implements KnownBrowserRepository
 
     // account deletion
     @Override
-    public Mono<Long> removeAllFor(UserId userId) {
+    public Mono<Long> removeAllOf(UserId userId) {
         return databaseClient
                 .sql("DELETE FROM known_devices WHERE user_id = :userId")
                 .bind("userId", userId.value())

@@ -2,6 +2,7 @@ package dev.vestibule.adapters.persistence.user;
 
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.AddUserResult;
@@ -43,8 +44,13 @@ public final class CachingUserRepository extends ForwardingUserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-        return evictingAfter(id, delegate.changePasswordHash(id, newHash));
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
+        return evictingAfter(id, delegate.changePasswordHash(id, newHash, newStamp));
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return evictingAfter(id, delegate.renewSecurityStamp(id, newStamp));
     }
 
     /** Whatever the outcome, even a failure or a cancellation after the write may have committed. */

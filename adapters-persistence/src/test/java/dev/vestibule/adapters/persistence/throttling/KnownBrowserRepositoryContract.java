@@ -34,14 +34,14 @@ abstract class KnownBrowserRepositoryContract {
 
     // account deletion
     @Test
-    void removeAllForDeletesEveryDeviceOfThatUserOnly() {
+    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
         UserId user = storedUser();
         UserId other = storedUser();
         KnownBrowser first = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
         KnownBrowser second = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
         KnownBrowser others = add(KnownBrowser.newFor(other, NOW, LIFETIME, RANDOM));
 
-        StepVerifier.create(repository().removeAllFor(user))
+        StepVerifier.create(repository().removeAllOf(user))
                 .expectNext(2L)
                 .expectComplete()
                 .verify(TIMEOUT);

@@ -42,7 +42,7 @@ class EmailConfirmationPageTests {
         EmailConfirmationLink link = linkMailedTo(user.email());
 
         assertThat(link.link()).matches(WebAdapterTestApplication.PUBLIC_URL + "/email-confirmation/[A-Za-z0-9_-]{43}");
-        assertThat(users.isEmailConfirmed(userOf(user).id())).isFalse();
+        assertThat(userOf(user).isEmailConfirmed()).isFalse();
     }
 
     @Test
@@ -63,7 +63,7 @@ class EmailConfirmationPageTests {
                     .isEqualTo("Confirm This Address");
         }
 
-        assertThat(users.isEmailConfirmed(userOf(user).id())).isFalse();
+        assertThat(userOf(user).isEmailConfirmed()).isFalse();
     }
 
     @Test
@@ -78,7 +78,7 @@ class EmailConfirmationPageTests {
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(confirmed.heading()).isEqualTo("Email address confirmed");
-        assertThat(users.isEmailConfirmed(userOf(user).id())).isTrue();
+        assertThat(userOf(user).isEmailConfirmed()).isTrue();
         Page again = visitor.post(path, Map.of("_csrf", page.csrfToken()));
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.heading()).isEqualTo("This link no longer works");
@@ -106,7 +106,7 @@ class EmailConfirmationPageTests {
         Page refused = new Browser(client).post(path, Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(users.isEmailConfirmed(userOf(user).id())).isFalse();
+        assertThat(userOf(user).isEmailConfirmed()).isFalse();
     }
 
     @Test
@@ -126,7 +126,7 @@ class EmailConfirmationPageTests {
         assertThat(confirmed.document().select("main").text()).contains(newAddress);
         User changed = userOf(user);
         assertThat(changed.email().value()).isEqualTo(newAddress);
-        assertThat(users.isEmailConfirmed(changed.id())).isTrue();
+        assertThat(changed.isEmailConfirmed()).isTrue();
         assertThat(new Browser(client)
                         .logIn(newAddress, user.password(), false, null)
                         .location())

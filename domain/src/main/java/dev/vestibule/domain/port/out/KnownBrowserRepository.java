@@ -15,7 +15,7 @@ public interface KnownBrowserRepository {
 
     // account deletion
     /** Deletes every known browser of {@code userId}; returns how many. */
-    Mono<Long> removeAllFor(UserId userId);
+    Mono<Long> removeAllOf(UserId userId);
 
     /** Deletes the devices no longer known at {@code now} (expired at or before it); returns how many. */
     Mono<Long> removeExpired(Instant now);
