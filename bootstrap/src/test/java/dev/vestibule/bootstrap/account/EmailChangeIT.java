@@ -4,6 +4,11 @@ import static dev.vestibule.bootstrap.support.TestUsers.PASSWORD;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import dev.vestibule.bootstrap.mail.MailDatabase;
 import dev.vestibule.bootstrap.mail.SmtpServer;
 import dev.vestibule.bootstrap.support.Browser;
@@ -21,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-up's confirmation link, POST /account/email and /email-confirmation/<token> against a running instance on
@@ -153,6 +159,37 @@ class EmailChangeIT {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.heading()).isEqualTo("Address already in use");
         assertThat(emailOf(username)).isEqualTo(address);
+    }
+
+    @Test
+    void theTokenOfALinkIsNeverLoggedWhileItIsOpenedAndConfirmed() throws Exception {
+        String username = uniqueUsername("Quiet");
+        String email = username.toLowerCase() + "@mail.test";
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        String token;
+        try {
+            Browser browser = new Browser(instance.baseUrl());
+            browser.register(username, email, PASSWORD);
+            String path = linkIn(awaitMail(email, "Confirm your email address for Vestibule"));
+            token = path.substring(path.lastIndexOf('/') + 1);
+            browser.get(path);
+            assertThat(browser.submit(path, path, Map.of()).status()).isEqualTo(200);
+            browser.get(path);
+        } finally {
+            root.detachAppender(captured);
+        }
+
+        List<String> everything = captured.list.stream()
+                .map(event -> event.getFormattedMessage() + " " + event.getMDCPropertyMap()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                .toList();
+        assertThat(everything).anyMatch(line -> line.contains("/email-confirmation/<token>"));
+        assertThat(everything).allSatisfy(line -> assertThat(line).doesNotContain(token));
     }
 
     @Test
