@@ -67,7 +67,8 @@ class UseCasesTests {
                     Duration.ofDays(365),
                     Duration.ofDays(400),
                     LinkLifetimes.DEFAULT,
-                    ReauthenticationWindow.ofDefaultLength()),
+                    ReauthenticationWindow.ofDefaultLength(),
+                    "https://vestibule.test"),
             clock,
             new SecureRandom());
 
@@ -85,7 +86,10 @@ class UseCasesTests {
                 UseCases::purgeExpiredRecords,
                 // re-authentication, account deletion, email change
                 UseCases::confirmCurrentPassword,
-                UseCases::deleteAccount);
+                UseCases::deleteAccount,
+                UseCases::requestEmailChange,
+                UseCases::openEmailConfirmationLink,
+                UseCases::confirmEmail);
     }
 
     @ParameterizedTest

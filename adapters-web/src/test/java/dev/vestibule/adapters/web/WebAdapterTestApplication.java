@@ -23,16 +23,19 @@ import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestEmailChange;
 import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
@@ -64,6 +67,9 @@ public class WebAdapterTestApplication {
     public static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(14);
     /** How long a just-replaced remember-me secret still counts (parallel tabs). */
     public static final Duration ROTATION_GRACE_PERIOD = Duration.ofSeconds(30);
+
+    /** Where the links in mails lead (vestibule.public-url). */
+    public static final String PUBLIC_URL = "https://vestibule.test";
 
     public static final List<String> COMMON_PASSWORDS = List.of("password1", "qwerty123", "letmein123");
 
@@ -193,7 +199,8 @@ public class WebAdapterTestApplication {
                         Duration.ofDays(365),
                         Duration.ofDays(400),
                         LinkLifetimes.DEFAULT,
-                        ReauthenticationWindow.ofDefaultLength()),
+                        ReauthenticationWindow.ofDefaultLength(),
+                        PUBLIC_URL),
                 clock,
                 random);
     }
@@ -275,5 +282,20 @@ public class WebAdapterTestApplication {
     @Bean
     DeleteAccount deleteAccount(UseCases useCases) {
         return useCases.deleteAccount();
+    }
+
+    @Bean
+    RequestEmailChange requestEmailChange(UseCases useCases) {
+        return useCases.requestEmailChange();
+    }
+
+    @Bean
+    OpenEmailConfirmationLink openEmailConfirmationLink(UseCases useCases) {
+        return useCases.openEmailConfirmationLink();
+    }
+
+    @Bean
+    ConfirmEmail confirmEmail(UseCases useCases) {
+        return useCases.confirmEmail();
     }
 }

@@ -56,7 +56,9 @@ public final class FormGuard implements WebFilter {
                             new Field("next", 2048),
                             new Field("_csrf", 256)),
             // account deletion, email change
-            "/account/delete", List.of(new Field("current-password", 1024), new Field("_csrf", 256)));
+            "/account/delete", List.of(new Field("current-password", 1024), new Field("_csrf", 256)),
+            "/account/email",
+                    List.of(new Field("email", 254), new Field("current-password", 1024), new Field("_csrf", 256)));
 
     static final Text NOT_A_FORM = Text.of("refused.not-a-form");
     static final Text UNREADABLE_CHARSET = Text.of("refused.unreadable-charset");
