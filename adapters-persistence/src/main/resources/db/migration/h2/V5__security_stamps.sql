@@ -4,13 +4,18 @@
 ALTER TABLE users ADD COLUMN security_stamp VARCHAR(64);
 UPDATE users SET security_stamp = REPLACE(CAST(RANDOM_UUID() AS VARCHAR), '-', '');
 ALTER TABLE users ALTER COLUMN security_stamp SET NOT NULL;
+ALTER TABLE users ALTER COLUMN security_stamp SET DEFAULT REPLACE(CAST(RANDOM_UUID() AS VARCHAR), '-', '');
 ALTER TABLE users ADD COLUMN email_confirmed BOOLEAN DEFAULT FALSE NOT NULL;
+-- Only PostgreSQL's trigger reads it; the same UPDATE statements run on both.
+ALTER TABLE users ADD COLUMN keep_stamp BOOLEAN DEFAULT FALSE NOT NULL;
 
 ALTER TABLE remembered_devices ADD COLUMN security_stamp VARCHAR(64);
 UPDATE remembered_devices d SET security_stamp = (SELECT u.security_stamp FROM users u WHERE u.id = d.user_id);
 ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET NOT NULL;
+ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET DEFAULT 'none';
 ALTER TABLE remembered_devices ADD COLUMN remembered_at TIMESTAMP WITH TIME ZONE;
 UPDATE remembered_devices SET remembered_at = rotated_at;
 ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET NOT NULL;
+ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET DEFAULT CURRENT_TIMESTAMP;
 ALTER TABLE remembered_devices ADD COLUMN client_address VARCHAR(64);
 ALTER TABLE remembered_devices ADD COLUMN user_agent VARCHAR(512);

@@ -9,15 +9,23 @@
 ALTER TABLE users ADD COLUMN security_stamp varchar(64);
 UPDATE users SET security_stamp = replace(gen_random_uuid()::text, '-', '');
 ALTER TABLE users ALTER COLUMN security_stamp SET NOT NULL;
+-- A user inserted by plain SQL (an operator, a test fixture) gets a stamp of its own too.
+ALTER TABLE users ALTER COLUMN security_stamp SET DEFAULT replace(gen_random_uuid()::text, '-', '');
 ALTER TABLE users ADD COLUMN email_confirmed boolean NOT NULL DEFAULT false;
 
+-- keep_stamp is never stored true: an UPDATE that sets it says "same password, stronger hash" (the
+-- login's rehash with today's parameters), which must not end the user's sessions; the trigger resets it.
+ALTER TABLE users ADD COLUMN keep_stamp boolean NOT NULL DEFAULT false;
+
 -- A new stamp when password_hash or active changes, unless the same UPDATE already sets a new one (the
--- service does, so that it knows the stamp of the one browser it keeps signed in).
+-- service does, so that it knows the stamp of the one browser it keeps signed in) or is a rehash.
 CREATE FUNCTION vestibule_renew_security_stamp() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    IF (NEW.password_hash IS DISTINCT FROM OLD.password_hash OR NEW.active IS DISTINCT FROM OLD.active)
+    IF NEW.keep_stamp THEN
+        NEW.keep_stamp := false;
+    ELSIF (NEW.password_hash IS DISTINCT FROM OLD.password_hash OR NEW.active IS DISTINCT FROM OLD.active)
             AND NEW.security_stamp IS NOT DISTINCT FROM OLD.security_stamp THEN
         NEW.security_stamp := replace(gen_random_uuid()::text, '-', '');
     END IF;
@@ -34,8 +42,11 @@ CREATE TRIGGER users_renew_security_stamp
 ALTER TABLE remembered_devices ADD COLUMN security_stamp varchar(64);
 UPDATE remembered_devices d SET security_stamp = (SELECT u.security_stamp FROM users u WHERE u.id = d.user_id);
 ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET NOT NULL;
+-- A browser inserted by plain SQL gets a stamp no user has: it is never recognized.
+ALTER TABLE remembered_devices ALTER COLUMN security_stamp SET DEFAULT 'none';
 ALTER TABLE remembered_devices ADD COLUMN remembered_at timestamptz;
 UPDATE remembered_devices SET remembered_at = rotated_at;
 ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET NOT NULL;
+ALTER TABLE remembered_devices ALTER COLUMN remembered_at SET DEFAULT now();
 ALTER TABLE remembered_devices ADD COLUMN client_address varchar(64);
 ALTER TABLE remembered_devices ADD COLUMN user_agent varchar(512);

@@ -1,5 +1,6 @@
 package dev.vestibule.application;
 
+import dev.vestibule.application.account.ChangePasswordService;
 import dev.vestibule.application.account.DeleteAccountService;
 import dev.vestibule.application.account.RequestEmailChangeService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
@@ -19,18 +20,24 @@ import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
 import dev.vestibule.application.rememberme.RememberBrowserService;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.application.retention.PurgeExpiredRecordsService;
+import dev.vestibule.application.session.Containment;
+import dev.vestibule.application.session.LogOutEverywhereElseService;
+import dev.vestibule.application.session.RevokeSignInService;
+import dev.vestibule.application.session.ViewSignInsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
@@ -39,13 +46,16 @@ import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.SignedInSessions;
 import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
@@ -69,6 +79,11 @@ public final class UseCases {
     private final RecordSecurityEvent recordSecurityEvent;
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
+    // account.sessions: containment and session control
+    private final ChangePassword changePassword;
+    private final ViewSignIns viewSignIns;
+    private final RevokeSignIn revokeSignIn;
+    private final LogOutEverywhereElse logOutEverywhereElse;
     // re-authentication, account deletion, email change
     private final ConfirmCurrentPassword confirmCurrentPassword;
     private final DeleteAccount deleteAccount;
@@ -108,7 +123,14 @@ public final class UseCases {
         this.rememberBrowser = new RememberBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
-                ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random, events);
+                ports.rememberedBrowsers(),
+                ports.users(),
+                settings.rememberMe(),
+                clock,
+                random,
+                events,
+                new RecognizeRememberedBrowserService.TheftResponse(
+                        ports.signedInSessions(), ports.transactions(), ports.mailOutbox()));
         this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());
         this.markBrowserKnown =
                 new MarkBrowserKnownService(ports.knownBrowsers(), settings.knownBrowserLifetime(), clock, random);
@@ -122,6 +144,24 @@ public final class UseCases {
                 ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
+        // account.sessions: containment and session control
+        var containment = new Containment(ports.rememberedBrowsers(), ports.signedInSessions());
+        this.changePassword = new ChangePasswordService(
+                ports.users(),
+                hasher,
+                settings.passwordPolicy(),
+                throttle,
+                ports.transactions(),
+                ports.mailOutbox(),
+                containment,
+                events,
+                clock);
+        this.viewSignIns =
+                new ViewSignInsService(ports.users(), ports.signedInSessions(), ports.rememberedBrowsers(), clock);
+        this.revokeSignIn =
+                new RevokeSignInService(ports.signedInSessions(), ports.rememberedBrowsers(), containment, events);
+        this.logOutEverywhereElse =
+                new LogOutEverywhereElseService(ports.users(), ports.transactions(), containment, events);
         // re-authentication, account deletion, email change
         this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
                 ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
@@ -159,7 +199,9 @@ public final class UseCases {
             // Link tokens, and the outbox and transactions that mail them (password reset, email confirmation).
             LinkTokens linkTokens,
             MailOutbox mailOutbox,
-            Transactions transactions) {
+            Transactions transactions,
+            // account.sessions: the session registry
+            SignedInSessions signedInSessions) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -170,6 +212,7 @@ public final class UseCases {
             Objects.requireNonNull(linkTokens, "linkTokens");
             Objects.requireNonNull(mailOutbox, "mailOutbox");
             Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(signedInSessions, "signedInSessions");
         }
     }
 
@@ -247,6 +290,24 @@ public final class UseCases {
 
     public DeleteAccount deleteAccount() {
         return deleteAccount;
+    }
+
+    // account.sessions: containment and session control
+
+    public ChangePassword changePassword() {
+        return changePassword;
+    }
+
+    public ViewSignIns viewSignIns() {
+        return viewSignIns;
+    }
+
+    public RevokeSignIn revokeSignIn() {
+        return revokeSignIn;
+    }
+
+    public LogOutEverywhereElse logOutEverywhereElse() {
+        return logOutEverywhereElse;
     }
 
     public RequestEmailChange requestEmailChange() {

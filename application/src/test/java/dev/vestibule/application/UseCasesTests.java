@@ -3,6 +3,7 @@ package dev.vestibule.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.fakes.FakePasswordHasher;
+import dev.vestibule.application.fakes.FakeSignedInSessions;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
 import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.InMemoryLinkTokens;
@@ -53,7 +54,8 @@ class UseCasesTests {
                     new InMemoryAttemptLimiter(clock),
                     new InMemoryLinkTokens(),
                     new InMemoryMailOutbox(),
-                    new InMemoryTransactions()),
+                    new InMemoryTransactions(),
+                    new FakeSignedInSessions()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(

@@ -13,12 +13,14 @@ import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
@@ -26,7 +28,9 @@ import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.LinkTokens;
@@ -34,6 +38,7 @@ import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import dev.vestibule.domain.port.out.SignedInSessions;
 import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -138,6 +143,7 @@ class UseCaseConfiguration {
             KnownBrowserRepository knownBrowsers,
             SecurityEventLog log,
             AttemptLimiter limiter,
+            SignedInSessions signedInSessions,
             LinkTokens linkTokens,
             MailOutbox mailOutbox,
             Transactions transactions,
@@ -157,7 +163,8 @@ class UseCaseConfiguration {
                         limiter,
                         linkTokens,
                         mailOutbox,
-                        transactions),
+                        transactions,
+                        signedInSessions),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
@@ -217,6 +224,28 @@ class UseCaseConfiguration {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // account.sessions: containment and session control
+
+    @Bean
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
+    }
+
+    @Bean
+    ViewSignIns viewSignIns(UseCases useCases) {
+        return useCases.viewSignIns();
+    }
+
+    @Bean
+    RevokeSignIn revokeSignIn(UseCases useCases) {
+        return useCases.revokeSignIn();
+    }
+
+    @Bean
+    LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
+        return useCases.logOutEverywhereElse();
     }
 
     // re-authentication, account deletion, email change

@@ -1,8 +1,10 @@
 package dev.vestibule.adapters.memory;
 
 import dev.vestibule.adapters.memory.session.InMemoryActiveSessions;
+import dev.vestibule.adapters.memory.session.InMemorySignedInSessions;
 import dev.vestibule.adapters.memory.throttling.InMemoryAttemptLimiter;
 import dev.vestibule.domain.port.out.AttemptLimiter;
+import dev.vestibule.domain.port.out.SignedInSessions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,12 @@ public class MemoryConfiguration {
     @Bean
     InMemoryActiveSessions activeSessions() {
         return new InMemoryActiveSessions(sessions);
+    }
+
+    /** The sessions page's registry: a scan of this instance's session map. */
+    @Bean
+    SignedInSessions signedInSessions() {
+        return new InMemorySignedInSessions(sessions);
     }
 
     @Bean

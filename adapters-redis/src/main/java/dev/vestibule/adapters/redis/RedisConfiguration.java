@@ -2,9 +2,12 @@ package dev.vestibule.adapters.redis;
 
 import dev.vestibule.adapters.redis.session.OutageTranslatingSessionRepository;
 import dev.vestibule.adapters.redis.session.RedisActiveSessions;
+import dev.vestibule.adapters.redis.session.RedisSignedInSessions;
+import dev.vestibule.adapters.redis.session.SignedInIndexingSessionRepository;
 import dev.vestibule.adapters.redis.session.SparingSessionRepository;
 import dev.vestibule.adapters.redis.throttling.RedisAttemptLimiter;
 import dev.vestibule.domain.port.out.AttemptLimiter;
+import dev.vestibule.domain.port.out.SignedInSessions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -41,8 +44,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * is {@code redis}: sessions and throttling buckets in Redis, shared by every instance, so that no load
  * balancer needs sticky sessions and an attacker gains nothing by spreading attempts over instances.
  * Sessions are stored as JSON, not Java serialization: readable by the next release and by an operator
- * with redis-cli. The plain (non-indexed) repository is enough: nothing looks sessions up by user, and it
- * writes less. Needs a {@link RedisSettings} bean; connection details come from {@code spring.data.redis.*}.
+ * with redis-cli. The plain (non-indexed) repository with a per-user index of our own
+ * ({@link SignedInIndexingSessionRepository}) finds a user's sessions for the sessions page; it writes less
+ * than Spring Session's indexed repository and needs no keyspace notifications. Needs a {@link RedisSettings} bean; connection details come from {@code spring.data.redis.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableRedisWebSession
@@ -132,9 +136,26 @@ public class RedisConfiguration {
     @Bean
     @Primary
     ReactiveSessionRepository<? extends Session> sparingSessionRepository(
-            ReactiveRedisSessionRepository sessionRepository, RedisSettings settings) {
+            ReactiveRedisSessionRepository sessionRepository,
+            ReactiveStringRedisTemplate redis,
+            RedisSettings settings) {
         return translatingOutages(SparingSessionRepository.decorating(
-                sessionRepository, SparingSessionRepository.writeIntervalFor(settings.idleTimeout())));
+                SignedInIndexingSessionRepository.decorating(
+                        sessionRepository, redis, settings.sessionNamespace(), settings.idleTimeout()),
+                SparingSessionRepository.writeIntervalFor(settings.idleTimeout())));
+    }
+
+    /**
+     * The sessions page's registry: a user's sessions from the per-user index that the repository above
+     * keeps (see {@link SignedInIndexingSessionRepository} for why an index rather than Spring Session's
+     * indexed repository), read and deleted through Spring Session's plain repository.
+     */
+    @Bean
+    SignedInSessions signedInSessions(
+            ReactiveRedisSessionRepository sessionRepository,
+            ReactiveStringRedisTemplate redis,
+            RedisSettings settings) {
+        return new RedisSignedInSessions(translatingOutages(sessionRepository), redis, settings.sessionNamespace());
     }
 
     private static <S extends Session> ReactiveSessionRepository<S> translatingOutages(

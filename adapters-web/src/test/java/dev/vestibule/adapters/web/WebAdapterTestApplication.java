@@ -21,12 +21,14 @@ import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
+import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
@@ -34,14 +36,18 @@ import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
+import dev.vestibule.domain.port.in.ViewSignIns;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -167,10 +173,21 @@ public class WebAdapterTestApplication {
             ThrottlePolicy throttlePolicy,
             RememberMeSettings rememberMeSettings,
             MutableClock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            // account.sessions: the registry reads this slice's session store
+            ObjectProvider<WebSessionManager> sessionManager) {
         return new UseCases(
                 new UseCases.OutPorts(
-                        users, rememberedBrowsers, knownBrowsers, log, limiter, linkTokens, mailOutbox, transactions),
+                        users,
+                        rememberedBrowsers,
+                        knownBrowsers,
+                        log,
+                        limiter,
+                        linkTokens,
+                        mailOutbox,
+                        transactions,
+                        // account.sessions: the registry over this slice's session store
+                        new WebSessionStoreSignedInSessions(sessionManager)),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -231,6 +248,28 @@ public class WebAdapterTestApplication {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // account.sessions: containment and session control
+
+    @Bean
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
+    }
+
+    @Bean
+    ViewSignIns viewSignIns(UseCases useCases) {
+        return useCases.viewSignIns();
+    }
+
+    @Bean
+    RevokeSignIn revokeSignIn(UseCases useCases) {
+        return useCases.revokeSignIn();
+    }
+
+    @Bean
+    LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
+        return useCases.logOutEverywhereElse();
     }
 
     // re-authentication, account deletion, email change

@@ -1,2 +1,5 @@
-/** The account's own lifecycle: deleting it (and, with the email-change feature, changing its address). */
+/**
+ * The account's own lifecycle: changing its password, deleting it (and, with the email-change feature,
+ * changing its address).
+ */
 package dev.vestibule.application.account;

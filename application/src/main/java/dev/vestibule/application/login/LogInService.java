@@ -100,7 +100,8 @@ public final class LogInService implements LogIn {
 
     /** The only moment we hold the plain password: store it again with today's parameters. */
     private Mono<Void> upgradeHash(User user, String password) {
-        return hasher.hash(password).flatMap(newHash -> users.changePasswordHash(user.id(), newHash));
+        // Same password, stronger hash: the security stamp stays, so no session of the user ends.
+        return hasher.hash(password).flatMap(newHash -> users.upgradePasswordHash(user.id(), newHash));
     }
 
     private Mono<LoginOutcome> logInWithExternalIdentity(Credentials.External credentials, Origin origin) {

@@ -3,12 +3,18 @@ package dev.vestibule.application.rememberme;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.mail.Mail;
+import dev.vestibule.domain.model.mail.SecurityNotice;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
+import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import dev.vestibule.domain.port.out.SignedInSessions;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +23,10 @@ import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** Recognizes a remembered browser: rotates its secret on every use and revokes a series whose old secret reappears. */
+/**
+ * Recognizes a remembered browser: rotates its secret on every use and revokes a series whose old secret
+ * reappears, ending every session that series opened (the thief's among them) and mailing the user.
+ */
 public final class RecognizeRememberedBrowserService implements RecognizeRememberedBrowser {
 
     private static final RememberedBrowserRecognition NOT_RECOGNIZED = new RememberedBrowserRecognition.NotRecognized();
@@ -28,6 +37,19 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
     private final Clock clock;
     private final SecureRandom random;
     private final SecurityEvents events;
+    private final TheftResponse theftResponse;
+
+    /**
+     * What theft detection does beyond revoking the series: end the sessions the stolen series opened,
+     * and mail the user a notice (queued in the same transaction as the revocation).
+     */
+    public record TheftResponse(SignedInSessions signedInSessions, Transactions transactions, MailOutbox outbox) {
+        public TheftResponse {
+            Objects.requireNonNull(signedInSessions, "signedInSessions");
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(outbox, "outbox");
+        }
+    }
 
     public RecognizeRememberedBrowserService(
             RememberedBrowserRepository devices,
@@ -35,13 +57,15 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
             RememberMeSettings settings,
             Clock clock,
             SecureRandom random,
-            SecurityEvents events) {
+            SecurityEvents events,
+            TheftResponse theftResponse) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.users = Objects.requireNonNull(users, "users");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.events = Objects.requireNonNull(events, "events");
+        this.theftResponse = Objects.requireNonNull(theftResponse, "theftResponse");
     }
 
     @Override
@@ -56,6 +80,7 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
             }
             if (recognition instanceof RememberedBrowserRecognition.TheftDetected theft) {
                 return events.record(SecurityEventType.REMEMBER_ME_THEFT_DETECTED, theft.userId(), origin)
+                        .then(theftResponse.signedInSessions().endOpenedBy(theft.userId(), Handle.of(token.series())))
                         .thenReturn(recognition);
             }
             return Mono.just(recognition);
@@ -70,12 +95,36 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
                         case CURRENT -> rotate(device, token, now, mayRetry);
                         case JUST_ROTATED -> signIn(device, Optional.empty());
                         case STOLEN ->
-                            devices.remove(device.series())
+                            revokeStolen(device, now)
                                     .thenReturn(new RememberedBrowserRecognition.TheftDetected(device.userId()));
                         case EXPIRED -> devices.remove(device.series()).thenReturn(NOT_RECOGNIZED);
                     };
                 })
                 .defaultIfEmpty(NOT_RECOGNIZED);
+    }
+
+    /**
+     * Revokes the series and queues the notice in one transaction. Where it came from is the thief's
+     * request, so the notice names the browser the series was remembered for; its language is the
+     * fallback, as the request that tells us is not the user's.
+     */
+    private Mono<Void> revokeStolen(RememberedBrowser device, Instant now) {
+        Mono<Void> notice = users.findById(device.userId())
+                .flatMap(user -> theftResponse
+                        .outbox()
+                        .enqueue(
+                                new SecurityNotice(
+                                        user.id(),
+                                        user.email(),
+                                        user.username(),
+                                        Mail.language(null),
+                                        SecurityNotice.Notice.REMEMBERED_BROWSER_THEFT,
+                                        now,
+                                        device.origin()),
+                                now));
+        return theftResponse
+                .transactions()
+                .inTransaction(devices.remove(device.series()).then(notice));
     }
 
     /** Losing the rotation race means a parallel request rotated first: judge the token again, once. */

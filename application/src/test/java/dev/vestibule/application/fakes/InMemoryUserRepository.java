@@ -98,6 +98,15 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
     }
 
     @Override
+    public Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.computeIfPresent(id, (key, user) -> user.withUpgradedPasswordHash(strongerHash));
+            }
+        });
+    }
+
+    @Override
     public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {

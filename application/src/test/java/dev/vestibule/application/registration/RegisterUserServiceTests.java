@@ -482,6 +482,11 @@ class RegisterUserServiceTests {
         }
 
         @Override
+        public Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash) {
+            return delegate.upgradePasswordHash(id, strongerHash);
+        }
+
+        @Override
         public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
             return delegate.renewSecurityStamp(id, newStamp);
         }

@@ -3,8 +3,11 @@ package dev.vestibule.application.rememberme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.fakes.FakeSignedInSessions;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.event.Origin;
@@ -34,7 +37,14 @@ class ForgetRememberedBrowserServiceTests {
     private final SecureRandom random = new SecureRandom();
     private final RememberBrowserService remember = new RememberBrowserService(devices, users, SETTINGS, clock, random);
     private final RecognizeRememberedBrowserService recognize = new RecognizeRememberedBrowserService(
-            devices, users, SETTINGS, clock, random, new SecurityEvents(new InMemorySecurityEventLog(), clock));
+            devices,
+            users,
+            SETTINGS,
+            clock,
+            random,
+            new SecurityEvents(new InMemorySecurityEventLog(), clock),
+            new RecognizeRememberedBrowserService.TheftResponse(
+                    new FakeSignedInSessions(), new InMemoryTransactions(), new InMemoryMailOutbox()));
     private final ForgetRememberedBrowserService service = new ForgetRememberedBrowserService(devices);
 
     @Test

@@ -3,13 +3,20 @@ package dev.vestibule.application.rememberme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.application.event.SecurityEvents;
+import dev.vestibule.application.fakes.FakeSignedInSessions;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryRememberedBrowserRepository;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.mail.SecurityNotice;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.session.Handle;
+import dev.vestibule.domain.model.session.SessionAttributes;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.SecurityStamp;
@@ -23,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +51,9 @@ class RecognizeRememberedBrowserServiceTests {
 
     private final InMemoryRememberedBrowserRepository devices = new InMemoryRememberedBrowserRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final FakeSignedInSessions sessions = new FakeSignedInSessions();
+    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    private final InMemorySecurityEventLog log = new InMemorySecurityEventLog();
     private final MutableClock clock = new MutableClock(NOW);
     private final SecureRandom random = new SecureRandom();
     private final RememberBrowserService remember = new RememberBrowserService(devices, users, SETTINGS, clock, random);
@@ -50,7 +61,14 @@ class RecognizeRememberedBrowserServiceTests {
 
     private RecognizeRememberedBrowserService recognizing(RememberedBrowserRepository repository) {
         return new RecognizeRememberedBrowserService(
-                repository, users, SETTINGS, clock, random, new SecurityEvents(new InMemorySecurityEventLog(), clock));
+                repository,
+                users,
+                SETTINGS,
+                clock,
+                random,
+                new SecurityEvents(log, clock),
+                new RecognizeRememberedBrowserService.TheftResponse(
+                        sessions, new InMemoryTransactions(outbox), outbox));
     }
 
     @Test
@@ -133,6 +151,35 @@ class RecognizeRememberedBrowserServiceTests {
         StepVerifier.create(service.recognize(next, Origin.unknown()))
                 .expectNext(new RememberedBrowserRecognition.NotRecognized())
                 .verifyComplete();
+    }
+
+    @Test
+    void theftDetectedThenEverySessionThatSeriesOpenedEndsAndTheUserIsMailedInTheSameTransaction() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        String series = Handle.of(issued.series()).value();
+        String victims = sessions.signIn(alice.id(), Map.of(SessionAttributes.REMEMBERED_BROWSER, series));
+        RememberMeToken next = nextTokenAfterRecognizing(issued);
+        String thiefs = sessions.signIn(alice.id(), Map.of(SessionAttributes.REMEMBERED_BROWSER, series));
+        String unrelated = sessions.signIn(alice.id(), Map.of());
+        clock.advance(GRACE);
+
+        StepVerifier.create(service.recognize(next.rotate(random), Origin.unknown()))
+                .expectNext(new RememberedBrowserRecognition.TheftDetected(alice.id()))
+                .verifyComplete();
+
+        assertThat(sessions.isLive(victims)).isFalse();
+        assertThat(sessions.isLive(thiefs))
+                .as("the thief's session ends at detection")
+                .isFalse();
+        assertThat(sessions.isLive(unrelated)).isTrue();
+        assertThat(outbox.entries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.mail()).isInstanceOfSatisfying(SecurityNotice.class, notice -> {
+                    assertThat(notice.notice()).isEqualTo(SecurityNotice.Notice.REMEMBERED_BROWSER_THEFT);
+                    assertThat(notice.to()).isEqualTo(alice.email());
+                }));
+        assertThat(log.types()).contains(SecurityEventType.REMEMBER_ME_THEFT_DETECTED);
     }
 
     @Test

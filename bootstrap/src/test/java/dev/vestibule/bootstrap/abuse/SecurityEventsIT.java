@@ -92,6 +92,36 @@ class SecurityEventsIT {
                 Thread.sleep(2_500); // past the 2 s absolute lifetime of this instance
                 assertThat(browser.get("/top-secret").status()).isEqualTo(302);
             }
+            // account.sessions: containment and session control
+            case SESSION_REVOKED -> {
+                browser.logIn(username, PASSWORD, false);
+                RunningVestibule.executeSql(
+                        "UPDATE users SET security_stamp = md5(random()::text) WHERE username = ?", username);
+                Thread.sleep(1_000); // the user cache hears of it within a second
+                assertThat(browser.get("/top-secret").status()).isEqualTo(302);
+            }
+            case PASSWORD_CHANGED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(changePassword(browser, PASSWORD).status()).isEqualTo(303);
+            }
+            case CURRENT_PASSWORD_REJECTED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(changePassword(browser, WRONG).status()).isEqualTo(422);
+            }
+            case SESSION_ENDED -> {
+                new Browser(vestibule.baseUrl()).logIn(username, PASSWORD, false);
+                browser.logIn(username, PASSWORD, false);
+                String other = browser.open("/account/sessions")
+                        .html()
+                        .select("li.signin:not(.this-browser) input[name=handle]")
+                        .attr("value");
+                browser.submit("/account/sessions", "/account/sessions/revoke", java.util.Map.of("handle", other));
+            }
+            case LOGGED_OUT_EVERYWHERE_ELSE -> {
+                new Browser(vestibule.baseUrl()).logIn(username, PASSWORD, false);
+                browser.logIn(username, PASSWORD, false);
+                browser.submit("/account/sessions", "/account/sessions/revoke-others", java.util.Map.of());
+            }
             // re-authentication, account deletion, email change
             case REAUTHENTICATED -> {
                 browser.logIn(username, PASSWORD, false);
@@ -182,6 +212,19 @@ class SecurityEventsIT {
         assertThat(activity.html().select("table.activity td").stream().map(Element::text))
                 .contains("127.0.0.1")
                 .noneMatch(text -> text.contains(other));
+    }
+
+    private static Page changePassword(Browser browser, String currentPassword) {
+        return browser.submit(
+                "/account/password",
+                "/account/password",
+                java.util.Map.of(
+                        "current-password",
+                        currentPassword,
+                        "password",
+                        "a new long passphrase",
+                        "password2",
+                        "a new long passphrase"));
     }
 
     private static Page changeEmail(Browser browser, String email, String currentPassword) {

@@ -47,7 +47,7 @@ class InstanceKillIT {
                     .as("the first page after instance %d died", victim)
                     .isEqualTo("Top secret");
             assertThat(browser.signedInAs()).isEqualTo(username);
-            for (String link : List.of("Home", "Activity", "Top secret", "Home", "Top secret", "Activity")) {
+            for (String link : List.of("Home", "Account", "Top secret", "Home", "Top secret", "Account")) {
                 browser.clickLink(link);
                 pages++;
                 if (browser.path().equals("/login") || !browser.signedInAs().equals(username)) {

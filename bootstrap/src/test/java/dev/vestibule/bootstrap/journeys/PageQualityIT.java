@@ -182,6 +182,29 @@ class PageQualityIT {
                     logIn(username, PASSWORD);
                     chromium.open(base + "/account/activity");
                 }),
+                // account.sessions: the account, password and sessions pages
+                new PageState("account", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account");
+                }),
+                new PageState("account-password", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/password");
+                }),
+                new PageState("account-password-rejected", 422, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/password");
+                    chromium.fill("current-password", "not the right password");
+                    chromium.fill("password", "short");
+                    chromium.fill("password2", "other");
+                    chromium.submit("form[action='/account/password']");
+                }),
+                new PageState("account-sessions", 200, base -> {
+                    String username = signUp(base);
+                    // Another browser of the same user, remembered: the page lists three sign-ins.
+                    new Browser(base).logIn(username, PASSWORD, true);
+                    chromium.open(base + "/account/sessions");
+                }),
                 // --- account deletion, email change ---
                 new PageState("account-delete", 200, base -> {
                     signUp(base);

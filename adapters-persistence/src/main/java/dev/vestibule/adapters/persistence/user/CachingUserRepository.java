@@ -49,6 +49,11 @@ public final class CachingUserRepository extends ForwardingUserRepository {
     }
 
     @Override
+    public Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash) {
+        return evictingAfter(id, delegate.upgradePasswordHash(id, strongerHash));
+    }
+
+    @Override
     public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
         return evictingAfter(id, delegate.renewSecurityStamp(id, newStamp));
     }

@@ -129,6 +129,17 @@ public final class R2dbcUserRepository implements UserRepository {
     }
 
     @Override
+    public Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash) {
+        return databaseClient
+                .sql("UPDATE users SET password_hash = :passwordHash, keep_stamp = true WHERE id = :id")
+                .bind("passwordHash", strongerHash.encoded())
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
     public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
         return databaseClient
                 .sql("UPDATE users SET security_stamp = :stamp WHERE id = :id")

@@ -178,6 +178,11 @@ class CachingUserRepositoryTests {
         }
 
         @Override
+        public Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash) {
+            return delegate.upgradePasswordHash(id, strongerHash);
+        }
+
+        @Override
         public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
             return failWrites
                     ? Mono.error(new IllegalStateException("connection lost after the commit"))

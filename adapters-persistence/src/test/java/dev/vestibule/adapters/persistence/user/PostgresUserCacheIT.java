@@ -249,6 +249,19 @@ class PostgresUserCacheIT {
                 .as("active unchanged")
                 .isEqualTo(user.securityStamp());
 
+        StepVerifier.create(databaseUsers.upgradePasswordHash(user.id(), new PasswordHash("{test}rehashed")))
+                .verifyComplete();
+        assertThat(databaseUsers.findById(user.id()).block().securityStamp())
+                .as("a rehash at login is no password change")
+                .isEqualTo(user.securityStamp());
+        sql(
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                "{test}after-rehash",
+                user.id().value());
+        assertThat(databaseUsers.findById(user.id()).block().securityStamp())
+                .as("keep_stamp is never left set: the next plain change renews")
+                .isNotEqualTo(user.securityStamp());
+
         SecurityStamp chosen = SecurityStamp.random();
         StepVerifier.create(databaseUsers.changePasswordHash(user.id(), new PasswordHash("{test}new"), chosen))
                 .verifyComplete();

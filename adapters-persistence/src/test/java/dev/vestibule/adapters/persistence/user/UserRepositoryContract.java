@@ -358,6 +358,19 @@ abstract class UserRepositoryContract {
     }
 
     @Test
+    void upgradePasswordHashKeepsTheStamp() {
+        User user = passwordUser();
+        add(user);
+        PasswordHash stronger = new PasswordHash("{test}stronger");
+
+        StepVerifier.create(repository().upgradePasswordHash(user.id(), stronger))
+                .verifyComplete();
+        StepVerifier.create(repository().findById(user.id()))
+                .assertNext(found -> assertSameUser(found, user.withUpgradedPasswordHash(stronger)))
+                .verifyComplete();
+    }
+
+    @Test
     void renewSecurityStampChangesOnlyTheStamp() {
         User user = passwordUser();
         add(user);

@@ -202,9 +202,20 @@ class EveryPageInBothLanguagesTests {
                 .containsExactly(in.say("Account created", "Konto angelegt"));
         assertThat(activity.document().select("table.activity th").eachText())
                 .contains(in.say("Browser (as reported by the browser)", "Browser (laut Angabe des Browsers)"));
-        assertThat(activity.document().select("main").text())
-                .doesNotContainIgnoringCase("change your password")
-                .doesNotContainIgnoringCase("log out everywhere");
+        assertThat(activity.document().select("main a[href=/account/sessions]").text())
+                .as("the advice links the page where it can be followed")
+                .isEqualTo(in.say("see where you are signed in", "sehen Sie, wo Sie angemeldet sind"));
+
+        Page account = browser.get("/account");
+        in.assertPage(account, 200, in.say("Your account", "Ihr Konto"));
+        Page password = browser.get("/account/password");
+        in.assertPage(password, 200, in.say("Change your password", "Passwort ändern"));
+        assertThat(password.document().select("label[for=current-password]").text())
+                .isEqualTo(in.say("Current password", "Aktuelles Passwort"));
+        Page sessions = browser.get("/account/sessions");
+        in.assertPage(sessions, 200, in.say("Where you are signed in", "Wo Sie angemeldet sind"));
+        assertThat(sessions.document().select("li.signin.this-browser .badge").text())
+                .isEqualTo(in.say("This browser", "Dieser Browser"));
 
         Page alreadyIn = browser.follow(browser.get("/login"));
         assertThat(alreadyIn.flashes())

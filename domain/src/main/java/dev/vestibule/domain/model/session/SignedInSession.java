@@ -3,8 +3,10 @@ package dev.vestibule.domain.model.session;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.user.UserId;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One web session in which a user is signed in, as the session store has it.
@@ -30,5 +32,46 @@ public record SignedInSession(
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(securityStamp, "securityStamp");
         Objects.requireNonNull(rememberedBrowser, "rememberedBrowser");
+    }
+
+    /**
+     * What a stored session says of its sign-in, read from its {@link SessionAttributes}; for the session
+     * stores. A session signed in before these were kept shows its creation time and an unknown origin.
+     *
+     * @param attribute the session's attribute of a name, or null
+     */
+    public static SignedInSession fromAttributes(
+            String sessionId,
+            UserId user,
+            Function<String, Object> attribute,
+            Instant createdAt,
+            Instant lastAccessedAt) {
+        Instant signedInAt =
+                instant(attribute.apply(SessionAttributes.SIGNED_IN_AT)).orElse(createdAt);
+        String address = text(attribute, SessionAttributes.CLIENT_ADDRESS);
+        return new SignedInSession(
+                Handle.of(sessionId),
+                user,
+                address == null ? Origin.unknown() : new Origin(address, text(attribute, SessionAttributes.USER_AGENT)),
+                signedInAt,
+                lastAccessedAt,
+                Optional.ofNullable(text(attribute, SessionAttributes.SECURITY_STAMP)),
+                Optional.ofNullable(text(attribute, SessionAttributes.REMEMBERED_BROWSER))
+                        .flatMap(Handle::parse));
+    }
+
+    private static String text(Function<String, Object> attribute, String name) {
+        return attribute.apply(name) instanceof String value ? value : null;
+    }
+
+    private static Optional<Instant> instant(Object stored) {
+        if (stored instanceof String text) {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException corrupted) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -108,6 +108,20 @@ public final class User {
         return withPasswordHash(newHash, SecurityStamp.random());
     }
 
+    /** The same password under a stronger hash (a rehash at login): not a change, so the stamp stays. */
+    public User withUpgradedPasswordHash(PasswordHash strongerHash) {
+        return new User(
+                id,
+                username,
+                email,
+                Objects.requireNonNull(strongerHash, "strongerHash"),
+                externalIdentities,
+                active,
+                registeredAt,
+                securityStamp,
+                emailConfirmed);
+    }
+
     /** A disabled user, with a new stamp: enabling them again later revives none of today's sign-ins. */
     public User deactivated() {
         return new User(

@@ -37,6 +37,12 @@ public interface UserRepository {
         return Mono.defer(() -> changePasswordHash(id, newHash, SecurityStamp.random()));
     }
 
+    /**
+     * Stores the same password under a stronger hash (the login's rehash with today's parameters): not a
+     * password change, so the security stamp stays and no session ends.
+     */
+    Mono<Void> upgradePasswordHash(UserId id, PasswordHash strongerHash);
+
     /** Gives the user a new security stamp ("log out everywhere"): every sign-in under the old one ends. */
     Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp);
 

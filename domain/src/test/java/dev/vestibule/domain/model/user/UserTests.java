@@ -206,6 +206,9 @@ class UserTests {
         assertThat(user.withPasswordHash(HASH).securityStamp()).isNotEqualTo(user.securityStamp());
         SecurityStamp chosen = SecurityStamp.random();
         assertThat(user.withPasswordHash(HASH, chosen).securityStamp()).isEqualTo(chosen);
+        assertThat(user.withUpgradedPasswordHash(HASH).securityStamp())
+                .as("a rehash is no change")
+                .isEqualTo(user.securityStamp());
         assertThatIllegalArgumentException()
                 .as("a renewal that keeps the stamp would end nothing")
                 .isThrownBy(() -> user.withPasswordHash(HASH, user.securityStamp()));

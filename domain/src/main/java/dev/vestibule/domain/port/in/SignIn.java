@@ -1,0 +1,31 @@
+package dev.vestibule.domain.port.in;
+
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.session.Handle;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One way a user is signed in, as the sessions page lists it: a web session, or a remembered browser that
+ * can open new sessions.
+ *
+ * @param origin     the address and User-Agent at sign-in (as reported by the browser)
+ * @param lastSeen   a session's last request, or when a remembered browser last signed in
+ * @param thisBrowser whether it is the browser asking
+ */
+public record SignIn(
+        Kind kind, Handle handle, Origin origin, Instant signedInAt, Instant lastSeen, boolean thisBrowser) {
+
+    public SignIn {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(handle, "handle");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(signedInAt, "signedInAt");
+        Objects.requireNonNull(lastSeen, "lastSeen");
+    }
+
+    public enum Kind {
+        SESSION,
+        REMEMBERED_BROWSER
+    }
+}
