@@ -6,6 +6,10 @@ import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
+import dev.vestibule.application.mail.PublicLinks;
+import dev.vestibule.application.passwordreset.OpenPasswordResetLinkService;
+import dev.vestibule.application.passwordreset.RequestPasswordResetService;
+import dev.vestibule.application.passwordreset.ResetPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
 import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
@@ -21,11 +25,14 @@ import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
@@ -56,6 +63,10 @@ public final class UseCases {
     private final RecordSecurityEvent recordSecurityEvent;
     private final ViewAccountActivity viewAccountActivity;
     private final PurgeExpiredRecords purgeExpiredRecords;
+    // Password reset.
+    private final RequestPasswordReset requestPasswordReset;
+    private final OpenPasswordResetLink openPasswordResetLink;
+    private final ResetPassword resetPassword;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -94,6 +105,31 @@ public final class UseCases {
                 ports.linkTokens(),
                 settings.securityEventRetention(),
                 clock);
+        // Password reset.
+        this.requestPasswordReset = new RequestPasswordResetService(
+                ports.users(),
+                ports.linkTokens(),
+                ports.mailOutbox(),
+                ports.transactions(),
+                ports.attemptLimiter(),
+                settings.throttlePolicy().passwordResetsPerAccount(),
+                settings.throttlePolicy().passwordResetsPerClientAddress(),
+                new PublicLinks(settings.publicUrl()),
+                settings.linkLifetimes().passwordReset(),
+                events,
+                clock,
+                random);
+        this.openPasswordResetLink = new OpenPasswordResetLinkService(ports.linkTokens(), ports.users(), clock);
+        this.resetPassword = new ResetPasswordService(
+                ports.linkTokens(),
+                ports.users(),
+                ports.rememberedBrowsers(),
+                ports.mailOutbox(),
+                ports.transactions(),
+                hasher,
+                settings.passwordPolicy(),
+                events,
+                clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -128,7 +164,9 @@ public final class UseCases {
             Duration knownBrowserLifetime,
             Duration securityEventRetention,
             // How long mailed links work (password reset, email confirmation).
-            LinkLifetimes linkLifetimes) {
+            LinkLifetimes linkLifetimes,
+            // The site's address as users reach it (vestibule.public-url): links in mails are built from it.
+            String publicUrl) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -137,6 +175,7 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
             Objects.requireNonNull(linkLifetimes, "linkLifetimes");
+            Objects.requireNonNull(publicUrl, "publicUrl");
         }
     }
 
@@ -178,5 +217,18 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // Password reset.
+    public RequestPasswordReset requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public OpenPasswordResetLink openPasswordResetLink() {
+        return openPasswordResetLink;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
     }
 }

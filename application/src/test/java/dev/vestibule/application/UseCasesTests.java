@@ -63,7 +63,8 @@ class UseCasesTests {
                     new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
                     Duration.ofDays(365),
                     Duration.ofDays(400),
-                    LinkLifetimes.DEFAULT),
+                    LinkLifetimes.DEFAULT,
+                    "https://vestibule.example"),
             clock,
             new SecureRandom());
 
@@ -78,7 +79,11 @@ class UseCasesTests {
                 UseCases::loadCurrentUser,
                 UseCases::recordSecurityEvent,
                 UseCases::viewAccountActivity,
-                UseCases::purgeExpiredRecords);
+                UseCases::purgeExpiredRecords,
+                // Password reset.
+                UseCases::requestPasswordReset,
+                UseCases::openPasswordResetLink,
+                UseCases::resetPassword);
     }
 
     @ParameterizedTest

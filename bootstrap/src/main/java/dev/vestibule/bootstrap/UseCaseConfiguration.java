@@ -16,10 +16,13 @@ import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
@@ -161,7 +164,8 @@ class UseCaseConfiguration {
                         properties.retention().securityEvents(),
                         new LinkLifetimes(
                                 properties.passwordReset().linkLifetime(),
-                                properties.emailConfirmation().linkLifetime())),
+                                properties.emailConfirmation().linkLifetime()),
+                        properties.publicUrl()),
                 clock,
                 random);
     }
@@ -209,5 +213,21 @@ class UseCaseConfiguration {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // Password reset.
+    @Bean
+    RequestPasswordReset requestPasswordReset(UseCases useCases) {
+        return useCases.requestPasswordReset();
+    }
+
+    @Bean
+    OpenPasswordResetLink openPasswordResetLink(UseCases useCases) {
+        return useCases.openPasswordResetLink();
+    }
+
+    @Bean
+    ResetPassword resetPassword(UseCases useCases) {
+        return useCases.resetPassword();
     }
 }

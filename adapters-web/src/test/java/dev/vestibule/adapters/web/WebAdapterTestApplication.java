@@ -24,10 +24,13 @@ import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -55,6 +58,9 @@ public class WebAdapterTestApplication {
     public static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(14);
     /** How long a just-replaced remember-me secret still counts (parallel tabs). */
     public static final Duration ROTATION_GRACE_PERIOD = Duration.ofSeconds(30);
+
+    /** Where the links in mails point (vestibule.public-url). */
+    public static final String PUBLIC_URL = "https://vestibule.example";
 
     public static final List<String> COMMON_PASSWORDS = List.of("password1", "qwerty123", "letmein123");
 
@@ -104,7 +110,10 @@ public class WebAdapterTestApplication {
                 ThrottlePolicy.DEFAULT.perAccount(),
                 ThrottlePolicy.DEFAULT.perKnownBrowser(),
                 new AttemptLimit("client", 100_000, Duration.ofMillis(1)),
-                new AttemptLimit("registration", 100_000, Duration.ofMillis(1)));
+                new AttemptLimit("registration", 100_000, Duration.ofMillis(1)),
+                // Password reset: per account as in production, per client address as generous as above.
+                ThrottlePolicy.DEFAULT_PASSWORD_RESETS_PER_ACCOUNT,
+                new AttemptLimit("password-reset-client", 100_000, Duration.ofMillis(1)));
     }
 
     @Bean
@@ -172,7 +181,8 @@ public class WebAdapterTestApplication {
                         rememberMeSettings,
                         Duration.ofDays(365),
                         Duration.ofDays(400),
-                        LinkLifetimes.DEFAULT),
+                        LinkLifetimes.DEFAULT,
+                        PUBLIC_URL),
                 clock,
                 random);
     }
@@ -220,5 +230,21 @@ public class WebAdapterTestApplication {
     @Bean
     ForgetRememberedBrowser forgetRememberedBrowser(UseCases useCases) {
         return useCases.forgetRememberedBrowser();
+    }
+
+    // Password reset.
+    @Bean
+    RequestPasswordReset requestPasswordReset(UseCases useCases) {
+        return useCases.requestPasswordReset();
+    }
+
+    @Bean
+    OpenPasswordResetLink openPasswordResetLink(UseCases useCases) {
+        return useCases.openPasswordResetLink();
+    }
+
+    @Bean
+    ResetPassword resetPassword(UseCases useCases) {
+        return useCases.resetPassword();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vestibule.application.fakes;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,6 +55,17 @@ public final class InMemoryRememberedBrowserRepository implements RememberedBrow
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 devices.remove(series);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> removeAllFor(UserId userId) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = devices.size();
+                devices.values().removeIf(device -> device.userId().equals(userId));
+                return before - devices.size();
             }
         });
     }

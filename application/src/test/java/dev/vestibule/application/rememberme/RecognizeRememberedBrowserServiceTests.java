@@ -341,6 +341,11 @@ class RecognizeRememberedBrowserServiceTests {
         }
 
         @Override
+        public Mono<Long> removeAllFor(UserId userId) {
+            return delegate.removeAllFor(userId);
+        }
+
+        @Override
         public Mono<Long> removeExpired(Instant now) {
             return delegate.removeExpired(now);
         }

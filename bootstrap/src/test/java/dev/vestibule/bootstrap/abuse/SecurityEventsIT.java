@@ -6,10 +6,14 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SecurityEventsIT {
 
     private static final String WRONG = "not the right password";
+    private static final String NEW_PASSWORD = "a freshly reset passphrase 3";
     private static RunningVestibule vestibule;
 
     @BeforeAll
@@ -84,6 +89,22 @@ class SecurityEventsIT {
                 browser.logIn(username, PASSWORD, false);
                 Thread.sleep(2_500); // past the 2 s absolute lifetime of this instance
                 assertThat(browser.get("/top-secret").status()).isEqualTo(302);
+            }
+            // Password reset.
+            case PASSWORD_RESET_REQUESTED ->
+                assertThat(browser.submit("/password-reset", "/password-reset", Map.of("email", emailOf(username)))
+                                .status())
+                        .isEqualTo(200);
+            case PASSWORD_RESET -> {
+                try (LoggedMails mails = new LoggedMails()) {
+                    browser.submit("/password-reset", "/password-reset", Map.of("email", emailOf(username)));
+                    String path = URI.create(
+                                    mails.awaitLink(emailOf(username), "/password-reset/", Duration.ofSeconds(30)))
+                            .getPath();
+                    assertThat(browser.submit(path, path, Map.of("password", NEW_PASSWORD, "password2", NEW_PASSWORD))
+                                    .location())
+                            .contains("/login");
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.persistence.rememberme;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
@@ -83,6 +84,15 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 .fetch()
                 .rowsUpdated()
                 .then();
+    }
+
+    @Override
+    public Mono<Long> removeAllFor(UserId userId) {
+        return databaseClient
+                .sql("DELETE FROM remembered_devices WHERE user_id = :userId")
+                .bind("userId", userId.value())
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override

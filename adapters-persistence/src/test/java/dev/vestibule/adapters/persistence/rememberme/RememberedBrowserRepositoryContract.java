@@ -163,6 +163,26 @@ abstract class RememberedBrowserRepositoryContract {
     }
 
     @Test
+    void removeAllForForgetsEveryDeviceOfTheUserAndOnlyTheirs() {
+        UserId user = storedUser();
+        UserId other = storedUser();
+        RememberedBrowser first = newDevice(user);
+        RememberedBrowser second = newDevice(user);
+        RememberedBrowser othersDevice = newDevice(other);
+        add(first);
+        add(second);
+        add(othersDevice);
+
+        StepVerifier.create(repository().removeAllFor(user)).expectNext(2L).verifyComplete();
+        StepVerifier.create(repository().findBySeries(first.series())).verifyComplete();
+        StepVerifier.create(repository().findBySeries(second.series())).verifyComplete();
+        StepVerifier.create(repository().findBySeries(othersDevice.series()))
+                .expectNext(othersDevice)
+                .verifyComplete();
+        StepVerifier.create(repository().removeAllFor(user)).expectNext(0L).verifyComplete();
+    }
+
+    @Test
     void removeWhenUnknownThenCompletes() {
         StepVerifier.create(repository().remove(RememberMeToken.generate(RANDOM).series()))
                 .verifyComplete();

@@ -12,7 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * One INFO line per request on the {@value #LOGGER} logger (DEBUG for answered {@code /actuator/} probes): method, path, status, duration, client
  * address (as the trusted proxies reported it) and correlation id. The path goes without its query
- * string, which may carry tokens; cookies, other headers and bodies are never read. With JSON logs the
+ * string and with a mailed link's token masked ({@link LoggedPaths}); cookies, other headers and bodies are
+ * never read. With JSON logs the
  * same facts are ECS fields of the line.
  */
 final class AccessLog {
@@ -23,9 +24,6 @@ final class AccessLog {
     static final String REQUEST_ID = "http.request.id";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
-
-    /** Longer paths are cut here: the log is no place for a megabyte of URL. */
-    static final int MAX_PATH_LENGTH = 256;
 
     private AccessLog() {}
 
@@ -40,7 +38,7 @@ final class AccessLog {
      * @param nanos    time from the request's arrival at the handler to the end of the response
      */
     static void record(ServerHttpRequest request, HttpStatusCode status, long nanos, String correlationId) {
-        String path = path(request);
+        String path = LoggedPaths.of(request);
         boolean probeAnswered = path.startsWith(ACTUATOR_PATHS) && status != null && status.is2xxSuccessful();
         Level level = probeAnswered ? Level.DEBUG : Level.INFO;
         if (!log.isEnabledForLevel(level)) {
@@ -64,14 +62,6 @@ final class AccessLog {
         } finally {
             MDC.remove(REQUEST_ID);
         }
-    }
-
-    private static String path(ServerHttpRequest request) {
-        String path = request.getURI().getRawPath();
-        if (path == null || path.isEmpty()) {
-            return "/";
-        }
-        return path.length() > MAX_PATH_LENGTH ? path.substring(0, MAX_PATH_LENGTH) + "..." : path;
     }
 
     private static String client(InetSocketAddress remote) {

@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.error;
 
+import dev.vestibule.adapters.web.edge.LoggedPaths;
 import dev.vestibule.adapters.web.edge.RequestLogging;
 import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import dev.vestibule.domain.model.outage.StoreUnavailableException;
@@ -57,7 +58,7 @@ class TemporarilyUnavailableHandler implements WebExceptionHandler {
         return RequestLogging.log(() -> log.warn(
                         "{} {} answered 503: {} ({}: {})",
                         exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath(),
+                        LoggedPaths.of(exchange.getRequest()),
                         outage.getMessage(),
                         root.getClass().getSimpleName(),
                         root.getMessage()))

@@ -80,6 +80,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/login", "/register", "/error")
                         .permitAll()
+                        // Password reset: the request form and the pages its mailed links open.
+                        .pathMatchers("/password-reset", "/password-reset/*")
+                        .permitAll()
                         // The actuator answers on the management port only (management.server.port); on the
                         // public port these paths reach no handler, so they get the 404 page, not a login.
                         .pathMatchers("/actuator", "/actuator/**")

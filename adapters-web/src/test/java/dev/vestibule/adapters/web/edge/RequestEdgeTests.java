@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -67,6 +69,32 @@ class RequestEdgeTests {
                             "POST /login 303 %d ms client=203.0.113.7 id=proxy-id-123".formatted(durationMillis(line)));
             assertThat(line.getFormattedMessage()).doesNotContain("s3cr3t", "the-session-id", "next");
             assertThat(line.getMDCPropertyMap()).containsEntry(AccessLog.REQUEST_ID, "proxy-id-123");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/password-reset/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde, /password-reset/<token>",
+        "/email-confirmation/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde, /email-confirmation/<token>",
+        "/Password-Reset/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde, /Password-Reset/<token>",
+        "/password-reset/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde/more, /password-reset/<token>/more",
+        "/password-reset, /password-reset",
+        "/password-reset/, /password-reset/"
+    })
+    void theTokenOfAMailedLinkNeverReachesTheAccessLog(String path, String logged) {
+        handle(MockServerHttpRequest.post("http://vestibule.test" + path + "?token=s3cr3t")
+                .remoteAddress(STRANGER)
+                .build());
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getFormattedMessage()).startsWith("POST " + logged + " 303 ");
+            assertThat(line.getFormattedMessage())
+                    .doesNotContain("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")
+                    .doesNotContain("s3cr3t");
+            assertThat(line.getKeyValuePairs()).anySatisfy(pair -> {
+                assertThat(pair.key).isEqualTo("url.path");
+                assertThat(pair.value).isEqualTo(logged);
+            });
         });
     }
 

@@ -17,5 +17,9 @@ public enum SecurityEventType {
     REMEMBER_ME_THEFT_DETECTED,
     LOGGED_OUT,
     /** A session reached its maximum lifetime and was signed out. */
-    SESSION_EXPIRED
+    SESSION_EXPIRED,
+    /** A password-reset link was asked for (without a user when no account has the address). */
+    PASSWORD_RESET_REQUESTED,
+    /** The password was reset with a mailed link; every session of the user ended. */
+    PASSWORD_RESET
 }

@@ -1,6 +1,7 @@
 package dev.vestibule.domain.port.out;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.UserId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +21,9 @@ public interface RememberedBrowserRepository {
     Mono<Boolean> replace(RememberedBrowser current, RememberedBrowser next);
 
     Mono<Void> remove(String series);
+
+    /** Forgets every remembered browser of {@code userId} (a password reset ends them all); returns how many. */
+    Mono<Long> removeAllFor(UserId userId);
 
     /** Deletes devices whose lifetime ended before {@code now}; returns how many. */
     Mono<Long> removeExpired(Instant now);
