@@ -13,18 +13,18 @@ import java.util.List;
  * A PostgreSQL database of the mail suite's own: the instances every other suite shares deliver the outbox
  * too (to the log), and would take these tests' mails.
  */
-final class MailDatabase implements AutoCloseable {
+public final class MailDatabase implements AutoCloseable {
 
     private final PostgresTestDatabase database = PostgresTestDatabase.create();
 
-    String[] springArguments() {
+    public String[] springArguments() {
         return database.springProperties().entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
     }
 
     /** One row of the outbox per recipient: status/attempts/last_error/link, in queue order. */
-    List<String> outboxRows(String recipient) {
+    public List<String> outboxRows(String recipient) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
@@ -42,12 +42,41 @@ final class MailDatabase implements AutoCloseable {
         return rows;
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Runs SQL against this database, as an administrator would (e.g. ageing a link past its expiry). */
+    public int execute(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** A single number from this database, e.g. a count. */
+    public long queryForLong(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
         }

@@ -15,36 +15,36 @@ import java.util.List;
  * GreenMail's SMTP server on a port of its own (127.0.0.1 only) that a test may stop and start again on the same
  * port: a mail-server outage. Each start begins with an empty mailbox.
  */
-final class SmtpServer implements AutoCloseable {
+public final class SmtpServer implements AutoCloseable {
 
     private final int port = freePort();
     private GreenMail server;
 
-    static SmtpServer start() {
+    public static SmtpServer start() {
         SmtpServer smtp = new SmtpServer();
         smtp.startAgain();
         return smtp;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void startAgain() {
+    public synchronized void startAgain() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         server.stop();
     }
 
-    synchronized MimeMessage[] received() {
+    public synchronized MimeMessage[] received() {
         return server.getReceivedMessages();
     }
 
     /** The settings that point an instance at this server. */
-    String[] springArguments() {
+    public String[] springArguments() {
         return new String[] {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port};
     }
 
@@ -56,7 +56,7 @@ final class SmtpServer implements AutoCloseable {
     }
 
     /** The MIME types of the message's leaf parts, e.g. text/plain and text/html. */
-    static List<String> partTypes(Part part) throws Exception {
+    public static List<String> partTypes(Part part) throws Exception {
         List<String> types = new ArrayList<>();
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -69,7 +69,7 @@ final class SmtpServer implements AutoCloseable {
     }
 
     /** The text of the first leaf part of that type. */
-    static String partText(Part part, String type) throws Exception {
+    public static String partText(Part part, String type) throws Exception {
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
