@@ -10,6 +10,7 @@ import dev.vestibule.application.mail.PublicLinks;
 import dev.vestibule.application.passwordreset.OpenPasswordResetLinkService;
 import dev.vestibule.application.passwordreset.RequestPasswordResetService;
 import dev.vestibule.application.passwordreset.ResetPasswordService;
+import dev.vestibule.application.reauthentication.ConfirmCurrentPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
 import dev.vestibule.application.rememberme.RecognizeRememberedBrowserService;
@@ -20,7 +21,9 @@ import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -67,6 +70,8 @@ public final class UseCases {
     private final RequestPasswordReset requestPasswordReset;
     private final OpenPasswordResetLink openPasswordResetLink;
     private final ResetPassword resetPassword;
+    // re-authentication, account deletion, email change
+    private final ConfirmCurrentPassword confirmCurrentPassword;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -130,6 +135,9 @@ public final class UseCases {
                 settings.passwordPolicy(),
                 events,
                 clock);
+        // re-authentication, account deletion, email change
+        this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
+                ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -166,7 +174,9 @@ public final class UseCases {
             // How long mailed links work (password reset, email confirmation).
             LinkLifetimes linkLifetimes,
             // The site's address as users reach it (vestibule.public-url): links in mails are built from it.
-            String publicUrl) {
+            String publicUrl,
+            // How long a password given lets the user make sensitive changes without typing it again.
+            ReauthenticationWindow reauthenticationWindow) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -176,6 +186,7 @@ public final class UseCases {
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
             Objects.requireNonNull(linkLifetimes, "linkLifetimes");
             Objects.requireNonNull(publicUrl, "publicUrl");
+            Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
         }
     }
 
@@ -230,5 +241,11 @@ public final class UseCases {
 
     public ResetPassword resetPassword() {
         return resetPassword;
+    }
+
+    // re-authentication, account deletion, email change
+
+    public ConfirmCurrentPassword confirmCurrentPassword() {
+        return confirmCurrentPassword;
     }
 }

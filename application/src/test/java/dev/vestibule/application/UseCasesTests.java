@@ -20,6 +20,7 @@ import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.RegistrationCommand;
@@ -64,7 +65,8 @@ class UseCasesTests {
                     Duration.ofDays(365),
                     Duration.ofDays(400),
                     LinkLifetimes.DEFAULT,
-                    "https://vestibule.example"),
+                    "https://vestibule.example",
+                    ReauthenticationWindow.ofDefaultLength()),
             clock,
             new SecureRandom());
 
@@ -83,7 +85,9 @@ class UseCasesTests {
                 // Password reset.
                 UseCases::requestPasswordReset,
                 UseCases::openPasswordResetLink,
-                UseCases::resetPassword);
+                UseCases::resetPassword,
+                // re-authentication, account deletion, email change
+                UseCases::confirmCurrentPassword);
     }
 
     @ParameterizedTest

@@ -12,6 +12,8 @@ import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -165,7 +167,8 @@ class UseCaseConfiguration {
                         new LinkLifetimes(
                                 properties.passwordReset().linkLifetime(),
                                 properties.emailConfirmation().linkLifetime()),
-                        properties.publicUrl()),
+                        properties.publicUrl(),
+                        new ReauthenticationWindow(properties.account().reauthenticationWindow())),
                 clock,
                 random);
     }
@@ -229,5 +232,12 @@ class UseCaseConfiguration {
     @Bean
     ResetPassword resetPassword(UseCases useCases) {
         return useCases.resetPassword();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
     }
 }

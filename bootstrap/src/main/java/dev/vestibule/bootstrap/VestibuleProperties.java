@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail       how mail is sent and how the outbox is delivered
  * @param passwordReset     how long a mailed reset link works
  * @param emailConfirmation how long a mailed confirmation link works
+ * @param account    what a signed-in user must prove before sensitive changes to the account
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(
@@ -41,7 +42,8 @@ public record VestibuleProperties(
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue Mail mail,
         @DefaultValue PasswordReset passwordReset,
-        @DefaultValue EmailConfirmation emailConfirmation) {
+        @DefaultValue EmailConfirmation emailConfirmation,
+        @DefaultValue Account account) {
 
     /** @param linkLifetime how long a mailed reset link works (a new request spends the older links at once) */
     public record PasswordReset(@DefaultValue("1h") Duration linkLifetime) {}
@@ -247,6 +249,22 @@ public record VestibuleProperties(
             if (retention.compareTo(maxAge) < 0) {
                 throw new IllegalArgumentException(
                         "vestibule.mail.retention must not be shorter than vestibule.mail.max-age");
+            }
+        }
+    }
+
+    /**
+     * @param reauthenticationWindow how long a password given in a session (at login, or on a page that asked for
+     *                               it) spares the user from typing it again before changing the email address or
+     *                               deleting the account; 0 asks every time
+     */
+    public record Account(@DefaultValue("5m") Duration reauthenticationWindow) {
+
+        public Account {
+            if (reauthenticationWindow.isNegative()) {
+                throw new IllegalArgumentException(
+                        "vestibule.account.reauthentication-window must not be negative, was "
+                                + reauthenticationWindow);
             }
         }
     }

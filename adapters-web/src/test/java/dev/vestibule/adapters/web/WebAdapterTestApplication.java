@@ -18,8 +18,10 @@ import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -182,7 +184,8 @@ public class WebAdapterTestApplication {
                         Duration.ofDays(365),
                         Duration.ofDays(400),
                         LinkLifetimes.DEFAULT,
-                        PUBLIC_URL),
+                        PUBLIC_URL,
+                        ReauthenticationWindow.ofDefaultLength()),
                 clock,
                 random);
     }
@@ -246,5 +249,12 @@ public class WebAdapterTestApplication {
     @Bean
     ResetPassword resetPassword(UseCases useCases) {
         return useCases.resetPassword();
+    }
+
+    // re-authentication, account deletion, email change
+
+    @Bean
+    ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
+        return useCases.confirmCurrentPassword();
     }
 }

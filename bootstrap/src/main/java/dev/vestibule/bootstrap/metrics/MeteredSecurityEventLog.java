@@ -74,6 +74,9 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
             case REMEMBER_ME_USED, REMEMBER_ME_THEFT_DETECTED, LOGGED_OUT, SESSION_EXPIRED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }
+            case REAUTHENTICATED, REAUTHENTICATION_FAILED, REAUTHENTICATION_THROTTLED -> {
+                // Not logins with a password nor sign-ups; each is still in the security_events table.
+            }
         }
     }
 

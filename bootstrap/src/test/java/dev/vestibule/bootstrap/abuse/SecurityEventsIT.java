@@ -9,11 +9,17 @@ import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ReauthenticationAttempt;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +112,17 @@ class SecurityEventsIT {
                             .contains("/login");
                 }
             }
+            // re-authentication, account deletion, email change
+            case REAUTHENTICATED ->
+                assertThat(confirm(username, PASSWORD).confirmed()).isTrue();
+            case REAUTHENTICATION_FAILED ->
+                assertThat(confirm(username, WRONG)).isInstanceOf(ReauthenticationOutcome.WrongPassword.class);
+            case REAUTHENTICATION_THROTTLED -> {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    confirm(username, WRONG);
+                }
+                assertThat(confirm(username, WRONG)).isInstanceOf(ReauthenticationOutcome.Throttled.class);
+            }
         }
 
         assertThat(count(type, username) - before).as(type + " recorded once").isEqualTo(1);
@@ -137,6 +154,17 @@ class SecurityEventsIT {
         assertThat(activity.html().select("table.activity td").stream().map(Element::text))
                 .contains("127.0.0.1")
                 .noneMatch(text -> text.contains(other));
+    }
+
+    /** Until the pages that ask for the current password exist, their in-port, as a page would call it. */
+    private static ReauthenticationOutcome confirm(String username, String password) {
+        UserId id = UserId.parse(
+                RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username));
+        return vestibule
+                .bean(ConfirmCurrentPassword.class)
+                .confirm(ReauthenticationAttempt.of(
+                        id, password, Optional.empty(), new Origin("127.0.0.1", "Java-http-client/17")))
+                .block(Duration.ofSeconds(10));
     }
 
     private static long count(SecurityEventType type, String username) {

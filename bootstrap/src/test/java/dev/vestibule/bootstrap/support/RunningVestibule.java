@@ -139,6 +139,26 @@ public final class RunningVestibule implements AutoCloseable {
         }
     }
 
+    /** A single text from the database, e.g. a user's id; empty-handed queries fail. */
+    public static String queryForString(String sql, Object... parameters) {
+        PostgresTestDatabase database = PostgresTestDatabase.shared();
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return result.getString(1);
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     @Override
     public void close() {
         context.close();

@@ -6,12 +6,14 @@ import dev.vestibule.adapters.web.layout.PageModel;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.adapters.web.session.AlreadySignedIn;
 import dev.vestibule.adapters.web.session.Origins;
+import dev.vestibule.adapters.web.session.PasswordGiven;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.text.Texts;
 import dev.vestibule.adapters.web.throttling.TooManyAttempts;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,13 +35,16 @@ class RegistrationController {
     private final RegisterUser registerUser;
     private final SessionUserContextRepository contexts;
     private final int passwordMinimum;
+    private final Clock clock;
 
     RegistrationController(
             RegisterUser registerUser,
             SessionUserContextRepository contexts,
-            ObjectProvider<PasswordPolicy> passwordPolicy) {
+            ObjectProvider<PasswordPolicy> passwordPolicy,
+            Clock clock) {
         this.registerUser = registerUser;
         this.contexts = contexts;
+        this.clock = clock;
         PasswordPolicy policy = passwordPolicy.getIfAvailable();
         this.passwordMinimum = policy == null ? PasswordPolicy.DEFAULT_MINIMUM_LENGTH : policy.minimumLength();
     }
@@ -61,6 +66,7 @@ class RegistrationController {
                 registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
                     if (outcome instanceof RegistrationOutcome.Registered registered) {
                         return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
+                                .then(PasswordGiven.at(exchange, clock.instant()))
                                 .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
                                 .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next)
                                         .build());

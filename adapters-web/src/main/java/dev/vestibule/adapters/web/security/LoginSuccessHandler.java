@@ -4,11 +4,13 @@ import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.session.PasswordGiven;
 import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import java.time.Clock;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -18,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * After a password login: mark the browser as a known browser of the account, replace any remembered
+ * After a password login: open the re-authentication window, mark the browser as a known browser of the account, replace any remembered
  * series it had, remember it anew if the box was ticked, greet the user and send them where they were
  * going.
  */
@@ -31,18 +33,21 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
     private final RememberMeCookie cookie;
     private final MarkBrowserKnown markBrowserKnown;
     private final KnownBrowserCookie knownBrowserCookie;
+    private final Clock clock;
 
     LoginSuccessHandler(
             RememberBrowser rememberBrowser,
             ForgetRememberedBrowser forgetRememberedBrowser,
             RememberMeCookie cookie,
             MarkBrowserKnown markBrowserKnown,
-            KnownBrowserCookie knownBrowserCookie) {
+            KnownBrowserCookie knownBrowserCookie,
+            Clock clock) {
         this.rememberBrowser = Objects.requireNonNull(rememberBrowser, "rememberBrowser");
         this.forgetRememberedBrowser = Objects.requireNonNull(forgetRememberedBrowser, "forgetRememberedBrowser");
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.markBrowserKnown = Objects.requireNonNull(markBrowserKnown, "markBrowserKnown");
         this.knownBrowserCookie = Objects.requireNonNull(knownBrowserCookie, "knownBrowserCookie");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -53,6 +58,7 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
                 .flatMap(form -> markBrowserKnown
                         .trust(user.id(), knownBrowserCookie.read(exchange))
                         .doOnNext(deviceId -> knownBrowserCookie.write(exchange, deviceId))
+                        .then(PasswordGiven.at(exchange, clock.instant()))
                         .then(forgetPreviousSeries(exchange))
                         .then(rememberIfAsked(exchange, form, user))
                         .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.welcome-back", user.username()))

@@ -68,7 +68,8 @@ class SecurityConfiguration {
             RememberMeCookie rememberMeCookie,
             MarkBrowserKnown markBrowserKnown,
             KnownBrowserCookie knownBrowserCookie,
-            RecordSecurityEvent recordSecurityEvent) {
+            RecordSecurityEvent recordSecurityEvent,
+            Clock clock) {
         var loginRequired = new LoginRequiredEntryPoint();
         var errorPage = new ErrorPageAccessDeniedHandler();
         var clearContext = new SecurityContextServerLogoutHandler();
@@ -97,7 +98,8 @@ class SecurityConfiguration {
                                 forgetRememberedBrowser,
                                 rememberMeCookie,
                                 markBrowserKnown,
-                                knownBrowserCookie))
+                                knownBrowserCookie,
+                                clock))
                         .authenticationFailureHandler(new LoginFailureHandler())
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout.logoutUrl("/logout")

@@ -34,6 +34,9 @@ public final class SessionUserContextRepository implements ServerSecurityContext
 
     static final String USER_ID_ATTRIBUTE = "vestibule.userId";
     static final String SIGNED_IN_AT_ATTRIBUTE = "vestibule.signedInAt";
+    /** When this session last saw the user's password (an Instant as text): the re-authentication window's start. */
+    public static final String PASSWORD_GIVEN_AT_ATTRIBUTE = "vestibule.passwordGivenAt";
+
     private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
     private static final List<SimpleGrantedAuthority> USER_AUTHORITIES =
             List.of(new SimpleGrantedAuthority("ROLE_USER"));
@@ -83,10 +86,13 @@ public final class SessionUserContextRepository implements ServerSecurityContext
                             && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
                 session.getAttributes().remove(USER_ID_ATTRIBUTE);
                 session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
+                session.getAttributes().remove(PASSWORD_GIVEN_AT_ATTRIBUTE);
                 exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
                 return Mono.empty();
             }
             boolean seenBefore = session.isStarted();
+            // A new login (a remembered browser's included) starts without a window; a password login opens it.
+            session.getAttributes().remove(PASSWORD_GIVEN_AT_ATTRIBUTE);
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
             session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toString());
             exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));

@@ -121,6 +121,9 @@ public final class ReasonTexts {
             // Password reset.
             case PASSWORD_RESET_REQUESTED -> Text.of("passwordreset.event.requested");
             case PASSWORD_RESET -> Text.of("passwordreset.event.reset");
+            case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
+            case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
+            case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
         };
     }
 }

@@ -21,5 +21,12 @@ public enum SecurityEventType {
     /** A password-reset link was asked for (without a user when no account has the address). */
     PASSWORD_RESET_REQUESTED,
     /** The password was reset with a mailed link; every session of the user ended. */
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    // --- re-authentication, account deletion, email change ---
+    /** A signed-in user gave their current password again before a sensitive change. */
+    REAUTHENTICATED,
+    /** A signed-in user gave a wrong current password before a sensitive change. */
+    REAUTHENTICATION_FAILED,
+    /** A current-password check refused unchecked: too many failures. */
+    REAUTHENTICATION_THROTTLED
 }
