@@ -1,5 +1,6 @@
 package dev.vestibule.application;
 
+import dev.vestibule.application.account.DeleteAccountService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.event.RecordSecurityEventService;
 import dev.vestibule.application.event.SecurityEvents;
@@ -24,6 +25,7 @@ import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -72,6 +74,7 @@ public final class UseCases {
     private final ResetPassword resetPassword;
     // re-authentication, account deletion, email change
     private final ConfirmCurrentPassword confirmCurrentPassword;
+    private final DeleteAccount deleteAccount;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -93,8 +96,8 @@ public final class UseCases {
                 ports.attemptLimiter(),
                 settings.throttlePolicy().registrationsPerClientAddress(),
                 events);
-        this.rememberBrowser =
-                new RememberBrowserService(ports.rememberedBrowsers(), settings.rememberMe(), clock, random);
+        this.rememberBrowser = new RememberBrowserService(
+                ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random, events);
         this.forgetRememberedBrowser = new ForgetRememberedBrowserService(ports.rememberedBrowsers());
@@ -138,6 +141,17 @@ public final class UseCases {
         // re-authentication, account deletion, email change
         this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
                 ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
+        this.deleteAccount = new DeleteAccountService(
+                confirmCurrentPassword,
+                ports.users(),
+                ports.rememberedBrowsers(),
+                ports.knownBrowsers(),
+                ports.securityEventLog(),
+                ports.mailOutbox(),
+                ports.linkTokens(),
+                ports.transactions(),
+                events,
+                clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -247,5 +261,9 @@ public final class UseCases {
 
     public ConfirmCurrentPassword confirmCurrentPassword() {
         return confirmCurrentPassword;
+    }
+
+    public DeleteAccount deleteAccount() {
+        return deleteAccount;
     }
 }

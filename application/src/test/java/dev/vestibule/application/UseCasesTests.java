@@ -87,7 +87,8 @@ class UseCasesTests {
                 UseCases::openPasswordResetLink,
                 UseCases::resetPassword,
                 // re-authentication, account deletion, email change
-                UseCases::confirmCurrentPassword);
+                UseCases::confirmCurrentPassword,
+                UseCases::deleteAccount);
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -239,5 +240,10 @@ class UseCaseConfiguration {
     @Bean
     ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
         return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

@@ -22,6 +22,7 @@ import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
@@ -256,5 +257,10 @@ public class WebAdapterTestApplication {
     @Bean
     ConfirmCurrentPassword confirmCurrentPassword(UseCases useCases) {
         return useCases.confirmCurrentPassword();
+    }
+
+    @Bean
+    DeleteAccount deleteAccount(UseCases useCases) {
+        return useCases.deleteAccount();
     }
 }

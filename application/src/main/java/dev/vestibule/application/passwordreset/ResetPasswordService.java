@@ -129,7 +129,7 @@ public final class ResetPasswordService implements ResetPassword {
                                 origin);
                         return users.changePasswordHash(user.id(), hash)
                                 .then(linkTokens.spendAllFor(user.id(), LinkPurpose.PASSWORD_RESET, now))
-                                .then(rememberedBrowsers.removeAllFor(user.id()))
+                                .then(rememberedBrowsers.removeAllOf(user.id()))
                                 .then(outbox.enqueue(notice, now))
                                 .then(events.record(SecurityEventType.PASSWORD_RESET, user.id(), origin))
                                 .thenReturn(new PasswordResetOutcome.Reset(user.username()));

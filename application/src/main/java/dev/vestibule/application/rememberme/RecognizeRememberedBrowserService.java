@@ -90,9 +90,15 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
         });
     }
 
+    /**
+     * Only an active user whose security stamp is still the one the browser was remembered under: after a
+     * password change or reset, a "log out everywhere" or the account being disabled (even if enabled again
+     * since), the browser is forgotten.
+     */
     private Mono<RememberedBrowserRecognition> signIn(RememberedBrowser device, Optional<RememberMeToken> next) {
         return users.findById(device.userId())
                 .filter(User::isActive)
+                .filter(device::isStampCurrentFor)
                 .map(user -> (RememberedBrowserRecognition) new RememberedBrowserRecognition.Recognized(user, next))
                 .switchIfEmpty(Mono.defer(() -> devices.remove(device.series()).thenReturn(NOT_RECOGNIZED)));
     }

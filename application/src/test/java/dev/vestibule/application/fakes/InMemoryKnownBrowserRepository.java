@@ -49,4 +49,16 @@ public final class InMemoryKnownBrowserRepository implements KnownBrowserReposit
     public synchronized int count() {
         return devices.size();
     }
+
+    // account deletion
+    @Override
+    public Mono<Long> removeAllOf(UserId userId) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long before = devices.size();
+                devices.values().removeIf(device -> device.userId().equals(userId));
+                return before - devices.size();
+            }
+        });
+    }
 }

@@ -1,11 +1,14 @@
 package dev.vestibule.application.fakes;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,11 +63,39 @@ public final class InMemoryRememberedBrowserRepository implements RememberedBrow
     }
 
     @Override
-    public Mono<Long> removeAllFor(UserId userId) {
+    public Flux<RememberedBrowser> findByUser(UserId user) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                return Flux.fromIterable(devices.values().stream()
+                        .filter(device -> device.userId().equals(user))
+                        .sorted(Comparator.comparing(RememberedBrowser::rememberedAt))
+                        .toList());
+            }
+        });
+    }
+
+    @Override
+    public Mono<Boolean> restamp(UserId user, String series, SecurityStamp newStamp) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                RememberedBrowser stored = devices.get(series);
+                if (stored == null || !stored.userId().equals(user)) {
+                    return false;
+                }
+                devices.put(series, stored.restamped(newStamp));
+                return true;
+            }
+        });
+    }
+
+    @Override
+    public Mono<Long> removeAllOf(UserId user, String keepSeries) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
                 long before = devices.size();
-                devices.values().removeIf(device -> device.userId().equals(userId));
+                devices.values()
+                        .removeIf(device ->
+                                device.userId().equals(user) && !device.series().equals(keepSeries));
                 return before - devices.size();
             }
         });

@@ -1,5 +1,6 @@
 package dev.vestibule.application.fakes;
 
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.user.UserId;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Security events in a list, for tests to read back. */
-public final class InMemorySecurityEventLog implements SecurityEventLog {
+public final class InMemorySecurityEventLog implements SecurityEventLog, InMemoryTransactions.Participant {
 
     private final List<SecurityEvent> events = new ArrayList<>();
 
@@ -52,6 +53,40 @@ public final class InMemorySecurityEventLog implements SecurityEventLog {
                 return before - events.size();
             }
         });
+    }
+
+    // account deletion
+    @Override
+    public Mono<Long> anonymise(UserId userId, UserId pseudonym) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                long changed = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    SecurityEvent event = events.get(i);
+                    if (event.userId().equals(Optional.of(userId))) {
+                        events.set(
+                                i,
+                                new SecurityEvent(
+                                        event.type(), event.occurredAt(), Optional.of(pseudonym), Origin.unknown()));
+                        changed++;
+                    }
+                }
+                return changed;
+            }
+        });
+    }
+
+    // account deletion: takes part in transactions
+    @Override
+    public synchronized Object snapshot() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        events.clear();
+        events.addAll((List<SecurityEvent>) snapshot);
     }
 
     public synchronized List<SecurityEvent> all() {

@@ -3,6 +3,7 @@ package dev.vestibule.application.fakes;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  * every operation happens when its {@code Mono} is subscribed, not when the method is called, and under
  * one lock, so that the fake stays a reference for parallel callers too.
  */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, InMemoryTransactions.Participant {
 
     private final Map<UserId, User> users = new LinkedHashMap<>();
 
@@ -88,12 +89,44 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash));
+                users.computeIfPresent(id, (key, user) -> user.withPasswordHash(newHash, newStamp));
             }
         });
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.computeIfPresent(id, (key, user) -> user.withSecurityStamp(newStamp));
+            }
+        });
+    }
+
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                users.remove(id);
+            }
+        });
+    }
+
+    // account deletion: takes part in transactions
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(users);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        users.clear();
+        users.putAll((Map<UserId, User>) snapshot);
     }
 
     /** Test hook, as an administrator would do in the database. */
@@ -101,6 +134,7 @@ public final class InMemoryUserRepository implements UserRepository {
         users.put(user.id(), user);
     }
 
+    /** Test hook, as an administrator deleting the row would. */
     public synchronized int count() {
         return users.size();
     }

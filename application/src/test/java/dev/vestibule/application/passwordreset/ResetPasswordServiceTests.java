@@ -202,7 +202,9 @@ class ResetPasswordServiceTests {
                 fixture.storedHash(ada),
                 List.of(),
                 true,
-                ada.registeredAt()));
+                ada.registeredAt(),
+                ada.securityStamp(),
+                ada.isEmailConfirmed()));
 
         StepVerifier.create(fixture.open.open(fixture.latestToken()))
                 .expectNext(false)
@@ -275,7 +277,11 @@ class ResetPasswordServiceTests {
 
     private RememberedBrowser remember(User user) {
         RememberedBrowser device = RememberedBrowser.remember(
-                RememberMeToken.generate(new SecureRandom()), user.id(), fixture.clock.instant(), Duration.ofDays(14));
+                RememberMeToken.generate(new SecureRandom()),
+                user,
+                ORIGIN,
+                fixture.clock.instant(),
+                Duration.ofDays(14));
         StepVerifier.create(fixture.rememberedBrowsers.add(device)).verifyComplete();
         return device;
     }

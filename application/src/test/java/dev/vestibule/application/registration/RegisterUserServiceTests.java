@@ -20,6 +20,7 @@ import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -417,6 +418,11 @@ class RegisterUserServiceTests {
         }
 
         @Override
+        public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+            return delegate.renewSecurityStamp(id, newStamp);
+        }
+
+        @Override
         public Mono<Boolean> isUsernameTaken(Username username) {
             return delegate.isUsernameTaken(username).doOnNext(availabilityAnswers::add);
         }
@@ -447,8 +453,13 @@ class RegisterUserServiceTests {
         }
 
         @Override
-        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-            return delegate.changePasswordHash(id, newHash);
+        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
+            return delegate.changePasswordHash(id, newHash, newStamp);
+        }
+
+        @Override
+        public Mono<Void> remove(UserId id) {
+            return delegate.remove(id);
         }
     }
 }

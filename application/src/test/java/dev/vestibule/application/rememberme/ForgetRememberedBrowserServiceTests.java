@@ -32,7 +32,7 @@ class ForgetRememberedBrowserServiceTests {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final MutableClock clock = new MutableClock(NOW);
     private final SecureRandom random = new SecureRandom();
-    private final RememberBrowserService remember = new RememberBrowserService(devices, SETTINGS, clock, random);
+    private final RememberBrowserService remember = new RememberBrowserService(devices, users, SETTINGS, clock, random);
     private final RecognizeRememberedBrowserService recognize = new RecognizeRememberedBrowserService(
             devices, users, SETTINGS, clock, random, new SecurityEvents(new InMemorySecurityEventLog(), clock));
     private final ForgetRememberedBrowserService service = new ForgetRememberedBrowserService(devices);
@@ -107,7 +107,7 @@ class ForgetRememberedBrowserServiceTests {
 
     private RememberMeToken remembered(User user) {
         AtomicReference<RememberMeToken> token = new AtomicReference<>();
-        StepVerifier.create(remember.remember(user.id()))
+        StepVerifier.create(remember.remember(user.id(), Origin.unknown()))
                 .consumeNextWith(token::set)
                 .verifyComplete();
         return token.get();

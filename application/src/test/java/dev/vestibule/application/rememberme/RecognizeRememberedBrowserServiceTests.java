@@ -12,6 +12,7 @@ import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -43,7 +45,7 @@ class RecognizeRememberedBrowserServiceTests {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final MutableClock clock = new MutableClock(NOW);
     private final SecureRandom random = new SecureRandom();
-    private final RememberBrowserService remember = new RememberBrowserService(devices, SETTINGS, clock, random);
+    private final RememberBrowserService remember = new RememberBrowserService(devices, users, SETTINGS, clock, random);
     private final RecognizeRememberedBrowserService service = recognizing(devices);
 
     private RecognizeRememberedBrowserService recognizing(RememberedBrowserRepository repository) {
@@ -212,8 +214,48 @@ class RecognizeRememberedBrowserServiceTests {
     }
 
     @Test
+    void recognizeAfterThePasswordChangedThenNotRecognizedAndRemoved() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        StepVerifier.create(users.changePasswordHash(alice.id(), new PasswordHash("{test}new")))
+                .verifyComplete();
+
+        StepVerifier.create(service.recognize(issued, Origin.unknown()))
+                .expectNext(new RememberedBrowserRecognition.NotRecognized())
+                .verifyComplete();
+
+        assertThat(devices.count()).isZero();
+    }
+
+    @Test
+    void recognizeAfterTheAccountWasDisabledAndEnabledAgainThenNotRecognized() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        User disabled = alice.deactivated();
+        users.replace(disabled);
+        users.replace(User.restore(
+                alice.id(),
+                alice.username(),
+                alice.email(),
+                alice.passwordHash().orElseThrow(),
+                List.of(),
+                true,
+                alice.registeredAt(),
+                disabled.securityStamp(),
+                false));
+
+        StepVerifier.create(service.recognize(issued, Origin.unknown()))
+                .expectNext(new RememberedBrowserRecognition.NotRecognized())
+                .verifyComplete();
+
+        assertThat(devices.count()).isZero();
+    }
+
+    @Test
     void recognizeWhenUserNoLongerExistsThenNotRecognizedAndRemoved() {
-        RememberMeToken issued = remembered(UserId.random());
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        users.remove(alice.id()).block();
 
         StepVerifier.create(service.recognize(issued, Origin.unknown()))
                 .expectNext(new RememberedBrowserRecognition.NotRecognized())
@@ -277,7 +319,7 @@ class RecognizeRememberedBrowserServiceTests {
 
     private RememberMeToken remembered(UserId userId) {
         AtomicReference<RememberMeToken> token = new AtomicReference<>();
-        StepVerifier.create(remember.remember(userId))
+        StepVerifier.create(remember.remember(userId, Origin.unknown()))
                 .consumeNextWith(token::set)
                 .verifyComplete();
         return token.get();
@@ -336,13 +378,23 @@ class RecognizeRememberedBrowserServiceTests {
         }
 
         @Override
-        public Mono<Void> remove(String series) {
-            return delegate.remove(series);
+        public Flux<RememberedBrowser> findByUser(UserId user) {
+            return delegate.findByUser(user);
         }
 
         @Override
-        public Mono<Long> removeAllFor(UserId userId) {
-            return delegate.removeAllFor(userId);
+        public Mono<Boolean> restamp(UserId user, String series, SecurityStamp newStamp) {
+            return delegate.restamp(user, series, newStamp);
+        }
+
+        @Override
+        public Mono<Long> removeAllOf(UserId user, String keepSeries) {
+            return delegate.removeAllOf(user, keepSeries);
+        }
+
+        @Override
+        public Mono<Void> remove(String series) {
+            return delegate.remove(series);
         }
 
         @Override

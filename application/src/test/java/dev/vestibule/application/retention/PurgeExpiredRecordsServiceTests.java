@@ -18,6 +18,7 @@ import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.user.EmailAddress;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.PurgedRecords;
 import java.security.SecureRandom;
@@ -156,8 +157,17 @@ class PurgeExpiredRecordsServiceTests {
     }
 
     private RememberedBrowser remembered(Instant createdAt, Duration lifetime) {
-        RememberedBrowser device =
-                RememberedBrowser.remember(RememberMeToken.generate(RANDOM), alice, createdAt, lifetime);
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser device = new RememberedBrowser(
+                token.series(),
+                alice,
+                token.secretHash(),
+                null,
+                createdAt,
+                createdAt.plus(lifetime),
+                SecurityStamp.random(),
+                createdAt,
+                Origin.unknown());
         StepVerifier.create(rememberedBrowsers.add(device)).verifyComplete();
         return device;
     }

@@ -74,7 +74,7 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
             case REMEMBER_ME_USED, REMEMBER_ME_THEFT_DETECTED, LOGGED_OUT, SESSION_EXPIRED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }
-            case REAUTHENTICATED, REAUTHENTICATION_FAILED, REAUTHENTICATION_THROTTLED -> {
+            case REAUTHENTICATED, REAUTHENTICATION_FAILED, REAUTHENTICATION_THROTTLED, ACCOUNT_DELETED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }
         }
@@ -83,6 +83,12 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
     @Override
     public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
         return delegate.recentFor(userId, limit);
+    }
+
+    // account deletion
+    @Override
+    public Mono<Long> anonymise(UserId userId, UserId pseudonym) {
+        return delegate.anonymise(userId, pseudonym);
     }
 
     @Override

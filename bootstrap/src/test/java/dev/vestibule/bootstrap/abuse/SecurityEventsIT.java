@@ -115,13 +115,33 @@ class SecurityEventsIT {
             // re-authentication, account deletion, email change
             case REAUTHENTICATED ->
                 assertThat(confirm(username, PASSWORD).confirmed()).isTrue();
-            case REAUTHENTICATION_FAILED ->
-                assertThat(confirm(username, WRONG)).isInstanceOf(ReauthenticationOutcome.WrongPassword.class);
+            case REAUTHENTICATION_FAILED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(422);
+            }
             case REAUTHENTICATION_THROTTLED -> {
+                browser.logIn(username, PASSWORD, false);
                 for (int attempt = 0; attempt < 5; attempt++) {
-                    confirm(username, WRONG);
+                    deleteAccount(browser, WRONG);
                 }
-                assertThat(confirm(username, WRONG)).isInstanceOf(ReauthenticationOutcome.Throttled.class);
+                assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(429);
+            }
+            case ACCOUNT_DELETED -> {
+                browser.logIn(username, PASSWORD, false);
+                String id = RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username);
+                long anEvent = RunningVestibule.queryForLong(
+                        "SELECT min(id) FROM security_events WHERE user_id = ?::uuid", id);
+                assertThat(deleteAccount(browser, PASSWORD).status()).isEqualTo(303);
+                // Anonymised with the rest of the account's events: found through the pseudonym they share.
+                assertThat(RunningVestibule.queryForLong("""
+                        SELECT count(*) FROM security_events WHERE type = 'ACCOUNT_DELETED' AND client_address = 'unknown'
+                        AND user_agent = '' AND user_id = (SELECT user_id FROM security_events WHERE id = ?)""", anEvent))
+                        .as(type + " recorded once, anonymised")
+                        .isEqualTo(1);
+                assertThat(RunningVestibule.queryForLong(
+                                "SELECT count(*) FROM security_events WHERE user_id = ?::uuid", id))
+                        .isZero();
+                return;
             }
         }
 
@@ -156,7 +176,12 @@ class SecurityEventsIT {
                 .noneMatch(text -> text.contains(other));
     }
 
-    /** Until the pages that ask for the current password exist, their in-port, as a page would call it. */
+    private static Page deleteAccount(Browser browser, String currentPassword) {
+        return browser.submit(
+                "/account/delete", "/account/delete", java.util.Map.of("current-password", currentPassword));
+    }
+
+    /** Until a page that asks for the current password and keeps the account exists, its in-port, as a page calls it. */
     private static ReauthenticationOutcome confirm(String username, String password) {
         UserId id = UserId.parse(
                 RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username));

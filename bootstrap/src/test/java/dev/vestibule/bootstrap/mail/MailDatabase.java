@@ -82,6 +82,30 @@ public final class MailDatabase implements AutoCloseable {
         }
     }
 
+    /** The rows of a query with parameters, each column as text (null stays null). */
+    public List<List<String>> rows(String sql, Object... parameters) {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+        return rows;
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * GreenMail's SMTP server on a port of its own (127.0.0.1 only) that a test may stop and start again on the same
- * port: a mail-server outage. Each start begins with an empty mailbox.
+ * port: a mail-server outage. Each start begins with an empty mailbox. Public for the suites whose journeys mail
+ * (account deletion, email change).
  */
 public final class SmtpServer implements AutoCloseable {
 

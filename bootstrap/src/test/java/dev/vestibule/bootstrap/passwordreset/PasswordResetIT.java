@@ -5,6 +5,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.emailOf;
 import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.adapters.redis.testing.RedisTestServer;
 import dev.vestibule.bootstrap.mail.MailDatabase;
 import dev.vestibule.bootstrap.mail.SmtpServer;
 import dev.vestibule.bootstrap.support.Browser;
@@ -68,6 +69,10 @@ class PasswordResetIT {
                     // Forwarded headers from here are believed: a poisoned X-Forwarded-Host is applied to the
                     // request, and must still not reach the link.
                     "--vestibule.proxy.trusted-addresses=127.0.0.1",
+                    // Buckets of this suite's own: Redis keeps a bucket's capacity from its first use, and other
+                    // suites in this JVM use the reset buckets of 127.0.0.1 with the default limits.
+                    "--vestibule.throttling.redis-key-prefix="
+                            + RedisTestServer.shared().namespace() + ":password-reset-it",
                     // Every request of this suite comes from 127.0.0.1; the per-account limit stays the default.
                     "--vestibule.throttling.password-resets-per-client-address.capacity=1000000",
                     "--vestibule.throttling.password-resets-per-client-address.refill-every=1ms"
@@ -323,6 +328,39 @@ class PasswordResetIT {
         assertThat(database.outboxRows(emailOf(username)))
                 .as("three mails, the limit per account")
                 .hasSize(3);
+    }
+
+    @Test
+    void aSessionSignedInOnTheOtherInstanceIsRefusedWithinASecondOfTheReset() {
+        String username = registered();
+        Browser elsewhere = new Browser(b.baseUrl());
+        elsewhere.logIn(username, PASSWORD, false);
+        assertThat(elsewhere.get("/top-secret").status()).isEqualTo(200);
+        Browser signedInHere = new Browser(a.baseUrl());
+        signedInHere.logIn(username, PASSWORD, false);
+        Browser resetter = new Browser(a.baseUrl());
+        request(resetter, emailOf(username));
+        String path = URI.create(awaitLinkTo(emailOf(username))).getPath();
+
+        Page done = resetter.submit(path, path, Map.of("password", NEW_PASSWORD, "password2", NEW_PASSWORD));
+        long resetAt = System.nanoTime();
+
+        assertThat(done.status()).isEqualTo(303);
+        Eventually.Seen<Integer> refused = Eventually.within(
+                Eventually.USER_CHANGE_SEEN,
+                resetAt,
+                "the session on the other instance is refused",
+                () -> elsewhere.get("/top-secret").status(),
+                status -> status == 302);
+        System.out.printf(
+                "PASSWORD RESET FIGURES: the session on instance B refused %d ms after the reset on instance A%n",
+                refused.after().toMillis());
+        assertThat(signedInHere.get("/top-secret").status())
+                .as("a session on the resetting instance ends too")
+                .isEqualTo(302);
+        assertThat(elsewhere.logIn(username, NEW_PASSWORD, false).location())
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("/login"));
+        assertThat(elsewhere.get("/top-secret").status()).isEqualTo(200);
     }
 
     @Test

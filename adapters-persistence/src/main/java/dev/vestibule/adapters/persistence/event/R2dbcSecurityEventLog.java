@@ -38,12 +38,19 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
         this.purgeBatchSize = purgeBatchSize;
     }
 
+    /**
+     * An event naming a user who does not exist (any more) is not kept: a deleted account's events are anonymised
+     * and must not gain new ones with its id. The foreign key that said so went with V7, since anonymised events
+     * name a pseudonym that no user has.
+     */
     @Override
     public Mono<Void> record(SecurityEvent event) {
         return databaseClient
                 .sql("""
                         INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent)
-                        VALUES (:type, :occurredAt, :userId, :clientAddress, :userAgent)""")
+                        SELECT :type, :occurredAt, :userId, :clientAddress, :userAgent
+                        WHERE CAST(:userId AS UUID) IS NULL
+                            OR EXISTS (SELECT 1 FROM users WHERE id = :userId)""")
                 .bind("type", event.type().name())
                 .bind("occurredAt", Timestamps.of(event.occurredAt()))
                 .bind(
@@ -68,6 +75,23 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 .bind("limit", limit)
                 .map(R2dbcSecurityEventLog::read)
                 .all();
+    }
+
+    // account deletion
+    @Override
+    public Mono<Long> anonymise(UserId userId, UserId pseudonym) {
+        Origin forgotten = Origin.unknown();
+        return databaseClient
+                .sql("""
+                        UPDATE security_events SET user_id = :pseudonym, client_address = :clientAddress,
+                            user_agent = :userAgent
+                        WHERE user_id = :userId""")
+                .bind("pseudonym", pseudonym.value())
+                .bind("clientAddress", forgotten.clientAddress())
+                .bind("userAgent", forgotten.userAgent())
+                .bind("userId", userId.value())
+                .fetch()
+                .rowsUpdated();
     }
 
     /**

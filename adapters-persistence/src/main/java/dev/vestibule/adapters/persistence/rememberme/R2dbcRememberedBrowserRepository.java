@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.persistence.rememberme;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import io.r2dbc.spi.Parameters;
@@ -11,10 +12,14 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@link RememberedBrowserRepository} on R2DBC, rotating with one conditional UPDATE so that no lock spans round trips. */
 public final class R2dbcRememberedBrowserRepository implements RememberedBrowserRepository {
+
+    private static final String COLUMNS = "series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at,"
+            + " security_stamp, remembered_at, client_address, user_agent";
 
     private final DatabaseClient databaseClient;
 
@@ -28,14 +33,20 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
         return databaseClient
                 .sql("""
                         INSERT INTO remembered_devices
-                            (series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at)
-                        VALUES (:series, :userId, :secretHash, :previousSecretHash, :rotatedAt, :expiresAt)""")
+                            (series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at,
+                             security_stamp, remembered_at, client_address, user_agent)
+                        VALUES (:series, :userId, :secretHash, :previousSecretHash, :rotatedAt, :expiresAt,
+                                :securityStamp, :rememberedAt, :clientAddress, :userAgent)""")
                 .bind("series", row.series())
                 .bind("userId", row.userId())
                 .bind("secretHash", row.secretHash())
                 .bind("previousSecretHash", Parameters.in(R2dbcType.VARCHAR, row.previousSecretHash()))
                 .bind("rotatedAt", row.rotatedAt())
                 .bind("expiresAt", row.expiresAt())
+                .bind("securityStamp", row.securityStamp())
+                .bind("rememberedAt", row.rememberedAt())
+                .bind("clientAddress", row.clientAddress())
+                .bind("userAgent", row.userAgent())
                 .fetch()
                 .rowsUpdated()
                 .then();
@@ -44,9 +55,7 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
     @Override
     public Mono<RememberedBrowser> findBySeries(String series) {
         return databaseClient
-                .sql("""
-                        SELECT series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at
-                        FROM remembered_devices WHERE series = :series""")
+                .sql("SELECT " + COLUMNS + " FROM remembered_devices WHERE series = :series")
                 .bind("series", series)
                 .map(R2dbcRememberedBrowserRepository::readDevice)
                 .one()
@@ -87,10 +96,42 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
     }
 
     @Override
-    public Mono<Long> removeAllFor(UserId userId) {
+    public Flux<RememberedBrowser> findByUser(UserId user) {
         return databaseClient
-                .sql("DELETE FROM remembered_devices WHERE user_id = :userId")
-                .bind("userId", userId.value())
+                .sql("SELECT " + COLUMNS + " FROM remembered_devices WHERE user_id = :userId"
+                        + " ORDER BY remembered_at, series")
+                .bind("userId", user.value())
+                .map(R2dbcRememberedBrowserRepository::readDevice)
+                .all()
+                .map(RememberedBrowserMapper::toDomain);
+    }
+
+    @Override
+    public Mono<Boolean> restamp(UserId user, String series, SecurityStamp newStamp) {
+        return databaseClient
+                .sql(
+                        "UPDATE remembered_devices SET security_stamp = :stamp WHERE series = :series AND user_id = :userId")
+                .bind("stamp", newStamp.value())
+                .bind("series", series)
+                .bind("userId", user.value())
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated == 1);
+    }
+
+    @Override
+    public Mono<Long> removeAllOf(UserId user, String keepSeries) {
+        if (keepSeries == null) {
+            return databaseClient
+                    .sql("DELETE FROM remembered_devices WHERE user_id = :userId")
+                    .bind("userId", user.value())
+                    .fetch()
+                    .rowsUpdated();
+        }
+        return databaseClient
+                .sql("DELETE FROM remembered_devices WHERE user_id = :userId AND series <> :keep")
+                .bind("userId", user.value())
+                .bind("keep", keepSeries)
                 .fetch()
                 .rowsUpdated();
     }
@@ -112,6 +153,10 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 row.get("secret_hash", String.class),
                 row.get("previous_secret_hash", String.class),
                 row.get("rotated_at", OffsetDateTime.class),
-                row.get("expires_at", OffsetDateTime.class));
+                row.get("expires_at", OffsetDateTime.class),
+                row.get("security_stamp", String.class),
+                row.get("remembered_at", OffsetDateTime.class),
+                row.get("client_address", String.class),
+                row.get("user_agent", String.class));
     }
 }

@@ -1,6 +1,8 @@
 package dev.vestibule.adapters.persistence.rememberme;
 
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +20,11 @@ final class RememberedBrowserMapper {
                 device.secretHash(),
                 device.previousSecretHash(),
                 toTimestamp(device.rotatedAt()),
-                toTimestamp(device.expiresAt()));
+                toTimestamp(device.expiresAt()),
+                device.securityStamp().value(),
+                toTimestamp(device.rememberedAt()),
+                device.origin().clientAddress(),
+                device.origin().userAgent());
     }
 
     static RememberedBrowser toDomain(RememberedBrowserRow row) {
@@ -28,7 +34,10 @@ final class RememberedBrowserMapper {
                 row.secretHash(),
                 row.previousSecretHash(),
                 row.rotatedAt().toInstant(),
-                row.expiresAt().toInstant());
+                row.expiresAt().toInstant(),
+                new SecurityStamp(row.securityStamp()),
+                row.rememberedAt().toInstant(),
+                row.clientAddress() == null ? Origin.unknown() : new Origin(row.clientAddress(), row.userAgent()));
     }
 
     /** OffsetDateTime is the R2DBC type for TIMESTAMP WITH TIME ZONE, so PostgreSQL and H2 both bind it. */

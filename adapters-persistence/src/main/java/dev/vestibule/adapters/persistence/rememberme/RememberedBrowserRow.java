@@ -10,4 +10,8 @@ record RememberedBrowserRow(
         String secretHash,
         String previousSecretHash,
         OffsetDateTime rotatedAt,
-        OffsetDateTime expiresAt) {}
+        OffsetDateTime expiresAt,
+        String securityStamp,
+        OffsetDateTime rememberedAt,
+        String clientAddress,
+        String userAgent) {}

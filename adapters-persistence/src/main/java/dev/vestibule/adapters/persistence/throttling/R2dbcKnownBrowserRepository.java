@@ -77,4 +77,14 @@ public final class R2dbcKnownBrowserRepository implements KnownBrowserRepository
                 .fetch()
                 .rowsUpdated();
     }
+
+    // account deletion
+    @Override
+    public Mono<Long> removeAllOf(UserId userId) {
+        return databaseClient
+                .sql("DELETE FROM known_devices WHERE user_id = :userId")
+                .bind("userId", userId.value())
+                .fetch()
+                .rowsUpdated();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.persistence.user;
 
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.AddUserResult;
@@ -42,11 +43,22 @@ public final class CachingUserRepository extends ForwardingUserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-        return evictingAfter(id, delegate.changePasswordHash(id, newHash));
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
+        return evictingAfter(id, delegate.changePasswordHash(id, newHash, newStamp));
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return evictingAfter(id, delegate.renewSecurityStamp(id, newStamp));
     }
 
     /** Whatever the outcome, even a failure or a cancellation after the write may have committed. */
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return evictingAfter(id, delegate.remove(id));
+    }
+
     private <T> Mono<T> evictingAfter(UserId id, Mono<T> write) {
         return write.doOnSuccess(done -> cache.evict(id))
                 .doOnError(failure -> cache.evict(id))

@@ -3,6 +3,7 @@ package dev.vestibule.adapters.persistence.user;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -54,7 +55,18 @@ abstract class ForwardingUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
-        return delegate.changePasswordHash(id, newHash);
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
+        return delegate.changePasswordHash(id, newHash, newStamp);
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return delegate.renewSecurityStamp(id, newStamp);
+    }
+
+    // account deletion
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return delegate.remove(id);
     }
 }

@@ -3,6 +3,7 @@ package dev.vestibule.adapters.persistence.user;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
 /** The {@link UserRepository} on R2DBC, where the database's unique indexes decide which of two racing sign-ups wins. */
 public final class R2dbcUserRepository implements UserRepository {
 
-    private static final String USER_COLUMNS = "u.id, u.username, u.email, u.password_hash, u.active, u.registered_at";
+    private static final String USER_COLUMNS =
+            "u.id, u.username, u.email, u.password_hash, u.active, u.registered_at, u.security_stamp, u.email_confirmed";
 
     private final DatabaseClient databaseClient;
     private final TransactionalOperator transactionalOperator;
@@ -41,14 +43,18 @@ public final class R2dbcUserRepository implements UserRepository {
         UserRow row = UserMapper.toRow(user);
         Mono<Long> insertUser = databaseClient
                 .sql("""
-                        INSERT INTO users (id, username, email, password_hash, active, registered_at)
-                        VALUES (:id, :username, :email, :passwordHash, :active, :registeredAt)""")
+                        INSERT INTO users (id, username, email, password_hash, active, registered_at,
+                            security_stamp, email_confirmed)
+                        VALUES (:id, :username, :email, :passwordHash, :active, :registeredAt,
+                            :securityStamp, :emailConfirmed)""")
                 .bind("id", row.id())
                 .bind("username", row.username())
                 .bind("email", row.email())
                 .bind("passwordHash", Parameters.in(R2dbcType.VARCHAR, row.passwordHash()))
                 .bind("active", row.active())
                 .bind("registeredAt", row.registeredAt())
+                .bind("securityStamp", row.securityStamp())
+                .bind("emailConfirmed", row.emailConfirmed())
                 .fetch()
                 .rowsUpdated();
         Flux<Long> insertIdentities = Flux.fromIterable(UserMapper.toIdentityRows(user))
@@ -111,10 +117,34 @@ public final class R2dbcUserRepository implements UserRepository {
     }
 
     @Override
-    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+    public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
         return databaseClient
-                .sql("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+                .sql("UPDATE users SET password_hash = :passwordHash, security_stamp = :stamp WHERE id = :id")
                 .bind("passwordHash", newHash.encoded())
+                .bind("stamp", newStamp.value())
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
+    public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+        return databaseClient
+                .sql("UPDATE users SET security_stamp = :stamp WHERE id = :id")
+                .bind("stamp", newStamp.value())
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    // account deletion
+    /** Its external identities go by the foreign key's cascade; PostgreSQL's trigger tells every instance's cache. */
+    @Override
+    public Mono<Void> remove(UserId id) {
+        return databaseClient
+                .sql("DELETE FROM users WHERE id = :id")
                 .bind("id", id.value())
                 .fetch()
                 .rowsUpdated()
@@ -175,6 +205,8 @@ public final class R2dbcUserRepository implements UserRepository {
                 row.get("email", String.class),
                 row.get("password_hash", String.class),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                row.get("registered_at", OffsetDateTime.class));
+                row.get("registered_at", OffsetDateTime.class),
+                row.get("security_stamp", String.class),
+                Boolean.TRUE.equals(row.get("email_confirmed", Boolean.class)));
     }
 }

@@ -3,6 +3,7 @@ package dev.vestibule.adapters.persistence.user;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -23,7 +24,9 @@ final class UserMapper {
                 user.passwordHash().map(PasswordHash::encoded).orElse(null),
                 user.isActive(),
                 // OffsetDateTime is the R2DBC type for TIMESTAMP WITH TIME ZONE, so PostgreSQL and H2 both bind it.
-                OffsetDateTime.ofInstant(user.registeredAt(), ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(user.registeredAt(), ZoneOffset.UTC),
+                user.securityStamp().value(),
+                user.isEmailConfirmed());
     }
 
     static List<ExternalIdentityRow> toIdentityRows(User user) {
@@ -42,6 +45,8 @@ final class UserMapper {
                         .map(identity -> new ExternalIdentity(identity.provider(), identity.subject()))
                         .toList(),
                 row.active(),
-                row.registeredAt().toInstant());
+                row.registeredAt().toInstant(),
+                new SecurityStamp(row.securityStamp()),
+                row.emailConfirmed());
     }
 }

@@ -5,4 +5,11 @@ import java.util.UUID;
 
 /** One row of {@code users}; {@code passwordHash} is null for users known only through an external provider. */
 record UserRow(
-        UUID id, String username, String email, String passwordHash, boolean active, OffsetDateTime registeredAt) {}
+        UUID id,
+        String username,
+        String email,
+        String passwordHash,
+        boolean active,
+        OffsetDateTime registeredAt,
+        String securityStamp,
+        boolean emailConfirmed) {}

@@ -52,14 +52,47 @@ abstract class R2dbcSecurityEventLogContract extends SecurityEventLogContract {
     }
 
     @Test
-    void recordWhenUserDoesNotExistThenFails() {
+    void recordWhenUserDoesNotExistThenNothingIsKept() {
+        UserId nobody = UserId.random();
         SecurityEvent orphan = new SecurityEvent(
                 SecurityEventType.LOGIN_SUCCEEDED,
                 Instant.parse("2090-01-01T00:00:00Z"),
-                Optional.of(UserId.random()),
+                Optional.of(nobody),
                 Origin.unknown());
 
-        StepVerifier.create(log.record(orphan)).expectError().verify(Duration.ofSeconds(30));
+        StepVerifier.create(log.record(orphan)).verifyComplete();
+        StepVerifier.create(log.recentFor(nobody, 10)).verifyComplete();
+    }
+
+    // account deletion
+    @Test
+    void anonymisedEventsOutliveTheirUsersRowAndADeletedUserGainsNoNewOnes() {
+        UserId user = storedUser();
+        UserId pseudonym = UserId.random();
+        Instant at = Instant.parse("2090-02-02T00:00:00Z");
+        record(new SecurityEvent(
+                SecurityEventType.LOGIN_SUCCEEDED, at, Optional.of(user), new Origin("198.51.100.7", "Firefox")));
+
+        StepVerifier.create(log.anonymise(user, pseudonym).then(users.remove(user)))
+                .verifyComplete();
+        record(new SecurityEvent(
+                SecurityEventType.SESSION_EXPIRED,
+                at.plusSeconds(1),
+                Optional.of(user),
+                new Origin("198.51.100.7", "Firefox")));
+
+        StepVerifier.create(log.recentFor(pseudonym, 10))
+                .expectNext(new SecurityEvent(
+                        SecurityEventType.LOGIN_SUCCEEDED, at, Optional.of(pseudonym), Origin.unknown()))
+                .verifyComplete();
+        StepVerifier.create(log.recentFor(user, 10)).verifyComplete();
+        assertThat(databaseClient
+                        .sql("SELECT count(*) AS n FROM security_events WHERE user_id = :id")
+                        .bind("id", user.value())
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block(Duration.ofSeconds(30)))
+                .isZero();
     }
 
     @Test

@@ -135,6 +135,34 @@ abstract class SecurityEventLogContract {
         StepVerifier.create(log().recentFor(user, 10)).expectNext(event).verifyComplete();
     }
 
+    // account deletion
+    @Test
+    void anonymiseMovesEveryEventOfTheUserToThePseudonymWithoutAddressOrUserAgent() {
+        UserId alice = storedUser();
+        UserId bob = storedUser();
+        UserId pseudonym = UserId.random();
+        SecurityEvent first = record(event(SecurityEventType.REGISTERED, alice, NOW));
+        SecurityEvent second = record(event(SecurityEventType.LOGIN_SUCCEEDED, alice, NOW.plusSeconds(1)));
+        SecurityEvent bobs = record(event(SecurityEventType.LOGIN_SUCCEEDED, bob, NOW));
+
+        StepVerifier.create(log().anonymise(alice, pseudonym)).expectNext(2L).verifyComplete();
+
+        StepVerifier.create(log().recentFor(pseudonym, 10))
+                .expectNext(
+                        new SecurityEvent(second.type(), second.occurredAt(), Optional.of(pseudonym), Origin.unknown()),
+                        new SecurityEvent(first.type(), first.occurredAt(), Optional.of(pseudonym), Origin.unknown()))
+                .verifyComplete();
+        StepVerifier.create(log().recentFor(alice, 10)).verifyComplete();
+        StepVerifier.create(log().recentFor(bob, 10)).expectNext(bobs).verifyComplete();
+    }
+
+    @Test
+    void anonymiseOfAUserWithoutEventsChangesNothing() {
+        StepVerifier.create(log().anonymise(storedUser(), UserId.random()))
+                .expectNext(0L)
+                .verifyComplete();
+    }
+
     protected SecurityEvent record(SecurityEvent event) {
         StepVerifier.create(log().record(event)).expectComplete().verify(TIMEOUT);
         return event;

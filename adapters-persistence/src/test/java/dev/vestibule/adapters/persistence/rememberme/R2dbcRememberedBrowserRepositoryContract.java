@@ -3,8 +3,10 @@ package dev.vestibule.adapters.persistence.rememberme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.persistence.DatabaseOutages;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.UserRepository;
@@ -47,7 +49,7 @@ abstract class R2dbcRememberedBrowserRepositoryContract extends RememberedBrowse
 
     @Test
     void addWhenUserDoesNotExistThenFails() {
-        RememberedBrowser orphan = RememberedBrowser.remember(
+        RememberedBrowser orphan = remember(
                 RememberMeToken.generate(RANDOM),
                 UserId.random(),
                 Instant.parse("2090-01-01T00:00:00Z"),
@@ -60,12 +62,25 @@ abstract class R2dbcRememberedBrowserRepositoryContract extends RememberedBrowse
     void replaceWhenNextBelongsToAnotherUserThenFails() {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
         Instant now = Instant.parse("2090-01-01T00:00:00Z");
-        RememberedBrowser current = RememberedBrowser.remember(token, UserId.random(), now, Duration.ofDays(1));
-        RememberedBrowser other =
-                RememberedBrowser.remember(token.rotate(RANDOM), UserId.random(), now, Duration.ofDays(1));
+        RememberedBrowser current = remember(token, UserId.random(), now, Duration.ofDays(1));
+        RememberedBrowser other = remember(token.rotate(RANDOM), UserId.random(), now, Duration.ofDays(1));
 
         StepVerifier.create(repository.replace(current, other))
                 .expectError(IllegalArgumentException.class)
                 .verify(Duration.ofSeconds(30));
+    }
+
+    /** A browser remembered for a stored user id, under some stamp (the stamp's meaning is the service's). */
+    private static RememberedBrowser remember(RememberMeToken token, UserId user, Instant now, Duration lifetime) {
+        return new RememberedBrowser(
+                token.series(),
+                user,
+                token.secretHash(),
+                null,
+                now,
+                now.plus(lifetime),
+                SecurityStamp.random(),
+                now,
+                new Origin("203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"));
     }
 }

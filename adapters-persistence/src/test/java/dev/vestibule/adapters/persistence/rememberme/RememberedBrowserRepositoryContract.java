@@ -3,8 +3,10 @@ package dev.vestibule.adapters.persistence.rememberme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.persistence.StoredUsers;
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.UserRepository;
@@ -42,6 +44,34 @@ abstract class RememberedBrowserRepositoryContract {
     /** Devices belong to stored users (the database enforces it). */
     protected abstract UserRepository users();
 
+    // account deletion
+    @Test
+    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
+        UserId user = storedUser();
+        RememberedBrowser first = newDevice(user);
+        RememberedBrowser second = newDevice(user);
+        RememberedBrowser others = newDevice(storedUser());
+        add(first);
+        add(second);
+        add(others);
+
+        StepVerifier.create(repository().removeAllOf(user))
+                .expectNext(2L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findBySeries(first.series()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findBySeries(second.series()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findBySeries(others.series()))
+                .expectNext(others)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
     @Test
     void addThenFindBySeriesReturnsTheDeviceAsStored() {
         RememberedBrowser device = newDevice(storedUser());
@@ -69,7 +99,10 @@ abstract class RememberedBrowserRepositoryContract {
                 RememberMeToken.generate(RANDOM).secretHash(),
                 null,
                 NOW,
-                NOW.plus(LIFETIME));
+                NOW.plus(LIFETIME),
+                device.securityStamp(),
+                NOW,
+                Origin.unknown());
 
         StepVerifier.create(repository().add(sameSeries)).expectError().verify(TIMEOUT);
         StepVerifier.create(repository().findBySeries(device.series()))
@@ -80,7 +113,7 @@ abstract class RememberedBrowserRepositoryContract {
     @Test
     void replaceWhenStoredSecretIsCurrentThenWinsAndStoresNext() {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
-        RememberedBrowser current = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        RememberedBrowser current = remember(token, storedUser(), NOW, LIFETIME);
         add(current);
         RememberedBrowser next = current.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(60));
 
@@ -98,7 +131,7 @@ abstract class RememberedBrowserRepositoryContract {
     @Test
     void replaceWhenCurrentIsStaleThenLosesAndKeepsTheWinner() {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
-        RememberedBrowser original = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
         add(original);
         RememberedBrowser winner = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(1));
         RememberedBrowser loser = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(2));
@@ -117,7 +150,7 @@ abstract class RememberedBrowserRepositoryContract {
     @Test
     void replaceWhenRotationsRaceThenExactlyOneWins() {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
-        RememberedBrowser original = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
         add(original);
         List<RememberedBrowser> candidates = IntStream.range(0, 8)
                 .mapToObj(i -> original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(i)))
@@ -139,7 +172,7 @@ abstract class RememberedBrowserRepositoryContract {
     @Test
     void replaceWhenSeriesUnknownThenLoses() {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
-        RememberedBrowser neverStored = RememberedBrowser.remember(token, storedUser(), NOW, LIFETIME);
+        RememberedBrowser neverStored = remember(token, storedUser(), NOW, LIFETIME);
 
         StepVerifier.create(repository().replace(neverStored, neverStored.rotatedTo(token.rotate(RANDOM), NOW)))
                 .expectNext(false)
@@ -160,26 +193,6 @@ abstract class RememberedBrowserRepositoryContract {
         StepVerifier.create(repository().findBySeries(kept.series()))
                 .expectNext(kept)
                 .verifyComplete();
-    }
-
-    @Test
-    void removeAllForForgetsEveryDeviceOfTheUserAndOnlyTheirs() {
-        UserId user = storedUser();
-        UserId other = storedUser();
-        RememberedBrowser first = newDevice(user);
-        RememberedBrowser second = newDevice(user);
-        RememberedBrowser othersDevice = newDevice(other);
-        add(first);
-        add(second);
-        add(othersDevice);
-
-        StepVerifier.create(repository().removeAllFor(user)).expectNext(2L).verifyComplete();
-        StepVerifier.create(repository().findBySeries(first.series())).verifyComplete();
-        StepVerifier.create(repository().findBySeries(second.series())).verifyComplete();
-        StepVerifier.create(repository().findBySeries(othersDevice.series()))
-                .expectNext(othersDevice)
-                .verifyComplete();
-        StepVerifier.create(repository().removeAllFor(user)).expectNext(0L).verifyComplete();
     }
 
     @Test
@@ -215,6 +228,69 @@ abstract class RememberedBrowserRepositoryContract {
                 .verifyComplete();
     }
 
+    @Test
+    void findByUserListsOnlyThatUsersBrowsersOldestFirstWithStampAndOrigin() {
+        UserId alice = storedUser();
+        UserId bob = storedUser();
+        RememberedBrowser laptop = remember(RememberMeToken.generate(RANDOM), alice, NOW, LIFETIME);
+        RememberedBrowser phone = remember(RememberMeToken.generate(RANDOM), alice, NOW.plusSeconds(60), LIFETIME);
+        add(phone);
+        add(laptop);
+        add(newDevice(bob));
+
+        StepVerifier.create(repository().findByUser(alice).collectList())
+                .assertNext(found -> assertThat(found).containsExactly(laptop, phone))
+                .verifyComplete();
+        StepVerifier.create(repository().findByUser(UserId.random())).verifyComplete();
+    }
+
+    @Test
+    void restampKeepsTheBrowserUnderTheNewStampOnlyForItsOwnUser() {
+        UserId alice = storedUser();
+        RememberedBrowser device = newDevice(alice);
+        add(device);
+        SecurityStamp next = SecurityStamp.random();
+
+        StepVerifier.create(repository().restamp(storedUser(), device.series(), SecurityStamp.random()))
+                .as("another user's browser")
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(repository().restamp(alice, device.series(), next))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(device.series()))
+                .expectNext(device.restamped(next))
+                .verifyComplete();
+        StepVerifier.create(repository().restamp(alice, "unknown", next))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void removeAllOfForgetsEveryBrowserOfTheUserButTheOneKept() {
+        UserId alice = storedUser();
+        UserId bob = storedUser();
+        RememberedBrowser kept = newDevice(alice);
+        add(kept);
+        add(newDevice(alice));
+        add(newDevice(alice));
+        RememberedBrowser bobs = newDevice(bob);
+        add(bobs);
+
+        StepVerifier.create(repository().removeAllOf(alice, kept.series()))
+                .expectNext(2L)
+                .verifyComplete();
+        StepVerifier.create(repository().findByUser(alice)).expectNext(kept).verifyComplete();
+        StepVerifier.create(repository().removeAllOf(alice, null))
+                .expectNext(1L)
+                .verifyComplete();
+        StepVerifier.create(repository().findByUser(alice)).verifyComplete();
+        StepVerifier.create(repository().findBySeries(bobs.series()))
+                .as("another user's browser stays")
+                .expectNext(bobs)
+                .verifyComplete();
+    }
+
     private void add(RememberedBrowser device) {
         StepVerifier.create(repository().add(device)).expectComplete().verify(TIMEOUT);
     }
@@ -224,7 +300,7 @@ abstract class RememberedBrowserRepositoryContract {
     }
 
     private static RememberedBrowser newDevice(UserId user) {
-        return RememberedBrowser.remember(RememberMeToken.generate(RANDOM), user, NOW, LIFETIME);
+        return remember(RememberMeToken.generate(RANDOM), user, NOW, LIFETIME);
     }
 
     private static RememberedBrowser deviceExpiringAt(UserId user, Instant expiresAt) {
@@ -234,6 +310,23 @@ abstract class RememberedBrowserRepositoryContract {
                 RememberMeToken.generate(RANDOM).secretHash(),
                 null,
                 expiresAt.minus(LIFETIME),
-                expiresAt);
+                expiresAt,
+                SecurityStamp.random(),
+                expiresAt.minus(LIFETIME),
+                Origin.unknown());
+    }
+
+    /** A browser remembered for a stored user id, under some stamp (the stamp's meaning is the service's). */
+    private static RememberedBrowser remember(RememberMeToken token, UserId user, Instant now, Duration lifetime) {
+        return new RememberedBrowser(
+                token.series(),
+                user,
+                token.secretHash(),
+                null,
+                now,
+                now.plus(lifetime),
+                SecurityStamp.random(),
+                now,
+                new Origin("203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"));
     }
 }

@@ -32,6 +32,25 @@ abstract class KnownBrowserRepositoryContract {
     /** Devices belong to stored users (the database enforces it). */
     protected abstract UserRepository users();
 
+    // account deletion
+    @Test
+    void removeAllOfDeletesEveryDeviceOfThatUserOnly() {
+        UserId user = storedUser();
+        UserId other = storedUser();
+        KnownBrowser first = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
+        KnownBrowser second = add(KnownBrowser.newFor(user, NOW, LIFETIME, RANDOM));
+        KnownBrowser others = add(KnownBrowser.newFor(other, NOW, LIFETIME, RANDOM));
+
+        StepVerifier.create(repository().removeAllOf(user))
+                .expectNext(2L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        assertKnown(first.id(), user, NOW, false);
+        assertKnown(second.id(), user, NOW, false);
+        assertKnown(others.id(), other, NOW, true);
+    }
+
     @Test
     void addedDeviceIsKnownForItsUserUntilItExpires() {
         UserId user = storedUser();

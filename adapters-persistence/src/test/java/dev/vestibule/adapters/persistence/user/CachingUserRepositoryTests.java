@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -170,10 +171,17 @@ class CachingUserRepositoryTests {
         }
 
         @Override
-        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        public Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp) {
             return failWrites
                     ? Mono.error(new IllegalStateException("connection lost after the commit"))
-                    : delegate.changePasswordHash(id, newHash);
+                    : delegate.changePasswordHash(id, newHash, newStamp);
+        }
+
+        @Override
+        public Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp) {
+            return failWrites
+                    ? Mono.error(new IllegalStateException("connection lost after the commit"))
+                    : delegate.renewSecurityStamp(id, newStamp);
         }
     }
 }

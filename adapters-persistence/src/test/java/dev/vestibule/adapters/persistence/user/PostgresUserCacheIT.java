@@ -7,6 +7,7 @@ import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -39,6 +40,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
 
 /**
  * The user cache against a real PostgreSQL: changes made in SQL, as an administrator makes them, reach every
@@ -186,6 +188,73 @@ class PostgresUserCacheIT {
                 () -> second.find(user.id()).username().value().equals(renamed),
                 WITHIN);
         figure("UPDATE users SET username, two instances: served after %.1f ms and %.1f ms", seenByFirst, seenBySecond);
+    }
+
+    @Test
+    void aPasswordResetInSqlRenewsTheStampAndBothInstancesServeItWithinASecond() {
+        User user = added(passwordUser());
+        UserCacheInstance first = started();
+        UserCacheInstance second = started();
+        SecurityStamp before = first.findCached(user.id()).securityStamp();
+        second.findCached(user.id());
+
+        sql(
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                "{test}reset-by-operator",
+                user.id().value());
+        long committed = System.nanoTime();
+
+        Duration seenByFirst = awaitSince(
+                committed,
+                "the renewed stamp on the first instance",
+                () -> !first.find(user.id()).securityStamp().equals(before),
+                WITHIN);
+        Duration seenBySecond = awaitSince(
+                committed,
+                "the renewed stamp on the second instance",
+                () -> !second.find(user.id()).securityStamp().equals(before),
+                WITHIN);
+        figure(
+                "UPDATE users SET password_hash (trigger renews the stamp), two instances: served after %.1f ms and %.1f ms",
+                seenByFirst, seenBySecond);
+    }
+
+    @Test
+    void disablingAndEnablingInSqlEachRenewTheStamp() {
+        User user = added(passwordUser());
+
+        sql("UPDATE users SET active = false WHERE id = ?", user.id().value());
+        SecurityStamp disabled = databaseUsers.findById(user.id()).block().securityStamp();
+        sql("UPDATE users SET active = true WHERE id = ?", user.id().value());
+        SecurityStamp enabled = databaseUsers.findById(user.id()).block().securityStamp();
+
+        assertThat(disabled).isNotEqualTo(user.securityStamp());
+        assertThat(enabled)
+                .as("enabling again revives no sign-in of before")
+                .isNotEqualTo(disabled)
+                .isNotEqualTo(user.securityStamp());
+    }
+
+    @Test
+    void theTriggerLeavesTheStampAloneForOtherChangesAndKeepsAStampTheUpdateSets() {
+        User user = added(passwordUser());
+
+        sql(
+                "UPDATE users SET username = ? WHERE id = ?",
+                randomName(),
+                user.id().value());
+        assertThat(databaseUsers.findById(user.id()).block().securityStamp()).isEqualTo(user.securityStamp());
+        sql("UPDATE users SET active = true WHERE id = ?", user.id().value());
+        assertThat(databaseUsers.findById(user.id()).block().securityStamp())
+                .as("active unchanged")
+                .isEqualTo(user.securityStamp());
+
+        SecurityStamp chosen = SecurityStamp.random();
+        StepVerifier.create(databaseUsers.changePasswordHash(user.id(), new PasswordHash("{test}new"), chosen))
+                .verifyComplete();
+        assertThat(databaseUsers.findById(user.id()).block().securityStamp())
+                .as("the service's own stamp, which it handed to the browser it keeps")
+                .isEqualTo(chosen);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -126,8 +127,16 @@ abstract class UserRepositoryContract {
     void addWhenSeveralExternalIdentitiesThenKeepsThemAll() {
         ExternalIdentity github = new ExternalIdentity("github", randomName());
         ExternalIdentity google = new ExternalIdentity("google", randomName());
-        User user =
-                User.restore(UserId.random(), username(), email(), null, List.of(github, google), true, REGISTERED_AT);
+        User user = User.restore(
+                UserId.random(),
+                username(),
+                email(),
+                null,
+                List.of(github, google),
+                true,
+                REGISTERED_AT,
+                SecurityStamp.random(),
+                false);
         add(user);
 
         StepVerifier.create(repository().findByExternalIdentity(google))
@@ -282,7 +291,10 @@ abstract class UserRepositoryContract {
 
         StepVerifier.create(repository().changePasswordHash(user.id(), newHash)).verifyComplete();
         StepVerifier.create(repository().findById(user.id()))
-                .assertNext(found -> assertSameUser(found, user.withPasswordHash(newHash)))
+                .assertNext(found -> {
+                    assertThat(found.passwordHash()).contains(newHash);
+                    assertThat(found.securityStamp()).isNotEqualTo(user.securityStamp());
+                })
                 .verifyComplete();
     }
 
@@ -309,6 +321,89 @@ abstract class UserRepositoryContract {
         StepVerifier.create(repository().findById(bystander.id()))
                 .assertNext(found -> assertThat(found.passwordHash()).isEqualTo(bystander.passwordHash()))
                 .verifyComplete();
+    }
+
+    @Test
+    void addKeepsTheSecurityStampAndAnUnconfirmedEmail() {
+        User user = passwordUser();
+        add(user);
+
+        StepVerifier.create(repository().findById(user.id()))
+                .assertNext(found -> {
+                    assertThat(found.securityStamp()).isEqualTo(user.securityStamp());
+                    assertThat(found.isEmailConfirmed()).isFalse();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void changePasswordHashRenewsTheSecurityStamp() {
+        User user = passwordUser();
+        add(user);
+        SecurityStamp chosen = SecurityStamp.random();
+
+        StepVerifier.create(repository().changePasswordHash(user.id(), new PasswordHash("{test}a"), chosen))
+                .verifyComplete();
+        StepVerifier.create(repository().findById(user.id()))
+                .assertNext(found -> assertThat(found.securityStamp()).isEqualTo(chosen))
+                .verifyComplete();
+
+        StepVerifier.create(repository().changePasswordHash(user.id(), new PasswordHash("{test}b")))
+                .as("the two-argument form, as the password-reset service calls it")
+                .verifyComplete();
+        StepVerifier.create(repository().findById(user.id()))
+                .assertNext(found ->
+                        assertThat(found.securityStamp()).isNotEqualTo(chosen).isNotEqualTo(user.securityStamp()))
+                .verifyComplete();
+    }
+
+    @Test
+    void renewSecurityStampChangesOnlyTheStamp() {
+        User user = passwordUser();
+        add(user);
+        SecurityStamp next = SecurityStamp.random();
+
+        StepVerifier.create(repository().renewSecurityStamp(user.id(), next)).verifyComplete();
+        StepVerifier.create(repository().findById(user.id()))
+                .assertNext(found -> assertSameUser(found, user.withSecurityStamp(next)))
+                .verifyComplete();
+        StepVerifier.create(repository().renewSecurityStamp(UserId.random(), SecurityStamp.random()))
+                .as("an unknown user")
+                .verifyComplete();
+    }
+
+    // account deletion
+    @Test
+    void removeThenTheUserIsGoneEverywhereAndTheNamesAreFreeAgain() {
+        User alice = User.registerWithExternalIdentity(
+                username(), email(), new ExternalIdentity("github", randomName()), REGISTERED_AT);
+        User bystander = passwordUser();
+        add(alice);
+        add(bystander);
+
+        StepVerifier.create(repository().remove(alice.id())).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(repository().findByLogin(alice.username().value()))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository()
+                        .findByExternalIdentity(alice.externalIdentities().get(0)))
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findById(bystander.id()))
+                .expectNext(bystander)
+                .expectComplete()
+                .verify(TIMEOUT);
+        add(User.registerWithExternalIdentity(
+                alice.username(), alice.email(), alice.externalIdentities().get(0), REGISTERED_AT));
+    }
+
+    @Test
+    void removeWhenUnknownUserThenCompletes() {
+        StepVerifier.create(repository().remove(UserId.random()))
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     protected final void add(User user) {
@@ -358,5 +453,7 @@ abstract class UserRepositoryContract {
         assertThat(actual.externalIdentities()).containsExactlyInAnyOrderElementsOf(expected.externalIdentities());
         assertThat(actual.isActive()).isEqualTo(expected.isActive());
         assertThat(actual.registeredAt()).isEqualTo(expected.registeredAt());
+        assertThat(actual.securityStamp()).isEqualTo(expected.securityStamp());
+        assertThat(actual.isEmailConfirmed()).isEqualTo(expected.isEmailConfirmed());
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The two public forms (POST /login, POST /register) as the HTTP contract defines them, checked on the
+ * The forms of the HTTP contract (POST /login, /register, /account/delete), as the contract defines them, checked on the
  * raw request before CSRF, form login or a controller sees it: sent as a URL-encoded form in a charset
  * we read (415 otherwise); each contract field at most once, since two values are ambiguous and
  * different parts of the stack would pick different ones; no field longer than its maximum, so that no
@@ -55,6 +55,9 @@ public final class FormGuard implements WebFilter {
                     new Field("password2", 1024),
                     new Field("next", 2048),
                     new Field("_csrf", 256)),
+            // account deletion, email change
+            "/account/delete",
+            List.of(new Field("current-password", 1024), new Field("_csrf", 256)),
             // Password reset: the request form; the new-password forms are under PASSWORD_RESET_LINKS.
             "/password-reset",
             List.of(new Field("email", 254), new Field("_csrf", 256)));

@@ -66,6 +66,7 @@ public final class RememberMeWebFilter implements WebFilter {
                         SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
                         recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
                         return contexts.save(exchange, context)
+                                .then(SessionUserContextRepository.rememberedBrowser(exchange, token.get()))
                                 .then(chain.filter(exchange))
                                 .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
                     }

@@ -4,7 +4,9 @@ import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.login.NextPath;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
+import dev.vestibule.adapters.web.session.Origins;
 import dev.vestibule.adapters.web.session.PasswordGiven;
+import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -82,8 +84,9 @@ final class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
             return Mono.empty();
         }
         return rememberBrowser
-                .remember(user.id())
+                .remember(user.id(), Origins.of(exchange))
                 .doOnNext(token -> cookie.write(exchange, token))
+                .flatMap(token -> SessionUserContextRepository.rememberedBrowser(exchange, token))
                 .then();
     }
 }

@@ -1,6 +1,11 @@
 package dev.vestibule.adapters.web.session;
 
+import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.rememberme.RememberMeToken;
+import dev.vestibule.domain.model.session.Handle;
+import dev.vestibule.domain.model.session.SessionAttributes;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
@@ -29,12 +34,23 @@ import reactor.core.publisher.Mono;
  * signed out at their next request, and the session holds no serialized security objects that a new
  * release would have to read. A signed-in session also has an absolute lifetime from the login (ASVS
  * V7.3.2), however active it is; reaching it signs the user out and is recorded.
+ *
+ * <p>Containment: the session also keeps the user's security stamp at sign-in. When the user's stamp has
+ * changed since (password changed or reset, account disabled, "log out everywhere else", or an operator's
+ * change in SQL on PostgreSQL), the once-per-request load refuses the session: the user is signed out at
+ * the next request on whichever instance it reaches, and that is recorded. Sign-in also notes what the
+ * sessions page shows: the browser's User-Agent, the address, when.
  */
 public final class SessionUserContextRepository implements ServerSecurityContextRepository {
 
-    static final String USER_ID_ATTRIBUTE = "vestibule.userId";
-    static final String SIGNED_IN_AT_ATTRIBUTE = "vestibule.signedInAt";
-    /** When this session last saw the user's password (an Instant as text): the re-authentication window's start. */
+    static final String USER_ID_ATTRIBUTE = SessionAttributes.USER_ID;
+    static final String SIGNED_IN_AT_ATTRIBUTE = SessionAttributes.SIGNED_IN_AT;
+    static final String SECURITY_STAMP_ATTRIBUTE = SessionAttributes.SECURITY_STAMP;
+    /**
+     * When the user last gave their password in this session (an ISO-8601 instant): at the login, and at
+     * every successful check of the current password since. Pages that need a recent password (changing the
+     * email, deleting the account) accept one given within their "sudo" window instead of asking again.
+     */
     public static final String PASSWORD_GIVEN_AT_ATTRIBUTE = "vestibule.passwordGivenAt";
 
     private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
@@ -84,20 +100,73 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             if (context == null
                     || !(context.getAuthentication() != null
                             && context.getAuthentication().getPrincipal() instanceof SignedInUser user)) {
-                session.getAttributes().remove(USER_ID_ATTRIBUTE);
-                session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
-                session.getAttributes().remove(PASSWORD_GIVEN_AT_ATTRIBUTE);
+                forgetSignIn(session);
                 exchange.getAttributes().put(LOADED_CONTEXT, Mono.<SecurityContext>empty());
                 return Mono.empty();
             }
             boolean seenBefore = session.isStarted();
-            // A new login (a remembered browser's included) starts without a window; a password login opens it.
-            session.getAttributes().remove(PASSWORD_GIVEN_AT_ATTRIBUTE);
+            Origin origin = Origins.of(exchange);
+            forgetSignIn(session);
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
             session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toString());
+            session.getAttributes()
+                    .put(SECURITY_STAMP_ATTRIBUTE, user.securityStamp().value());
+            session.getAttributes().put(SessionAttributes.USER_AGENT, origin.userAgent());
+            session.getAttributes().put(SessionAttributes.CLIENT_ADDRESS, origin.clientAddress());
             exchange.getAttributes().put(LOADED_CONTEXT, Mono.just(context));
             return csrfTokens.saveToken(exchange, null).then(seenBefore ? session.changeSessionId() : Mono.empty());
         });
+    }
+
+    /**
+     * After the user's stamp was renewed by this very request (password changed, "log out everywhere
+     * else"): this session carries the new stamp, so that it stays signed in while every other one ends,
+     * and gets a new id, as at a sign-in.
+     */
+    public static Mono<Void> restamp(ServerWebExchange exchange, SecurityStamp newStamp) {
+        return exchange.getSession().flatMap(session -> {
+            session.getAttributes().put(SECURITY_STAMP_ATTRIBUTE, newStamp.value());
+            return session.changeSessionId();
+        });
+    }
+
+    /** Notes that the user just gave their password in this session (see {@link #PASSWORD_GIVEN_AT_ATTRIBUTE}). */
+    public Mono<Void> passwordGiven(ServerWebExchange exchange) {
+        return PasswordGiven.at(exchange, clock.instant());
+    }
+
+    /** Notes which remembered browser (remember-me series) this session was opened with or was issued. */
+    public static Mono<Void> rememberedBrowser(ServerWebExchange exchange, RememberMeToken token) {
+        return exchange.getSession()
+                .doOnNext(session -> session.getAttributes()
+                        .put(
+                                SessionAttributes.REMEMBERED_BROWSER,
+                                Handle.of(token.series()).value()))
+                .then();
+    }
+
+    /** The handle of this request's session, as the sessions page names it. */
+    public static Mono<Handle> currentHandle(ServerWebExchange exchange) {
+        return exchange.getSession().map(session -> Handle.of(session.getId()));
+    }
+
+    /** The handle of the remembered browser this session was opened with, if any. */
+    public static Mono<Handle> currentRememberedBrowser(ServerWebExchange exchange) {
+        return exchange.getSession()
+                .mapNotNull(
+                        session -> session.getAttribute(SessionAttributes.REMEMBERED_BROWSER) instanceof String stored
+                                ? Handle.parse(stored).orElse(null)
+                                : null);
+    }
+
+    private static void forgetSignIn(WebSession session) {
+        session.getAttributes().remove(USER_ID_ATTRIBUTE);
+        session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
+        session.getAttributes().remove(SECURITY_STAMP_ATTRIBUTE);
+        session.getAttributes().remove(PASSWORD_GIVEN_AT_ATTRIBUTE);
+        session.getAttributes().remove(SessionAttributes.USER_AGENT);
+        session.getAttributes().remove(SessionAttributes.CLIENT_ADDRESS);
+        session.getAttributes().remove(SessionAttributes.REMEMBERED_BROWSER);
     }
 
     /** Loads at most once per request, however many filters and pages ask. */
@@ -125,16 +194,23 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             return Mono.empty();
         }
         if (hasOutlivedItsLogin(session)) {
-            session.getAttributes().remove(USER_ID_ATTRIBUTE);
-            session.getAttributes().remove(SIGNED_IN_AT_ATTRIBUTE);
+            forgetSignIn(session);
             return recordSecurityEvent
                     .record(SecurityEventType.SESSION_EXPIRED, Optional.of(id), Origins.of(exchange))
                     .then(Mono.empty());
         }
         return loadCurrentUser
                 .load(id)
-                .map(SessionUserContextRepository::contextFor)
-                .switchIfEmpty(Mono.fromRunnable(() -> session.getAttributes().remove(USER_ID_ATTRIBUTE)));
+                .flatMap(user -> {
+                    if (user.securityStamp().matches(session.getAttribute(SECURITY_STAMP_ATTRIBUTE))) {
+                        return Mono.just(contextFor(user));
+                    }
+                    forgetSignIn(session);
+                    return recordSecurityEvent
+                            .record(SecurityEventType.SESSION_REVOKED, Optional.of(id), Origins.of(exchange))
+                            .then(Mono.<SecurityContext>empty());
+                })
+                .switchIfEmpty(Mono.fromRunnable(() -> forgetSignIn(session)));
     }
 
     /** A session signed in before the lifetime was recorded counts from now, rather than ending at once. */

@@ -124,6 +124,12 @@ public final class ReasonTexts {
             case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
             case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
             case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");
+            case SESSION_REVOKED -> Text.of("activity.event.session-revoked");
+            case PASSWORD_CHANGED -> Text.of("activity.event.password-changed");
+            case CURRENT_PASSWORD_REJECTED -> Text.of("activity.event.current-password-rejected");
+            case SESSION_ENDED -> Text.of("activity.event.session-ended");
+            case LOGGED_OUT_EVERYWHERE_ELSE -> Text.of("activity.event.logged-out-everywhere-else");
+            case ACCOUNT_DELETED -> Text.of("account.delete.event");
         };
     }
 }

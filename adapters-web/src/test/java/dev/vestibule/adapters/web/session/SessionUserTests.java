@@ -7,11 +7,16 @@ import dev.vestibule.adapters.web.Page;
 import dev.vestibule.adapters.web.TestUsers;
 import dev.vestibule.adapters.web.TestUsers.TestUser;
 import dev.vestibule.adapters.web.WebAdapterTest;
+import dev.vestibule.application.fakes.InMemorySecurityEventLog;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
+import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.port.in.RegisterUser;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseCookie;
@@ -36,6 +41,9 @@ class SessionUserTests {
 
     @Autowired
     WebSessionManager sessions;
+
+    @Autowired
+    InMemorySecurityEventLog events;
 
     @Test
     void sessionCookieThenHttpOnlyLaxForTheWholeSiteAndGoneWithTheBrowser() {
@@ -102,6 +110,86 @@ class SessionUserTests {
 
         assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
         assertThat(browser.get("/").heading()).isEqualTo("Hello, Anonymous!");
+    }
+
+    @Test
+    void signedInUserWhenTheStampIsRenewedThenSignedOutAtTheNextRequestAndRecorded() {
+        TestUser user = TestUsers.registered(registerUser, "Stamped");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        assertThat(browser.get("/top-secret").statusCode()).isEqualTo(200);
+        User stored = users.findByLogin(user.username()).block(Duration.ofSeconds(5));
+
+        users.renewSecurityStamp(stored.id(), SecurityStamp.random()).block(Duration.ofSeconds(5));
+
+        assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+        assertThat(events.all())
+                .anyMatch(event -> event.type() == SecurityEventType.SESSION_REVOKED
+                        && event.userId().equals(Optional.of(stored.id())));
+        browser.logInAndLand(user);
+        assertThat(browser.get("/top-secret").statusCode())
+                .as("a new sign-in carries the new stamp")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void signedInUserWhenDisabledAndEnabledAgainThenStillSignedOut() {
+        TestUser user = TestUsers.registered(registerUser, "Revived");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        User stored = users.findByLogin(user.username()).block(Duration.ofSeconds(5));
+        User disabled = stored.deactivated();
+        users.replace(disabled);
+
+        users.replace(User.restore(
+                stored.id(),
+                stored.username(),
+                stored.email(),
+                stored.passwordHash().orElseThrow(),
+                List.of(),
+                true,
+                stored.registeredAt(),
+                disabled.securityStamp(),
+                false));
+
+        assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+    }
+
+    @Test
+    void signedInSessionThenKeepsTheStampTheBrowserAndTheAddressOfTheSignIn() {
+        TestUser user = TestUsers.registered(registerUser, "Noted");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        User stored = users.findByLogin(user.username()).block(Duration.ofSeconds(5));
+
+        Map<String, Object> attributes = sessionOf(browser).getAttributes();
+
+        assertThat(attributes)
+                .containsEntry("vestibule.securityStamp", stored.securityStamp().value());
+        assertThat(attributes).containsKey("vestibule.userAgent").containsKey("vestibule.clientAddress");
+        assertThat(attributes)
+                .as("a password login counts as the password given now")
+                .containsKey(SessionUserContextRepository.PASSWORD_GIVEN_AT_ATTRIBUTE);
+    }
+
+    @Test
+    void signedInSessionWithoutAStampThenSignedOut() {
+        TestUser user = TestUsers.registered(registerUser, "Unstamped");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+        WebSession session = sessionOf(browser);
+
+        session.getAttributes().remove("vestibule.securityStamp");
+        session.save().block(Duration.ofSeconds(5));
+
+        assertThat(browser.get("/top-secret").location()).isEqualTo("/login?next=/top-secret");
+    }
+
+    private WebSession sessionOf(Browser browser) {
+        return ((DefaultWebSessionManager) sessions)
+                .getSessionStore()
+                .retrieveSession(browser.cookie("SESSION").orElseThrow())
+                .block(Duration.ofSeconds(5));
     }
 
     @Test

@@ -432,6 +432,39 @@ class EveryPageInBothLanguagesTests {
                 .endsWith("try again in 1 minute.");
     }
 
+    // --- account deletion, email change ---
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
+    void theAccountDeletionPagesInBothLanguages(String language) {
+        Browser browser = Browser.speaking(client, language);
+        Lang in = new Lang(language);
+        TestUser user = TestUsers.registered(registerUser, "Loeschen");
+        browser.logInAndLand(user);
+
+        Page form = browser.get("/account/delete");
+        in.assertPage(form, 200, in.say("Delete your account", "Konto löschen"));
+        assertThat(form.document().select("main h2").eachText())
+                .containsExactly(in.say("What is deleted", "Was gelöscht wird"), in.say("What is kept", "Was bleibt"));
+
+        Page refused = browser.post(
+                "/account/delete", Map.of("_csrf", form.csrfToken(), "current-password", "not the password"));
+        in.assertPage(refused, 422, in.say("Delete your account", "Konto löschen"));
+        assertThat(refused.document().title())
+                .isEqualTo(in.say("Error: Delete your account", "Fehler: Konto löschen") + " · Vestibule");
+        assertThat(refused.document().select("label[for=current-password]").text())
+                .isEqualTo(in.say("Current password", "Aktuelles Passwort"));
+        assertThat(refused.document().select(".error-summary a").eachText())
+                .containsExactly(in.say("That is not your current password.", "Das ist nicht Ihr aktuelles Passwort."));
+
+        Page home = browser.follow(browser.post(
+                "/account/delete", Map.of("_csrf", refused.csrfToken(), "current-password", user.password())));
+        in.assertPage(home, 200, in.say("Hello, Anonymous!", "Hallo, Gast!"));
+        assertThat(home.flashes())
+                .containsExactly(in.say(
+                        "Your account has been deleted. We have sent a last mail to your address to say so.",
+                        "Ihr Konto wurde gelöscht. Wir haben Ihnen eine letzte E-Mail geschickt, die das bestätigt."));
+    }
+
     /** What a page must be in one language. */
     private record Lang(String tag) {
 

@@ -28,5 +28,20 @@ public enum SecurityEventType {
     /** A signed-in user gave a wrong current password before a sensitive change. */
     REAUTHENTICATION_FAILED,
     /** A current-password check refused unchecked: too many failures. */
-    REAUTHENTICATION_THROTTLED
+    REAUTHENTICATION_THROTTLED,
+    /**
+     * A session was signed out because the user's security stamp changed since it signed in (password
+     * changed or reset, account disabled, "log out everywhere else").
+     */
+    SESSION_REVOKED,
+    /** The user changed their password (every other session and remembered browser ends). */
+    PASSWORD_CHANGED,
+    /** A wrong current password was given on a page that asks for it. */
+    CURRENT_PASSWORD_REJECTED,
+    /** The user ended one of their sessions or remembered browsers from the sessions page. */
+    SESSION_ENDED,
+    /** The user logged out everywhere else. */
+    LOGGED_OUT_EVERYWHERE_ELSE,
+    /** The user deleted their account; kept, like the account's other events, without anything pointing to them. */
+    ACCOUNT_DELETED
 }

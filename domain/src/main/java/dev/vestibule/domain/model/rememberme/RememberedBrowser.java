@@ -1,5 +1,8 @@
 package dev.vestibule.domain.model.rememberme;
 
+import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.user.SecurityStamp;
+import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +14,10 @@ import java.util.Objects;
  * The server's record of one remembered browser: which user, the hash of the secret it should present
  * next, and until when. The previous secret's hash is kept for a short grace period, because a browser
  * that restores several tabs at once sends the same cookie in parallel requests: only the first rotates
- * the secret, and the others must not be mistaken for a thief.
+ * the secret, and the others must not be mistaken for a thief. It also keeps the user's security stamp
+ * at the time it was remembered: once the user's stamp changes (password changed or reset, account
+ * disabled, "log out everywhere"), the browser is no longer recognized, and enabling the account again
+ * revives nothing. When and from where it was remembered is shown to the user on the sessions page.
  */
 public record RememberedBrowser(
         String series,
@@ -19,7 +25,10 @@ public record RememberedBrowser(
         String secretHash,
         String previousSecretHash,
         Instant rotatedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        SecurityStamp securityStamp,
+        Instant rememberedAt,
+        Origin origin) {
 
     public RememberedBrowser {
         Objects.requireNonNull(series, "series");
@@ -27,11 +36,46 @@ public record RememberedBrowser(
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(rotatedAt, "rotatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(securityStamp, "securityStamp");
+        Objects.requireNonNull(rememberedAt, "rememberedAt");
+        Objects.requireNonNull(origin, "origin");
     }
 
-    /** A device remembered now; it stays remembered until {@code now + lifetime}, however often it is used. */
-    public static RememberedBrowser remember(RememberMeToken token, UserId userId, Instant now, Duration lifetime) {
-        return new RememberedBrowser(token.series(), userId, token.secretHash(), null, now, now.plus(lifetime));
+    /**
+     * A device of {@code user} remembered now, under the user's current stamp; it stays remembered until
+     * {@code now + lifetime}, however often it is used.
+     */
+    public static RememberedBrowser remember(
+            RememberMeToken token, User user, Origin origin, Instant now, Duration lifetime) {
+        return new RememberedBrowser(
+                token.series(),
+                user.id(),
+                token.secretHash(),
+                null,
+                now,
+                now.plus(lifetime),
+                user.securityStamp(),
+                now,
+                origin);
+    }
+
+    /** Whether this browser was remembered under the user's current stamp: if not, it must be forgotten. */
+    public boolean isStampCurrentFor(User user) {
+        return user.id().equals(userId) && user.securityStamp().matches(securityStamp.value());
+    }
+
+    /** The same browser under a new stamp: the one browser a "log out everywhere else" keeps. */
+    public RememberedBrowser restamped(SecurityStamp newStamp) {
+        return new RememberedBrowser(
+                series,
+                userId,
+                secretHash,
+                previousSecretHash,
+                rotatedAt,
+                expiresAt,
+                Objects.requireNonNull(newStamp, "newStamp"),
+                rememberedAt,
+                origin);
     }
 
     /** What presenting {@code token} at {@code now} means. */
@@ -56,7 +100,8 @@ public record RememberedBrowser(
 
     /** The record after the device was handed {@code next}; its lifetime does not grow. */
     public RememberedBrowser rotatedTo(RememberMeToken next, Instant now) {
-        return new RememberedBrowser(series, userId, next.secretHash(), secretHash, now, expiresAt);
+        return new RememberedBrowser(
+                series, userId, next.secretHash(), secretHash, now, expiresAt, securityStamp, rememberedAt, origin);
     }
 
     private static boolean constantTimeEquals(String a, String b) {

@@ -1,8 +1,10 @@
 package dev.vestibule.domain.port.out;
 
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.UserId;
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where remembered browsers are kept, by series. */
@@ -22,8 +24,20 @@ public interface RememberedBrowserRepository {
 
     Mono<Void> remove(String series);
 
-    /** Forgets every remembered browser of {@code userId} (a password reset ends them all); returns how many. */
-    Mono<Long> removeAllFor(UserId userId);
+    /** The user's remembered browsers, oldest first. */
+    Flux<RememberedBrowser> findByUser(UserId user);
+
+    /** Keeps the browser {@code series} of {@code user} under the user's new stamp; whether there was one. */
+    Mono<Boolean> restamp(UserId user, String series, SecurityStamp newStamp);
+
+    /** Forgets every browser of the user except {@code keepSeries} (may be null: forget all); how many went. */
+    Mono<Long> removeAllOf(UserId user, String keepSeries);
+
+    // account deletion
+    /** Deletes every remembered browser of {@code userId}; returns how many. */
+    default Mono<Long> removeAllOf(UserId userId) {
+        return removeAllOf(userId, null);
+    }
 
     /** Deletes devices whose lifetime ended before {@code now}; returns how many. */
     Mono<Long> removeExpired(Instant now);

@@ -3,6 +3,7 @@ package dev.vestibule.domain.port.out;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
+import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.model.user.Username;
@@ -25,5 +26,21 @@ public interface UserRepository {
 
     Mono<Boolean> isEmailTaken(EmailAddress email);
 
-    Mono<Void> changePasswordHash(UserId id, PasswordHash newHash);
+    /**
+     * Stores a new password hash and, in the same write, a new security stamp: every session and remembered
+     * browser signed in under the old stamp ends (the caller re-stamps the one browser it means to keep).
+     */
+    Mono<Void> changePasswordHash(UserId id, PasswordHash newHash, SecurityStamp newStamp);
+
+    /** {@link #changePasswordHash(UserId, PasswordHash, SecurityStamp)} with a fresh random stamp. */
+    default Mono<Void> changePasswordHash(UserId id, PasswordHash newHash) {
+        return Mono.defer(() -> changePasswordHash(id, newHash, SecurityStamp.random()));
+    }
+
+    /** Gives the user a new security stamp ("log out everywhere"): every sign-in under the old one ends. */
+    Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp);
+
+    // account deletion
+    /** Deletes the user and their external identities; nothing happens when there is no such user. */
+    Mono<Void> remove(UserId id);
 }

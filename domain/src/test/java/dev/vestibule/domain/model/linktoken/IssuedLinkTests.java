@@ -66,7 +66,15 @@ class IssuedLinkTests {
     void resetLinkSentToTheOldAddressDoesNotWorkOnceTheUsersAddressIsDifferent() {
         IssuedLink link = resetLinkSentTo(OLD, Duration.ofHours(1));
         User moved = User.restore(
-                user.id(), user.username(), NEW, user.passwordHash().orElseThrow(), List.of(), true, NOW);
+                user.id(),
+                user.username(),
+                NEW,
+                user.passwordHash().orElseThrow(),
+                List.of(),
+                true,
+                NOW,
+                user.securityStamp(),
+                user.isEmailConfirmed());
 
         assertThat(link.redeemableBy(moved, NOW)).isEqualTo(Redeemability.ADDRESS_CHANGED);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class UserTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
+    private static final SecurityStamp STAMP = SecurityStamp.random();
     private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
     private static final ExternalIdentity GITHUB = new ExternalIdentity("github", "583231");
 
@@ -55,13 +56,29 @@ class UserTests {
     void userWithNeitherPasswordNorExternalIdentityThenRefused() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> User.restore(
-                        UserId.random(), username("alice"), email("alice@example.com"), null, List.of(), true, NOW));
+                        UserId.random(),
+                        username("alice"),
+                        email("alice@example.com"),
+                        null,
+                        List.of(),
+                        true,
+                        NOW,
+                        STAMP,
+                        false));
     }
 
     @Test
     void userWithBothPasswordAndExternalIdentityThenAllowed() {
         User user = User.restore(
-                UserId.random(), username("alice"), email("alice@example.com"), HASH, List.of(GITHUB), true, NOW);
+                UserId.random(),
+                username("alice"),
+                email("alice@example.com"),
+                HASH,
+                List.of(GITHUB),
+                true,
+                NOW,
+                STAMP,
+                false);
 
         assertThat(user.passwordHash()).contains(HASH);
         assertThat(user.externalIdentities()).containsExactly(GITHUB);
@@ -106,11 +123,28 @@ class UserTests {
     @Test
     void equalityIsById() {
         UserId id = UserId.random();
-        User one = User.restore(id, username("alice"), email("alice@example.com"), HASH, List.of(), true, NOW);
+        User one = User.restore(
+                id, username("alice"), email("alice@example.com"), HASH, List.of(), true, NOW, STAMP, false);
         User sameIdOtherData = User.restore(
-                id, username("bob"), email("bob@example.com"), null, List.of(GITHUB), false, NOW.plusSeconds(60));
+                id,
+                username("bob"),
+                email("bob@example.com"),
+                null,
+                List.of(GITHUB),
+                false,
+                NOW.plusSeconds(60),
+                STAMP,
+                false);
         User otherId = User.restore(
-                UserId.random(), username("alice"), email("alice@example.com"), HASH, List.of(), true, NOW);
+                UserId.random(),
+                username("alice"),
+                email("alice@example.com"),
+                HASH,
+                List.of(),
+                true,
+                NOW,
+                STAMP,
+                false);
 
         assertThat(one).isEqualTo(sameIdOtherData).hasSameHashCodeAs(sameIdOtherData);
         assertThat(one).isNotEqualTo(otherId);
@@ -120,7 +154,15 @@ class UserTests {
     void externalIdentitiesCannotBeChangedFromOutside() {
         List<ExternalIdentity> identities = new ArrayList<>(List.of(GITHUB));
         User user = User.restore(
-                UserId.random(), username("alice"), email("alice@example.com"), null, identities, true, NOW);
+                UserId.random(),
+                username("alice"),
+                email("alice@example.com"),
+                null,
+                identities,
+                true,
+                NOW,
+                STAMP,
+                false);
 
         identities.clear();
 
@@ -145,5 +187,62 @@ class UserTests {
 
         assertThat(user.deactivated().toString()).contains("inactive");
         assertThat(user.toString()).doesNotContain("inactive");
+    }
+
+    @Test
+    void registeredUserHasAStampAndAnUnconfirmedEmail() {
+        User user = User.registerWithPassword(username("alice"), email("alice@example.com"), HASH, NOW);
+
+        assertThat(user.securityStamp().value()).hasSize(32);
+        assertThat(user.isEmailConfirmed()).isFalse();
+        assertThat(user.withEmailConfirmed().isEmailConfirmed()).isTrue();
+        assertThat(user.withEmailConfirmed().securityStamp()).isEqualTo(user.securityStamp());
+    }
+
+    @Test
+    void changingThePasswordRenewsTheStamp() {
+        User user = User.registerWithPassword(username("alice"), email("alice@example.com"), HASH, NOW);
+
+        assertThat(user.withPasswordHash(HASH).securityStamp()).isNotEqualTo(user.securityStamp());
+        SecurityStamp chosen = SecurityStamp.random();
+        assertThat(user.withPasswordHash(HASH, chosen).securityStamp()).isEqualTo(chosen);
+        assertThatIllegalArgumentException()
+                .as("a renewal that keeps the stamp would end nothing")
+                .isThrownBy(() -> user.withPasswordHash(HASH, user.securityStamp()));
+    }
+
+    @Test
+    void disablingRenewsTheStampSoThatEnablingAgainRevivesNothing() {
+        User user = User.registerWithPassword(username("alice"), email("alice@example.com"), HASH, NOW);
+
+        User disabled = user.deactivated();
+
+        assertThat(disabled.securityStamp()).isNotEqualTo(user.securityStamp());
+        assertThat(disabled.securityStamp().matches(user.securityStamp().value()))
+                .isFalse();
+    }
+
+    @Test
+    void logOutEverywhereRenewsOnlyTheStamp() {
+        User user = User.registerWithPassword(username("alice"), email("alice@example.com"), HASH, NOW);
+        SecurityStamp next = SecurityStamp.random();
+
+        User renewed = user.withSecurityStamp(next);
+
+        assertThat(renewed.securityStamp()).isEqualTo(next);
+        assertThat(renewed.passwordHash()).contains(HASH);
+        assertThat(renewed.isActive()).isTrue();
+    }
+
+    @Test
+    void stampsMatchOnlyTheirOwnValueAndNeverPrintIt() {
+        SecurityStamp stamp = SecurityStamp.random();
+
+        assertThat(stamp.matches(stamp.value())).isTrue();
+        assertThat(stamp.matches(SecurityStamp.random().value())).isFalse();
+        assertThat(stamp.matches(null)).isFalse();
+        assertThat(stamp.matches("")).isFalse();
+        assertThat(stamp.toString()).doesNotContain(stamp.value());
+        assertThatIllegalArgumentException().isThrownBy(() -> new SecurityStamp(""));
     }
 }
