@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The mails that instances without an SMTP server write to the log (the embedded default's mail), captured from
  * the mail adapter's logger, for journeys that must follow a mailed link. Whichever instance of the shared
- * database delivers a mail, it logs in this JVM.
+ * database delivers a mail, it logs in this JVM. Create it after the instances started: Spring Boot's logging
+ * set-up resets every logger's appenders.
  */
 public final class LoggedMails implements AutoCloseable {
 
