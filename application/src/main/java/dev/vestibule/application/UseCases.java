@@ -1,7 +1,11 @@
 package dev.vestibule.application;
 
 import dev.vestibule.application.account.DeleteAccountService;
+import dev.vestibule.application.account.RequestEmailChangeService;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
+import dev.vestibule.application.emailconfirmation.ConfirmEmailService;
+import dev.vestibule.application.emailconfirmation.EmailConfirmations;
+import dev.vestibule.application.emailconfirmation.OpenEmailConfirmationLinkService;
 import dev.vestibule.application.event.RecordSecurityEventService;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.event.ViewAccountActivityService;
@@ -25,17 +29,20 @@ import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestEmailChange;
 import dev.vestibule.domain.port.in.RequestPasswordReset;
 import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
@@ -75,6 +82,9 @@ public final class UseCases {
     // re-authentication, account deletion, email change
     private final ConfirmCurrentPassword confirmCurrentPassword;
     private final DeleteAccount deleteAccount;
+    private final RequestEmailChange requestEmailChange;
+    private final OpenEmailConfirmationLink openEmailConfirmationLink;
+    private final ConfirmEmail confirmEmail;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -88,6 +98,13 @@ public final class UseCases {
                 new LoginThrottle(ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), clock);
 
         this.logIn = new LogInService(ports.users(), hasher, throttle, events);
+        // email confirmation: the links that sign-up and an email change mail
+        var confirmations = new EmailConfirmations(
+                ports.linkTokens(),
+                ports.mailOutbox(),
+                new PublicLinks(settings.publicUrl()),
+                settings.linkLifetimes().emailConfirmation(),
+                random);
         this.registerUser = new RegisterUserService(
                 ports.users(),
                 hasher,
@@ -95,7 +112,9 @@ public final class UseCases {
                 clock,
                 ports.attemptLimiter(),
                 settings.throttlePolicy().registrationsPerClientAddress(),
-                events);
+                events,
+                confirmations,
+                ports.transactions());
         this.rememberBrowser = new RememberBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
@@ -152,6 +171,17 @@ public final class UseCases {
                 ports.transactions(),
                 events,
                 clock);
+        this.requestEmailChange = new RequestEmailChangeService(
+                confirmCurrentPassword,
+                ports.users(),
+                confirmations,
+                ports.mailOutbox(),
+                ports.transactions(),
+                events,
+                clock);
+        this.openEmailConfirmationLink = new OpenEmailConfirmationLinkService(ports.linkTokens(), ports.users(), clock);
+        this.confirmEmail =
+                new ConfirmEmailService(ports.linkTokens(), ports.users(), ports.transactions(), events, clock);
     }
 
     /** The driven ports the use cases store, count and record through. */
@@ -187,10 +217,10 @@ public final class UseCases {
             Duration securityEventRetention,
             // How long mailed links work (password reset, email confirmation).
             LinkLifetimes linkLifetimes,
-            // The site's address as users reach it (vestibule.public-url): links in mails are built from it.
-            String publicUrl,
             // How long a password given lets the user make sensitive changes without typing it again.
-            ReauthenticationWindow reauthenticationWindow) {
+            ReauthenticationWindow reauthenticationWindow,
+            // The site's address as users reach it (vestibule.public-url): links in mails are built from it.
+            String publicUrl) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -199,8 +229,8 @@ public final class UseCases {
             Objects.requireNonNull(knownBrowserLifetime, "knownBrowserLifetime");
             Objects.requireNonNull(securityEventRetention, "securityEventRetention");
             Objects.requireNonNull(linkLifetimes, "linkLifetimes");
-            Objects.requireNonNull(publicUrl, "publicUrl");
             Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
+            Objects.requireNonNull(publicUrl, "publicUrl");
         }
     }
 
@@ -265,5 +295,17 @@ public final class UseCases {
 
     public DeleteAccount deleteAccount() {
         return deleteAccount;
+    }
+
+    public RequestEmailChange requestEmailChange() {
+        return requestEmailChange;
+    }
+
+    public OpenEmailConfirmationLink openEmailConfirmationLink() {
+        return openEmailConfirmationLink;
+    }
+
+    public ConfirmEmail confirmEmail() {
+        return confirmEmail;
     }
 }

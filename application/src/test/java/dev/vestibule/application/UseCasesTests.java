@@ -65,8 +65,8 @@ class UseCasesTests {
                     Duration.ofDays(365),
                     Duration.ofDays(400),
                     LinkLifetimes.DEFAULT,
-                    "https://vestibule.example",
-                    ReauthenticationWindow.ofDefaultLength()),
+                    ReauthenticationWindow.ofDefaultLength(),
+                    "https://vestibule.test"),
             clock,
             new SecureRandom());
 
@@ -88,7 +88,10 @@ class UseCasesTests {
                 UseCases::resetPassword,
                 // re-authentication, account deletion, email change
                 UseCases::confirmCurrentPassword,
-                UseCases::deleteAccount);
+                UseCases::deleteAccount,
+                UseCases::requestEmailChange,
+                UseCases::openEmailConfirmationLink,
+                UseCases::confirmEmail);
     }
 
     @ParameterizedTest

@@ -14,16 +14,19 @@ import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestEmailChange;
 import dev.vestibule.domain.port.in.RequestPasswordReset;
 import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
@@ -168,8 +171,8 @@ class UseCaseConfiguration {
                         new LinkLifetimes(
                                 properties.passwordReset().linkLifetime(),
                                 properties.emailConfirmation().linkLifetime()),
-                        properties.publicUrl(),
-                        new ReauthenticationWindow(properties.account().reauthenticationWindow())),
+                        new ReauthenticationWindow(properties.account().reauthenticationWindow()),
+                        properties.publicUrl()),
                 clock,
                 random);
     }
@@ -245,5 +248,20 @@ class UseCaseConfiguration {
     @Bean
     DeleteAccount deleteAccount(UseCases useCases) {
         return useCases.deleteAccount();
+    }
+
+    @Bean
+    RequestEmailChange requestEmailChange(UseCases useCases) {
+        return useCases.requestEmailChange();
+    }
+
+    @Bean
+    OpenEmailConfirmationLink openEmailConfirmationLink(UseCases useCases) {
+        return useCases.openEmailConfirmationLink();
+    }
+
+    @Bean
+    ConfirmEmail confirmEmail(UseCases useCases) {
+        return useCases.confirmEmail();
     }
 }

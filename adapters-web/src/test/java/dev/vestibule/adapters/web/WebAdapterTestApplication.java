@@ -22,16 +22,19 @@ import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
+import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
+import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
 import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
+import dev.vestibule.domain.port.in.RequestEmailChange;
 import dev.vestibule.domain.port.in.RequestPasswordReset;
 import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
@@ -62,8 +65,8 @@ public class WebAdapterTestApplication {
     /** How long a just-replaced remember-me secret still counts (parallel tabs). */
     public static final Duration ROTATION_GRACE_PERIOD = Duration.ofSeconds(30);
 
-    /** Where the links in mails point (vestibule.public-url). */
-    public static final String PUBLIC_URL = "https://vestibule.example";
+    /** Where the links in mails lead (vestibule.public-url). */
+    public static final String PUBLIC_URL = "https://vestibule.test";
 
     public static final List<String> COMMON_PASSWORDS = List.of("password1", "qwerty123", "letmein123");
 
@@ -185,8 +188,8 @@ public class WebAdapterTestApplication {
                         Duration.ofDays(365),
                         Duration.ofDays(400),
                         LinkLifetimes.DEFAULT,
-                        PUBLIC_URL,
-                        ReauthenticationWindow.ofDefaultLength()),
+                        ReauthenticationWindow.ofDefaultLength(),
+                        PUBLIC_URL),
                 clock,
                 random);
     }
@@ -262,5 +265,20 @@ public class WebAdapterTestApplication {
     @Bean
     DeleteAccount deleteAccount(UseCases useCases) {
         return useCases.deleteAccount();
+    }
+
+    @Bean
+    RequestEmailChange requestEmailChange(UseCases useCases) {
+        return useCases.requestEmailChange();
+    }
+
+    @Bean
+    OpenEmailConfirmationLink openEmailConfirmationLink(UseCases useCases) {
+        return useCases.openEmailConfirmationLink();
+    }
+
+    @Bean
+    ConfirmEmail confirmEmail(UseCases useCases) {
+        return useCases.confirmEmail();
     }
 }

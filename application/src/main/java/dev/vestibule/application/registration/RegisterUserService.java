@@ -1,5 +1,6 @@
 package dev.vestibule.application.registration;
 
+import dev.vestibule.application.emailconfirmation.EmailConfirmations;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.event.Origin;
@@ -22,6 +23,7 @@ import dev.vestibule.domain.port.in.RegistrationOutcome;
 import dev.vestibule.domain.port.in.RegistrationProblem;
 import dev.vestibule.domain.port.out.AddUserResult;
 import dev.vestibule.domain.port.out.AttemptLimiter;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ import reactor.core.publisher.Mono;
  * availability before the (expensive) hash is made; the store's unique indexes settle the race of two
  * sign-ups for the same name, so the loser gets the same field error as if it had come second.
  * Sign-ups are limited per client address (each attempt that gets past the form checks counts), and a
- * new account is recorded as a security event.
+ * new account is recorded as a security event. The new address gets a confirmation link, queued in the same
+ * transaction as the user (the user is signed in at once all the same; the link only marks the address confirmed).
  */
 public final class RegisterUserService implements RegisterUser {
 
@@ -47,6 +50,9 @@ public final class RegisterUserService implements RegisterUser {
     private final AttemptLimiter limiter;
     private final AttemptLimit limit;
     private final SecurityEvents events;
+    // email confirmation: the new account's address gets its link in the sign-up's transaction
+    private final EmailConfirmations confirmations;
+    private final Transactions transactions;
 
     public RegisterUserService(
             UserRepository users,
@@ -55,7 +61,9 @@ public final class RegisterUserService implements RegisterUser {
             Clock clock,
             AttemptLimiter limiter,
             AttemptLimit limit,
-            SecurityEvents events) {
+            SecurityEvents events,
+            EmailConfirmations confirmations,
+            Transactions transactions) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -63,6 +71,8 @@ public final class RegisterUserService implements RegisterUser {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.events = Objects.requireNonNull(events, "events");
+        this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
     @Override
@@ -86,7 +96,11 @@ public final class RegisterUserService implements RegisterUser {
                     if (permit instanceof Permit.Denied denied) {
                         return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
                     }
-                    return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password())
+                    return claimAndStore(
+                                    username.orElseThrow(),
+                                    email.orElseThrow(),
+                                    command.password(),
+                                    command.languageTag())
                             // Overload is not a sign-up: the attempt is given back.
                             .onErrorResume(
                                     PasswordHashingBusyException.class,
@@ -127,7 +141,8 @@ public final class RegisterUserService implements RegisterUser {
         return problems;
     }
 
-    private Mono<RegistrationOutcome> claimAndStore(Username username, EmailAddress email, String password) {
+    private Mono<RegistrationOutcome> claimAndStore(
+            Username username, EmailAddress email, String password, String languageTag) {
         return Mono.zip(users.isUsernameTaken(username), users.isEmailTaken(email))
                 .flatMap(taken -> {
                     Map<RegistrationField, List<RegistrationProblem>> problems = new EnumMap<>(RegistrationField.class);
@@ -142,9 +157,37 @@ public final class RegisterUserService implements RegisterUser {
                     }
                     return hasher.hash(password)
                             .map(hash -> User.registerWithPassword(username, email, hash, clock.instant()))
-                            .flatMap(users::add)
+                            .flatMap(user -> storeWithConfirmationLink(user, languageTag))
                             .map(RegisterUserService::toOutcome);
                 });
+    }
+
+    /**
+     * The user and the confirmation link to their address in one transaction. A name taken in a race fails the
+     * insert, which already spoilt the transaction: it is rolled back as a failure, then reported as the result.
+     */
+    private Mono<AddUserResult> storeWithConfirmationLink(User user, String languageTag) {
+        return transactions
+                .inTransaction(users.add(user)
+                        .flatMap(result -> result instanceof AddUserResult.Added
+                                ? confirmations
+                                        .send(user, user.email(), languageTag, user.registeredAt())
+                                        .thenReturn(result)
+                                : Mono.error(new NotAdded(result))))
+                .onErrorResume(NotAdded.class, notAdded -> Mono.just(notAdded.result));
+    }
+
+    /** Carries a refused insert out of the transaction, so that the transaction rolls back. */
+    private static final class NotAdded extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        private final transient AddUserResult result;
+
+        NotAdded(AddUserResult result) {
+            super("not added", null, false, false);
+            this.result = result;
+        }
     }
 
     private static RegistrationOutcome toOutcome(AddUserResult result) {

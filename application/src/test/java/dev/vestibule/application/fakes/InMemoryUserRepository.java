@@ -106,6 +106,36 @@ public final class InMemoryUserRepository implements UserRepository, InMemoryTra
         });
     }
 
+    // email confirmation
+    @Override
+    public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                User user = users.get(id);
+                if (user == null) {
+                    return true;
+                }
+                Optional<User> holder = find(address.value());
+                if (holder.isPresent() && !holder.get().id().equals(id)) {
+                    return false;
+                }
+                users.put(
+                        id,
+                        User.restore(
+                                id,
+                                user.username(),
+                                address,
+                                user.passwordHash().orElse(null),
+                                user.externalIdentities(),
+                                user.isActive(),
+                                user.registeredAt(),
+                                user.securityStamp(),
+                                true));
+                return true;
+            }
+        });
+    }
+
     // account deletion
     @Override
     public Mono<Void> remove(UserId id) {

@@ -2,14 +2,19 @@ package dev.vestibule.application.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.emailconfirmation.EmailConfirmations;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
+import dev.vestibule.application.fakes.InMemoryLinkTokens;
+import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemorySecurityEventLog;
+import dev.vestibule.application.fakes.InMemoryTransactions;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
+import dev.vestibule.application.mail.PublicLinks;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.password.CommonPasswords;
 import dev.vestibule.domain.model.password.PasswordCheck;
@@ -52,6 +57,8 @@ class RegisterUserServiceTests {
     private final FakePasswordHasher fakeHasher = new FakePasswordHasher();
     private final RecordingPasswordHasher hasher = new RecordingPasswordHasher(fakeHasher);
     private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryLinkTokens linkTokens = new InMemoryLinkTokens();
+    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     private final PasswordPolicy policy =
             new PasswordPolicy(8, 256, CommonPasswords.of(List.of("password", "qwertyuiop")));
 
@@ -63,9 +70,66 @@ class RegisterUserServiceTests {
                 clock,
                 new InMemoryAttemptLimiter(clock),
                 ThrottlePolicy.DEFAULT.registrationsPerClientAddress(),
-                new SecurityEvents(new InMemorySecurityEventLog(), clock));
+                new SecurityEvents(new InMemorySecurityEventLog(), clock),
+                new EmailConfirmations(
+                        linkTokens,
+                        outbox,
+                        new PublicLinks("https://vestibule.test"),
+                        Duration.ofHours(24),
+                        new java.security.SecureRandom()),
+                // Not the users: a rival's sign-up inside this one (RivalSignsUpInBetween) is its own transaction.
+                new InMemoryTransactions(linkTokens, outbox));
         hasher.clear();
         return service;
+    }
+
+    // email confirmation
+    @Test
+    void registerMailsAConfirmationLinkToTheNewAddressInTheUsersLanguage() {
+        StepVerifier.create(service(users, Schedulers.immediate())
+                        .register(
+                                new RegistrationCommand("alice", "Alice@Example.com", PASSWORD, PASSWORD, "de-AT"),
+                                Origin.unknown()))
+                .assertNext(outcome -> assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class))
+                .verifyComplete();
+
+        assertThat(outbox.entries()).singleElement().satisfies(entry -> {
+            var link = (dev.vestibule.domain.model.mail.EmailConfirmationLink) entry.mail();
+            assertThat(link.to().value()).isEqualTo("alice@example.com");
+            assertThat(link.languageTag()).isEqualTo("de");
+            assertThat(link.link()).startsWith("https://vestibule.test/email-confirmation/");
+            assertThat(link.validFor()).isEqualTo(Duration.ofHours(24));
+        });
+        var alice = users.findByLogin("alice").block();
+        assertThat(linkTokens.unspentFor(
+                        alice.id(), dev.vestibule.domain.model.linktoken.LinkPurpose.EMAIL_CONFIRMATION))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedSignUpMailsNothing() {
+        users.add(User.registerWithPassword(new Username("alice"), new EmailAddress("a@example.com"), RIVALS_HASH, NOW))
+                .block();
+
+        service(users, Schedulers.immediate())
+                .register(new RegistrationCommand("alice", "b@example.com", PASSWORD, PASSWORD), Origin.unknown())
+                .block();
+
+        assertThat(outbox.entries()).isEmpty();
+        assertThat(linkTokens.count()).isZero();
+    }
+
+    @Test
+    void aSignUpThatLosesTheRaceMailsNothing() {
+        User rival = User.registerWithPassword(
+                new Username("rival"), new EmailAddress("alice@example.com"), RIVALS_HASH, NOW);
+
+        service(new RivalSignsUpInBetween(users, rival), Schedulers.immediate())
+                .register(new RegistrationCommand("alice", "alice@example.com", PASSWORD, PASSWORD), Origin.unknown())
+                .block();
+
+        assertThat(outbox.entries()).isEmpty();
+        assertThat(linkTokens.count()).isZero();
     }
 
     private RegisterUserService service() {
@@ -460,6 +524,11 @@ class RegisterUserServiceTests {
         @Override
         public Mono<Void> remove(UserId id) {
             return delegate.remove(id);
+        }
+
+        @Override
+        public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+            return delegate.confirmEmail(id, address);
         }
     }
 }

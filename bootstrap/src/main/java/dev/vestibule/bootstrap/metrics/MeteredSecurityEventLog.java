@@ -74,7 +74,12 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
             case REMEMBER_ME_USED, REMEMBER_ME_THEFT_DETECTED, LOGGED_OUT, SESSION_EXPIRED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }
-            case REAUTHENTICATED, REAUTHENTICATION_FAILED, REAUTHENTICATION_THROTTLED, ACCOUNT_DELETED -> {
+            case REAUTHENTICATED,
+                    REAUTHENTICATION_FAILED,
+                    REAUTHENTICATION_THROTTLED,
+                    ACCOUNT_DELETED,
+                    EMAIL_CHANGE_REQUESTED,
+                    EMAIL_CONFIRMED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }
         }

@@ -9,17 +9,17 @@ import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
-import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
-import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
+import dev.vestibule.domain.model.linktoken.IssuedLink;
+import dev.vestibule.domain.model.linktoken.LinkPurpose;
+import dev.vestibule.domain.model.linktoken.LinkToken;
+import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.UserId;
-import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
-import dev.vestibule.domain.port.in.ReauthenticationAttempt;
+import dev.vestibule.domain.port.out.LinkTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +113,36 @@ class SecurityEventsIT {
                 }
             }
             // re-authentication, account deletion, email change
-            case REAUTHENTICATED ->
-                assertThat(confirm(username, PASSWORD).confirmed()).isTrue();
+            case REAUTHENTICATED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(changeEmail(browser, "re-" + emailOf(username), PASSWORD)
+                                .status())
+                        .isEqualTo(303);
+            }
+            case EMAIL_CHANGE_REQUESTED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(changeEmail(browser, "new-" + emailOf(username), null)
+                                .status())
+                        .isEqualTo(303);
+            }
+            case EMAIL_CONFIRMED -> {
+                // A link as the sign-up mailed one (the mail itself went to this instance's log).
+                String id = RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username);
+                LinkToken token = LinkToken.generate(new java.security.SecureRandom());
+                vestibule
+                        .bean(LinkTokens.class)
+                        .issue(IssuedLink.issue(
+                                token,
+                                LinkPurpose.EMAIL_CONFIRMATION,
+                                UserId.parse(id),
+                                new EmailAddress(emailOf(username)),
+                                java.time.Instant.now(),
+                                Duration.ofHours(1)))
+                        .block(Duration.ofSeconds(10));
+                String path = "/email-confirmation/" + token.value();
+                assertThat(browser.submit(path, path, java.util.Map.of()).status())
+                        .isEqualTo(200);
+            }
             case REAUTHENTICATION_FAILED -> {
                 browser.logIn(username, PASSWORD, false);
                 assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(422);
@@ -176,20 +204,17 @@ class SecurityEventsIT {
                 .noneMatch(text -> text.contains(other));
     }
 
+    private static Page changeEmail(Browser browser, String email, String currentPassword) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("email", email));
+        if (currentPassword != null) {
+            fields.put("current-password", currentPassword);
+        }
+        return browser.submit("/account/email", "/account/email", fields);
+    }
+
     private static Page deleteAccount(Browser browser, String currentPassword) {
         return browser.submit(
                 "/account/delete", "/account/delete", java.util.Map.of("current-password", currentPassword));
-    }
-
-    /** Until a page that asks for the current password and keeps the account exists, its in-port, as a page calls it. */
-    private static ReauthenticationOutcome confirm(String username, String password) {
-        UserId id = UserId.parse(
-                RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username));
-        return vestibule
-                .bean(ConfirmCurrentPassword.class)
-                .confirm(ReauthenticationAttempt.of(
-                        id, password, Optional.empty(), new Origin("127.0.0.1", "Java-http-client/17")))
-                .block(Duration.ofSeconds(10));
     }
 
     private static long count(SecurityEventType type, String username) {

@@ -120,7 +120,8 @@ class AccountDeletionIT {
                         deletedAt,
                         "the deletion notice arrives",
                         () -> Arrays.stream(smtp.received())
-                                .filter(message -> isTo(message, email))
+                                .filter(message -> isTo(message, email)
+                                        && "Your Vestibule account was deleted".equals(subject(message)))
                                 .findFirst()
                                 .orElse(null),
                         message -> message != null)

@@ -226,6 +226,51 @@ class PageQualityIT {
                         "password-reset-invalid",
                         410,
                         base -> chromium.open(base + "/password-reset/" + "A".repeat(43))),
+                new PageState("account-email", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/email");
+                }),
+                new PageState("account-email-refused", 422, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/email");
+                    chromium.post(
+                            "/account/email",
+                            Map.of(
+                                    "_csrf",
+                                    chromium.csrfToken(),
+                                    "email",
+                                    "not an address",
+                                    "current-password",
+                                    "not the right password"),
+                            FORM);
+                }),
+                new PageState("account-email-sent", 200, base -> {
+                    String username = signUp(base);
+                    chromium.open(base + "/account/email");
+                    chromium.fill("email", "new-" + emailOf(username));
+                    chromium.submit("form[action='/account/email']");
+                }),
+                new PageState("email-confirmation", 200, base -> {
+                    String username = signUp(base);
+                    chromium.open(base + confirmationPath(username));
+                }),
+                new PageState("email-confirmation-confirmed", 200, base -> {
+                    String username = signUp(base);
+                    chromium.open(base + confirmationPath(username));
+                    chromium.submit("main form");
+                }),
+                new PageState("email-confirmation-taken", 409, base -> {
+                    String username = signUp(base);
+                    String wanted = "wanted-" + emailOf(username);
+                    String path = confirmationPath(vestibule, wanted, username);
+                    new Browser(vestibule.baseUrl()).register(uniqueUsername("Quick"), wanted, PASSWORD);
+                    chromium.open(base + path);
+                    chromium.submit("main form");
+                }),
+                new PageState(
+                        "email-confirmation-invalid",
+                        410,
+                        base -> chromium.open(base + "/email-confirmation/" + "A".repeat(43))),
                 // Anonymous, an unknown address leads to the login page (deny by default): the 404 page needs a user.
                 new PageState("404", 404, base -> {
                     signUp(base);
@@ -359,6 +404,28 @@ class PageQualityIT {
     }
 
     /** Signs a new user up through the form; the browser ends on the page the sign-up leads to. */
+    /** A fresh confirmation link for the user's sign-up address (the mail went to the log): issued as sign-up does. */
+    private static String confirmationPath(String username) {
+        return confirmationPath(vestibule, emailOf(username), username);
+    }
+
+    /** A link to confirm {@code address} for the user, issued as an email change does (its mail went to the log). */
+    private static String confirmationPath(RunningVestibule instance, String address, String username) {
+        var token = dev.vestibule.domain.model.linktoken.LinkToken.generate(new java.security.SecureRandom());
+        var id = dev.vestibule.domain.model.user.UserId.parse(
+                RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username));
+        instance.bean(dev.vestibule.domain.port.out.LinkTokens.class)
+                .issue(dev.vestibule.domain.model.linktoken.IssuedLink.issue(
+                        token,
+                        dev.vestibule.domain.model.linktoken.LinkPurpose.EMAIL_CONFIRMATION,
+                        id,
+                        new dev.vestibule.domain.model.user.EmailAddress(address.toLowerCase()),
+                        java.time.Instant.now(),
+                        java.time.Duration.ofHours(1)))
+                .block(java.time.Duration.ofSeconds(10));
+        return "/email-confirmation/" + token.value();
+    }
+
     private static String signUp(String base) {
         String username = uniqueUsername("Page");
         chromium.open(base + "/register");

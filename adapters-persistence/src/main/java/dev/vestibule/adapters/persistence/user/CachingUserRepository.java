@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.persistence.user;
 
+import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.PasswordHash;
 import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
@@ -53,6 +54,12 @@ public final class CachingUserRepository extends ForwardingUserRepository {
     }
 
     /** Whatever the outcome, even a failure or a cancellation after the write may have committed. */
+    // email confirmation
+    @Override
+    public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+        return evictingAfter(id, delegate.confirmEmail(id, address));
+    }
+
     // account deletion
     @Override
     public Mono<Void> remove(UserId id) {

@@ -64,6 +64,12 @@ abstract class ForwardingUserRepository implements UserRepository {
         return delegate.renewSecurityStamp(id, newStamp);
     }
 
+    // email confirmation
+    @Override
+    public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+        return delegate.confirmEmail(id, address);
+    }
+
     // account deletion
     @Override
     public Mono<Void> remove(UserId id) {

@@ -139,6 +139,25 @@ public final class R2dbcUserRepository implements UserRepository {
                 .then();
     }
 
+    // email confirmation
+    /** The unique index on lower(email) decides a race with a sign-up or another confirmation for the address. */
+    @Override
+    public Mono<Boolean> confirmEmail(UserId id, EmailAddress address) {
+        return databaseClient
+                .sql("UPDATE users SET email = :email, email_confirmed = TRUE WHERE id = :id")
+                .bind("email", address.value())
+                .bind("id", id.value())
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(true)
+                .onErrorResume(
+                        DataIntegrityViolationException.class,
+                        failure -> UniqueViolations.resultOf(failure)
+                                .filter(AddUserResult.EmailTaken.class::isInstance)
+                                .map(taken -> Mono.just(false))
+                                .orElseGet(() -> Mono.error(failure)));
+    }
+
     // account deletion
     /** Its external identities go by the foreign key's cascade; PostgreSQL's trigger tells every instance's cache. */
     @Override

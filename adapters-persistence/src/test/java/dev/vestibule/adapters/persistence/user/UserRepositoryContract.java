@@ -372,6 +372,67 @@ abstract class UserRepositoryContract {
                 .verifyComplete();
     }
 
+    // email confirmation
+    @Test
+    void confirmEmailSetsTheAddressMarksItConfirmedAndTheLoginFollowsIt() {
+        User alice = passwordUser();
+        add(alice);
+        EmailAddress moved = email();
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), moved))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id()))
+                .assertNext(found -> {
+                    assertThat(found.email()).isEqualTo(moved);
+                    assertThat(found.isEmailConfirmed()).isTrue();
+                    assertThat(found.securityStamp()).isEqualTo(alice.securityStamp());
+                })
+                .verifyComplete();
+        StepVerifier.create(repository().findByLogin(moved.value().toUpperCase(Locale.ROOT)))
+                .assertNext(found -> assertThat(found.id()).isEqualTo(alice.id()))
+                .verifyComplete();
+        StepVerifier.create(repository().isEmailTaken(alice.email()))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void confirmEmailOfTheAddressTheUserHasMarksItConfirmed() {
+        User alice = passwordUser();
+        add(alice);
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), alice.email()))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(repository().findById(alice.id()))
+                .assertNext(found -> assertThat(found.isEmailConfirmed()).isTrue())
+                .verifyComplete();
+    }
+
+    @Test
+    void confirmEmailWhenAnotherAccountHasTheAddressThenFalseAndNothingChanges() {
+        User alice = passwordUser();
+        User bob = passwordUser();
+        add(alice);
+        add(bob);
+
+        StepVerifier.create(repository().confirmEmail(alice.id(), bob.email()))
+                .expectNext(false)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        StepVerifier.create(repository().findById(alice.id()))
+                .assertNext(found -> {
+                    assertThat(found.email()).isEqualTo(alice.email());
+                    assertThat(found.isEmailConfirmed()).isFalse();
+                })
+                .verifyComplete();
+    }
+
     // account deletion
     @Test
     void removeThenTheUserIsGoneEverywhereAndTheNamesAreFreeAgain() {

@@ -58,6 +58,8 @@ public final class FormGuard implements WebFilter {
             // account deletion, email change
             "/account/delete",
             List.of(new Field("current-password", 1024), new Field("_csrf", 256)),
+            "/account/email",
+            List.of(new Field("email", 254), new Field("current-password", 1024), new Field("_csrf", 256)),
             // Password reset: the request form; the new-password forms are under PASSWORD_RESET_LINKS.
             "/password-reset",
             List.of(new Field("email", 254), new Field("_csrf", 256)));

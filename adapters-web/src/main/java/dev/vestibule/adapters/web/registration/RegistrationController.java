@@ -63,27 +63,30 @@ class RegistrationController {
         String next = NextPath.parse(form.next()).orElse("");
         return AlreadySignedIn.orElse(
                 exchange,
-                registerUser.register(form.toCommand(), Origins.of(exchange)).flatMap(outcome -> {
-                    if (outcome instanceof RegistrationOutcome.Registered registered) {
-                        return contexts.save(exchange, SessionUserContextRepository.contextFor(registered.user()))
-                                .then(PasswordGiven.at(exchange, clock.instant()))
-                                .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
-                                .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next)
-                                        .build());
-                    }
-                    if (outcome instanceof RegistrationOutcome.Throttled throttled) {
-                        TooManyAttempts.markResponse(exchange, throttled.retryAfter());
-                        long minutes = Math.max(1, (TooManyAttempts.seconds(throttled.retryAfter()) + 59) / 60);
-                        String message = Texts.of(exchange).get("registration.throttled", minutes);
-                        return Mono.just(page(
-                                RegistrationView.throttled(form, next, message, passwordMinimum),
-                                HttpStatus.TOO_MANY_REQUESTS));
-                    }
-                    RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
-                    return Mono.just(page(
-                            RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
-                            HttpStatus.UNPROCESSABLE_CONTENT));
-                }));
+                registerUser
+                        .register(form.toCommand(Texts.of(exchange).languageTag()), Origins.of(exchange))
+                        .flatMap(outcome -> {
+                            if (outcome instanceof RegistrationOutcome.Registered registered) {
+                                return contexts.save(
+                                                exchange, SessionUserContextRepository.contextFor(registered.user()))
+                                        .then(PasswordGiven.at(exchange, clock.instant()))
+                                        .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
+                                        .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next)
+                                                .build());
+                            }
+                            if (outcome instanceof RegistrationOutcome.Throttled throttled) {
+                                TooManyAttempts.markResponse(exchange, throttled.retryAfter());
+                                long minutes = Math.max(1, (TooManyAttempts.seconds(throttled.retryAfter()) + 59) / 60);
+                                String message = Texts.of(exchange).get("registration.throttled", minutes);
+                                return Mono.just(page(
+                                        RegistrationView.throttled(form, next, message, passwordMinimum),
+                                        HttpStatus.TOO_MANY_REQUESTS));
+                            }
+                            RegistrationOutcome.Rejected rejected = (RegistrationOutcome.Rejected) outcome;
+                            return Mono.just(page(
+                                    RegistrationView.from(form, rejected, next, passwordMinimum, Texts.of(exchange)),
+                                    HttpStatus.UNPROCESSABLE_CONTENT));
+                        }));
     }
 
     private static Rendering page(RegistrationView view, HttpStatus status) {

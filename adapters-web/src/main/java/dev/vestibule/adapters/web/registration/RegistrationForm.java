@@ -5,8 +5,9 @@ import dev.vestibule.domain.port.in.RegistrationCommand;
 /** The sign-up form as posted; field names are part of the HTTP contract. */
 record RegistrationForm(String username, String email, String password, String password2, String next) {
 
-    RegistrationCommand toCommand() {
-        return new RegistrationCommand(username, email, password, password2);
+    /** The confirmation mail of the new address goes out in {@code languageTag}, the page's language. */
+    RegistrationCommand toCommand(String languageTag) {
+        return new RegistrationCommand(username, email, password, password2, languageTag);
     }
 
     @Override

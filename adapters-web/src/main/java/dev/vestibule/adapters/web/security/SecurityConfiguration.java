@@ -84,6 +84,9 @@ class SecurityConfiguration {
                         // Password reset: the request form and the pages its mailed links open.
                         .pathMatchers("/password-reset", "/password-reset/*")
                         .permitAll()
+                        // email confirmation: the link is the proof, whoever is signed in (or nobody)
+                        .pathMatchers("/email-confirmation/*")
+                        .permitAll()
                         // The actuator answers on the management port only (management.server.port); on the
                         // public port these paths reach no handler, so they get the 404 page, not a login.
                         .pathMatchers("/actuator", "/actuator/**")

@@ -130,6 +130,8 @@ public final class ReasonTexts {
             case SESSION_ENDED -> Text.of("activity.event.session-ended");
             case LOGGED_OUT_EVERYWHERE_ELSE -> Text.of("activity.event.logged-out-everywhere-else");
             case ACCOUNT_DELETED -> Text.of("account.delete.event");
+            case EMAIL_CHANGE_REQUESTED -> Text.of("account.email.event");
+            case EMAIL_CONFIRMED -> Text.of("emailconfirmation.event");
         };
     }
 }

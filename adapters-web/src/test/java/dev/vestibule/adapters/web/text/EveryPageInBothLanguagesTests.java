@@ -9,6 +9,7 @@ import dev.vestibule.adapters.web.TestUsers.TestUser;
 import dev.vestibule.adapters.web.WebAdapterTest;
 import dev.vestibule.adapters.web.WebAdapterTestApplication;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
+import dev.vestibule.domain.model.mail.EmailConfirmationLink;
 import dev.vestibule.domain.model.mail.PasswordResetLink;
 import dev.vestibule.domain.port.in.RegisterUser;
 import java.io.IOException;
@@ -304,9 +305,10 @@ class EveryPageInBothLanguagesTests {
                 .substring(WebAdapterTestApplication.PUBLIC_URL.length());
         assertThat(outbox.entries().stream()
                         .map(InMemoryMailOutbox.Entry::mail)
-                        .filter(mail -> mail.to().value().equals(user.email()))
+                        .filter(mail -> mail instanceof PasswordResetLink
+                                && mail.to().value().equals(user.email()))
                         .map(mail -> mail.languageTag()))
-                .as("the mail speaks the browser's language")
+                .as("the reset mail speaks the browser's language")
                 .containsOnly(language);
         Page choose = browser.get(path);
         in.assertPage(choose, 200, in.say("Choose a new password", "Neues Passwort wählen"));
@@ -463,6 +465,75 @@ class EveryPageInBothLanguagesTests {
                 .containsExactly(in.say(
                         "Your account has been deleted. We have sent a last mail to your address to say so.",
                         "Ihr Konto wurde gelöscht. Wir haben Ihnen eine letzte E-Mail geschickt, die das bestätigt."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
+    void theEmailChangeAndConfirmationPagesInBothLanguages(String language) {
+        Browser browser = Browser.speaking(client, language);
+        Lang in = new Lang(language);
+        TestUser user = TestUsers.registered(registerUser, "Adresse");
+        browser.logInAndLand(user);
+
+        Page form = browser.get("/account/email");
+        in.assertPage(form, 200, in.say("Change your email address", "E-Mail-Adresse ändern"));
+        assertThat(form.document().select("label[for=email]").text())
+                .isEqualTo(in.say("New email address", "Neue E-Mail-Adresse"));
+
+        Page refused = browser.post("/account/email", Map.of("_csrf", form.csrfToken(), "email", "nope"));
+        in.assertPage(refused, 422, in.say("Change your email address", "E-Mail-Adresse ändern"));
+        assertThat(refused.document().select(".error-summary a").eachText())
+                .containsExactly(in.say(
+                        "Please enter a valid email address, like name@example.com.",
+                        "Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com."));
+
+        String newAddress = "neu-" + user.email();
+        Page sent =
+                browser.follow(browser.post("/account/email", Map.of("_csrf", form.csrfToken(), "email", newAddress)));
+        in.assertPage(sent, 200, in.say("Change your email address", "E-Mail-Adresse ändern"));
+        assertThat(sent.flashes()).singleElement().asString().contains(newAddress);
+
+        String link = outbox.entries().stream()
+                .filter(entry -> entry.mail() instanceof EmailConfirmationLink mail
+                        && mail.to().value().equals(newAddress))
+                .map(entry -> ((EmailConfirmationLink) entry.mail()).link())
+                .findFirst()
+                .orElseThrow();
+        String path = link.substring(link.indexOf("/email-confirmation/"));
+        Page confirm = browser.get(path);
+        in.assertPage(confirm, 200, in.say("Confirm your email address", "E-Mail-Adresse bestätigen"));
+        assertThat(confirm.document().select("main form button").text())
+                .isEqualTo(in.say("Confirm This Address", "Diese Adresse bestätigen"));
+        in.assertPage(
+                browser.post(path, Map.of("_csrf", confirm.csrfToken())),
+                200,
+                in.say("Email address confirmed", "E-Mail-Adresse bestätigt"));
+        in.assertPage(browser.get(path), 410, in.say("This link no longer works", "Dieser Link gilt nicht mehr"));
+        in.assertPage(
+                Browser.speaking(client, language).get("/email-confirmation/" + "x".repeat(43)),
+                410,
+                in.say("This link no longer works", "Dieser Link gilt nicht mehr"));
+
+        String wanted = "begehrt-" + user.email();
+        browser.post(
+                "/account/email", Map.of("_csrf", browser.get("/account/email").csrfToken(), "email", wanted));
+        String wantedLink = outbox.entries().stream()
+                .filter(entry -> entry.mail() instanceof EmailConfirmationLink mail
+                        && mail.to().value().equals(wanted))
+                .map(entry -> ((EmailConfirmationLink) entry.mail()).link())
+                .findFirst()
+                .orElseThrow();
+        String wantedPath = wantedLink.substring(wantedLink.indexOf("/email-confirmation/"));
+        registerUser
+                .register(
+                        new dev.vestibule.domain.port.in.RegistrationCommand(
+                                TestUsers.uniqueName("Schneller"), wanted, PASSWORD, PASSWORD),
+                        dev.vestibule.domain.model.event.Origin.unknown())
+                .block(Duration.ofSeconds(5));
+        in.assertPage(
+                browser.post(wantedPath, Map.of("_csrf", browser.get(wantedPath).csrfToken())),
+                409,
+                in.say("Address already in use", "Adresse bereits vergeben"));
     }
 
     /** What a page must be in one language. */

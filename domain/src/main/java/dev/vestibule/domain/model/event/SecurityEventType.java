@@ -43,5 +43,9 @@ public enum SecurityEventType {
     /** The user logged out everywhere else. */
     LOGGED_OUT_EVERYWHERE_ELSE,
     /** The user deleted their account; kept, like the account's other events, without anything pointing to them. */
-    ACCOUNT_DELETED
+    ACCOUNT_DELETED,
+    /** A signed-in user asked for a new email address; a link went to it, a notice to the old one. */
+    EMAIL_CHANGE_REQUESTED,
+    /** An address was confirmed by its link (a new one, or the one given at sign-up). */
+    EMAIL_CONFIRMED
 }

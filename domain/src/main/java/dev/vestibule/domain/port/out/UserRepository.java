@@ -40,6 +40,13 @@ public interface UserRepository {
     /** Gives the user a new security stamp ("log out everywhere"): every sign-in under the old one ends. */
     Mono<Void> renewSecurityStamp(UserId id, SecurityStamp newStamp);
 
+    // email confirmation
+    /**
+     * Sets the user's address to {@code address} and marks it confirmed. Returns false, changing nothing, when
+     * another account has that address (ignoring case), even when the two changes race.
+     */
+    Mono<Boolean> confirmEmail(UserId id, EmailAddress address);
+
     // account deletion
     /** Deletes the user and their external identities; nothing happens when there is no such user. */
     Mono<Void> remove(UserId id);
