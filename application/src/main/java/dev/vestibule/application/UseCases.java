@@ -13,6 +13,9 @@ import dev.vestibule.application.event.ViewAccountActivityService;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
 import dev.vestibule.application.mail.PublicLinks;
+import dev.vestibule.application.passwordreset.OpenPasswordResetLinkService;
+import dev.vestibule.application.passwordreset.RequestPasswordResetService;
+import dev.vestibule.application.passwordreset.ResetPasswordService;
 import dev.vestibule.application.reauthentication.ConfirmCurrentPasswordService;
 import dev.vestibule.application.registration.RegisterUserService;
 import dev.vestibule.application.rememberme.ForgetRememberedBrowserService;
@@ -40,12 +43,15 @@ import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.PurgeExpiredRecords;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
@@ -84,6 +90,10 @@ public final class UseCases {
     private final ViewSignIns viewSignIns;
     private final RevokeSignIn revokeSignIn;
     private final LogOutEverywhereElse logOutEverywhereElse;
+    // Password reset.
+    private final RequestPasswordReset requestPasswordReset;
+    private final OpenPasswordResetLink openPasswordResetLink;
+    private final ResetPassword resetPassword;
     // re-authentication, account deletion, email change
     private final ConfirmCurrentPassword confirmCurrentPassword;
     private final DeleteAccount deleteAccount;
@@ -162,6 +172,31 @@ public final class UseCases {
                 new RevokeSignInService(ports.signedInSessions(), ports.rememberedBrowsers(), containment, events);
         this.logOutEverywhereElse =
                 new LogOutEverywhereElseService(ports.users(), ports.transactions(), containment, events);
+        // Password reset.
+        this.requestPasswordReset = new RequestPasswordResetService(
+                ports.users(),
+                ports.linkTokens(),
+                ports.mailOutbox(),
+                ports.transactions(),
+                ports.attemptLimiter(),
+                settings.throttlePolicy().passwordResetsPerAccount(),
+                settings.throttlePolicy().passwordResetsPerClientAddress(),
+                new PublicLinks(settings.publicUrl()),
+                settings.linkLifetimes().passwordReset(),
+                events,
+                clock,
+                random);
+        this.openPasswordResetLink = new OpenPasswordResetLinkService(ports.linkTokens(), ports.users(), clock);
+        this.resetPassword = new ResetPasswordService(
+                ports.linkTokens(),
+                ports.users(),
+                ports.rememberedBrowsers(),
+                ports.mailOutbox(),
+                ports.transactions(),
+                hasher,
+                settings.passwordPolicy(),
+                events,
+                clock);
         // re-authentication, account deletion, email change
         this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
                 ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);
@@ -280,6 +315,19 @@ public final class UseCases {
 
     public PurgeExpiredRecords purgeExpiredRecords() {
         return purgeExpiredRecords;
+    }
+
+    // Password reset.
+    public RequestPasswordReset requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public OpenPasswordResetLink openPasswordResetLink() {
+        return openPasswordResetLink;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
     }
 
     // re-authentication, account deletion, email change

@@ -84,6 +84,10 @@ class UseCasesTests {
                 UseCases::recordSecurityEvent,
                 UseCases::viewAccountActivity,
                 UseCases::purgeExpiredRecords,
+                // Password reset.
+                UseCases::requestPasswordReset,
+                UseCases::openPasswordResetLink,
+                UseCases::resetPassword,
                 // re-authentication, account deletion, email change
                 UseCases::confirmCurrentPassword,
                 UseCases::deleteAccount,

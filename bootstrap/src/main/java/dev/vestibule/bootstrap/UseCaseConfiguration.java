@@ -23,11 +23,14 @@ import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
@@ -246,6 +249,22 @@ class UseCaseConfiguration {
     @Bean
     LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
         return useCases.logOutEverywhereElse();
+    }
+
+    // Password reset.
+    @Bean
+    RequestPasswordReset requestPasswordReset(UseCases useCases) {
+        return useCases.requestPasswordReset();
+    }
+
+    @Bean
+    OpenPasswordResetLink openPasswordResetLink(UseCases useCases) {
+        return useCases.openPasswordResetLink();
+    }
+
+    @Bean
+    ResetPassword resetPassword(UseCases useCases) {
+        return useCases.resetPassword();
     }
 
     // re-authentication, account deletion, email change

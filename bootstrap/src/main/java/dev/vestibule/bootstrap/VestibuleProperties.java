@@ -103,6 +103,8 @@ public record VestibuleProperties(
      * @param perKnownBrowser                the separate allowance of a browser that signed in to the account before
      * @param perClientAddress              failed logins per client address
      * @param registrationsPerClientAddress sign-ups per client address
+     * @param passwordResetsPerAccount        password-reset requests per email address (one account's mailbox)
+     * @param passwordResetsPerClientAddress  password-reset requests per client address
      * @param knownBrowserLifetime           how long a browser stays known, counted from the login that first made it
      *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
@@ -113,7 +115,9 @@ public record VestibuleProperties(
             Limit perClientAddress,
             Limit registrationsPerClientAddress,
             @DefaultValue("365d") Duration knownBrowserLifetime,
-            @DefaultValue("vestibule:throttle") String redisKeyPrefix) {
+            @DefaultValue("vestibule:throttle") String redisKeyPrefix,
+            Limit passwordResetsPerAccount,
+            Limit passwordResetsPerClientAddress) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
@@ -121,7 +125,9 @@ public record VestibuleProperties(
                     Limit.over(perAccount, defaults.perAccount()),
                     Limit.over(perKnownBrowser, defaults.perKnownBrowser()),
                     Limit.over(perClientAddress, defaults.perClientAddress()),
-                    Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()));
+                    Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()),
+                    Limit.over(passwordResetsPerAccount, defaults.passwordResetsPerAccount()),
+                    Limit.over(passwordResetsPerClientAddress, defaults.passwordResetsPerClientAddress()));
         }
     }
 

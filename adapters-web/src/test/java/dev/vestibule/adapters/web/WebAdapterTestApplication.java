@@ -31,11 +31,14 @@ import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.OpenEmailConfirmationLink;
+import dev.vestibule.domain.port.in.OpenPasswordResetLink;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import dev.vestibule.domain.port.in.RequestEmailChange;
+import dev.vestibule.domain.port.in.RequestPasswordReset;
+import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
@@ -119,7 +122,10 @@ public class WebAdapterTestApplication {
                 ThrottlePolicy.DEFAULT.perAccount(),
                 ThrottlePolicy.DEFAULT.perKnownBrowser(),
                 new AttemptLimit("client", 100_000, Duration.ofMillis(1)),
-                new AttemptLimit("registration", 100_000, Duration.ofMillis(1)));
+                new AttemptLimit("registration", 100_000, Duration.ofMillis(1)),
+                // Password reset: per account as in production, per client address as generous as above.
+                ThrottlePolicy.DEFAULT_PASSWORD_RESETS_PER_ACCOUNT,
+                new AttemptLimit("password-reset-client", 100_000, Duration.ofMillis(1)));
     }
 
     @Bean
@@ -270,6 +276,22 @@ public class WebAdapterTestApplication {
     @Bean
     LogOutEverywhereElse logOutEverywhereElse(UseCases useCases) {
         return useCases.logOutEverywhereElse();
+    }
+
+    // Password reset.
+    @Bean
+    RequestPasswordReset requestPasswordReset(UseCases useCases) {
+        return useCases.requestPasswordReset();
+    }
+
+    @Bean
+    OpenPasswordResetLink openPasswordResetLink(UseCases useCases) {
+        return useCases.openPasswordResetLink();
+    }
+
+    @Bean
+    ResetPassword resetPassword(UseCases useCases) {
+        return useCases.resetPassword();
     }
 
     // re-authentication, account deletion, email change

@@ -20,12 +20,16 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
 
     public static final String LOGINS = "vestibule.logins";
     public static final String REGISTRATIONS = "vestibule.registrations";
+    // Password reset.
+    public static final String PASSWORD_RESETS = "vestibule.password.resets";
 
     private final SecurityEventLog delegate;
     private final Counter loginsSucceeded;
     private final Counter loginsFailed;
     private final Counter loginsThrottled;
     private final Counter registrations;
+    private final Counter passwordResetsRequested;
+    private final Counter passwordResetsCompleted;
 
     public MeteredSecurityEventLog(SecurityEventLog delegate, MeterRegistry registry) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -34,6 +38,16 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
         this.loginsThrottled = logins(registry, "throttled");
         this.registrations =
                 Counter.builder(REGISTRATIONS).description("Accounts created").register(registry);
+        this.passwordResetsRequested = passwordResets(registry, "requested");
+        this.passwordResetsCompleted = passwordResets(registry, "completed");
+    }
+
+    private static Counter passwordResets(MeterRegistry registry, String stage) {
+        return Counter.builder(PASSWORD_RESETS)
+                .description("Password resets by stage: requested (a well-formed address was asked for, with an "
+                        + "account or none, not throttled), completed (a new password was set with a link)")
+                .tag("stage", stage)
+                .register(registry);
     }
 
     private static Counter logins(MeterRegistry registry, String outcome) {
@@ -55,6 +69,8 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
             case LOGIN_FAILED -> loginsFailed.increment();
             case LOGIN_THROTTLED -> loginsThrottled.increment();
             case REGISTERED -> registrations.increment();
+            case PASSWORD_RESET_REQUESTED -> passwordResetsRequested.increment();
+            case PASSWORD_RESET -> passwordResetsCompleted.increment();
             case REMEMBER_ME_USED, REMEMBER_ME_THEFT_DETECTED, LOGGED_OUT, SESSION_EXPIRED -> {
                 // Not logins with a password nor sign-ups; each is still in the security_events table.
             }

@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Security events and device records do not pile up forever: a running instance purges security events
- * past the retention period and devices past their own lifetime, and keeps everything younger.
+ * Security events, device records and mailed links do not pile up forever: a running instance purges security
+ * events past the retention period, devices and links (spent or not) past their own lifetime, and keeps
+ * everything younger.
  */
 class RetentionPurgeIT {
 
@@ -21,6 +22,8 @@ class RetentionPurgeIT {
     private String validDevice;
     private String expiredSeries;
     private String validSeries;
+    private String expiredLink;
+    private String validLink;
 
     @Test
     void aRunningInstancePurgesOldRowsAndKeepsRecentOnes() throws InterruptedException {
@@ -37,13 +40,17 @@ class RetentionPurgeIT {
             validDevice = insertKnownBrowser(user, "+ interval '1 day'");
             expiredSeries = insertRememberedBrowser(user, "- interval '1 minute'");
             validSeries = insertRememberedBrowser(user, "+ interval '1 day'");
+            // Link tokens: an expired one that was spent, and one that still works.
+            expiredLink = insertLink(user, "- interval '1 minute'", "now() - interval '30 minutes'");
+            validLink = insertLink(user, "+ interval '1 hour'", "NULL");
             this.marker = marker;
 
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
             while (System.currentTimeMillis() < deadline
                     && (eventsOf(marker) > 2
                             || knownBrowser(expiredDevice) > 0
-                            || rememberedBrowser(expiredSeries) > 0)) {
+                            || rememberedBrowser(expiredSeries) > 0
+                            || link(expiredLink) > 0)) {
                 Thread.sleep(200);
             }
         }
@@ -57,13 +64,16 @@ class RetentionPurgeIT {
         assertThat(knownBrowser(validDevice)).isOne();
         assertThat(rememberedBrowser(expiredSeries)).isZero();
         assertThat(rememberedBrowser(validSeries)).isOne();
+        assertThat(link(expiredLink)).isZero();
+        assertThat(link(validLink)).isOne();
     }
 
     private static UUID storedUser() {
         UUID id = UUID.randomUUID();
         String name = "ret" + id.toString().replace("-", "").substring(0, 16);
         executeSql(
-                "INSERT INTO users (id, username, email, password_hash, active, registered_at) VALUES (?, ?, ?, ?, true, now())",
+                "INSERT INTO users (id, username, email, password_hash, active, registered_at, security_stamp)"
+                        + " VALUES (?, ?, ?, ?, true, now(), 'retention-it')",
                 id,
                 name,
                 name + "@example.com",
@@ -88,11 +98,27 @@ class RetentionPurgeIT {
     private static String insertRememberedBrowser(UUID user, String expiry) {
         String series = UUID.randomUUID().toString().replace("-", "");
         executeSql(
-                "INSERT INTO remembered_devices (series, user_id, secret_hash, rotated_at, expires_at) "
-                        + "VALUES (?, ?, 'x', now(), now() " + expiry + ")",
+                "INSERT INTO remembered_devices"
+                        + " (series, user_id, secret_hash, rotated_at, expires_at, security_stamp, remembered_at) "
+                        + "VALUES (?, ?, 'x', now(), now() " + expiry + ", 'retention-it', now())",
                 series,
                 user);
         return series;
+    }
+
+    private static String insertLink(UUID user, String expiry, String spentAt) {
+        String hash = UUID.randomUUID().toString().replace("-", "");
+        executeSql(
+                "INSERT INTO link_tokens (token_hash, purpose, user_id, sent_to, issued_at, expires_at, spent_at)"
+                        + " VALUES (?, 'PASSWORD_RESET', ?, 'retention@example.com', now() - interval '2 hours',"
+                        + " now() " + expiry + ", " + spentAt + ")",
+                hash,
+                user);
+        return hash;
+    }
+
+    private static long link(String hash) {
+        return queryForLong("SELECT count(*) FROM link_tokens WHERE token_hash = ?", hash);
     }
 
     private static long eventsOf(String marker) {

@@ -6,6 +6,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import dev.vestibule.domain.model.event.SecurityEventType;
@@ -15,8 +16,10 @@ import dev.vestibule.domain.model.linktoken.LinkToken;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.LinkTokens;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SecurityEventsIT {
 
     private static final String WRONG = "not the right password";
+    private static final String NEW_PASSWORD = "a freshly reset passphrase 3";
     private static RunningVestibule vestibule;
 
     @BeforeAll
@@ -121,6 +125,22 @@ class SecurityEventsIT {
                 new Browser(vestibule.baseUrl()).logIn(username, PASSWORD, false);
                 browser.logIn(username, PASSWORD, false);
                 browser.submit("/account/sessions", "/account/sessions/revoke-others", java.util.Map.of());
+            }
+            // Password reset.
+            case PASSWORD_RESET_REQUESTED ->
+                assertThat(browser.submit("/password-reset", "/password-reset", Map.of("email", emailOf(username)))
+                                .status())
+                        .isEqualTo(200);
+            case PASSWORD_RESET -> {
+                try (LoggedMails mails = new LoggedMails()) {
+                    browser.submit("/password-reset", "/password-reset", Map.of("email", emailOf(username)));
+                    String path = URI.create(
+                                    mails.awaitLink(emailOf(username), "/password-reset/", Duration.ofSeconds(30)))
+                            .getPath();
+                    assertThat(browser.submit(path, path, Map.of("password", NEW_PASSWORD, "password2", NEW_PASSWORD))
+                                    .location())
+                            .contains("/login");
+                }
             }
             // re-authentication, account deletion, email change
             case REAUTHENTICATED -> {

@@ -119,6 +119,11 @@ final class HeadlessChromium implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(link));
     }
 
+    /** Opens a full URL, e.g. a link from a mail. */
+    void openUrl(String url) {
+        driver.get(url);
+    }
+
     String path() {
         return URI.create(driver.getCurrentUrl()).getPath();
     }

@@ -2,6 +2,7 @@ package dev.vestibule.bootstrap.cluster;
 
 import dev.vestibule.adapters.persistence.testing.PostgresTestDatabase;
 import dev.vestibule.adapters.redis.testing.RedisTestServer;
+import dev.vestibule.bootstrap.mail.SmtpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,18 +39,21 @@ final class LocalCluster {
     private final Map<String, String> environment;
     private final int httpsPort;
     private final PostgresTestDatabase database;
+    private final SmtpServer smtp;
 
     private LocalCluster(
             Path script,
             Path runDirectory,
             Map<String, String> environment,
             int httpsPort,
-            PostgresTestDatabase database) {
+            PostgresTestDatabase database,
+            SmtpServer smtp) {
         this.script = script;
         this.runDirectory = runDirectory;
         this.environment = environment;
         this.httpsPort = httpsPort;
         this.database = database;
+        this.smtp = smtp;
     }
 
     static synchronized LocalCluster shared() {
@@ -92,6 +96,8 @@ final class LocalCluster {
         }
         PostgresTestDatabase database = PostgresTestDatabase.create();
         RedisTestServer redis = RedisTestServer.shared();
+        // The cluster's mail server (its database is its own, so only its instances deliver its outbox).
+        SmtpServer smtp = SmtpServer.start();
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("VESTIBULE_CLUSTER_DIR", runDirectory.toString()),
                 Map.entry("VESTIBULE_CLUSTER_JAR", jar.toString()),
@@ -115,8 +121,14 @@ final class LocalCluster {
                                 "--vestibule.session.redis-namespace=" + redis.namespace() + ":session",
                                 "--vestibule.throttling.redis-key-prefix=" + redis.namespace() + ":throttle",
                                 "--vestibule.throttling.per-client-address.capacity=1000000",
-                                "--vestibule.throttling.registrations-per-client-address.capacity=1000000")));
-        LocalCluster cluster = new LocalCluster(script, runDirectory, environment, ports.get(0), database);
+                                "--vestibule.throttling.registrations-per-client-address.capacity=1000000",
+                                // Password reset: links point at HAProxy, mail goes to the cluster's SMTP server.
+                                "--vestibule.throttling.password-resets-per-client-address.capacity=1000000",
+                                "--vestibule.public-url=https://localhost:" + ports.get(0),
+                                "--spring.mail.host=127.0.0.1",
+                                "--spring.mail.port=" + smtp.port(),
+                                "--vestibule.mail.delivery-interval=500ms")));
+        LocalCluster cluster = new LocalCluster(script, runDirectory, environment, ports.get(0), database, smtp);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "local-cluster-stop"));
         try {
             cluster.run("start", String.valueOf(INSTANCES));
@@ -130,6 +142,11 @@ final class LocalCluster {
     /** Where a browser goes: HAProxy, with TLS. */
     String baseUrl() {
         return "https://localhost:" + httpsPort;
+    }
+
+    /** The SMTP server every instance sends its mail to (GreenMail). */
+    SmtpServer smtp() {
+        return smtp;
     }
 
     /** The certificate HAProxy was given at start (self-signed), for clients that verify it. */
@@ -224,6 +241,7 @@ final class LocalCluster {
             System.err.println("Stopping the local cluster failed: " + failure.getMessage());
         } finally {
             database.close();
+            smtp.close();
         }
     }
 

@@ -6,6 +6,7 @@ import static dev.vestibule.bootstrap.support.TestUsers.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.bootstrap.support.Browser;
+import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.PrivateRedis;
 import dev.vestibule.bootstrap.support.RunningVestibule;
@@ -225,6 +226,29 @@ class PageQualityIT {
                     chromium.open(base + "/account/delete");
                     chromium.submit("form[action='/account/delete']");
                 }),
+                // --- password reset ---
+                new PageState("password-reset", 200, base -> chromium.open(base + "/password-reset")),
+                new PageState("password-reset-refused", 422, base -> {
+                    chromium.open(base + "/password-reset");
+                    chromium.fill("email", "not an address");
+                    chromium.submit("form[action='/password-reset']");
+                }),
+                new PageState("password-reset-sent", 200, base -> {
+                    chromium.open(base + "/password-reset");
+                    chromium.fill("email", emailOf(uniqueUsername("Nobody")));
+                    chromium.submit("form[action='/password-reset']");
+                }),
+                new PageState("password-reset-choose", 200, base -> chromium.open(resetLink(base))),
+                new PageState("password-reset-choose-refused", 422, base -> {
+                    chromium.open(resetLink(base));
+                    chromium.fill("password", "short");
+                    chromium.fill("password2", "other");
+                    chromium.submit("form.stacked");
+                }),
+                new PageState(
+                        "password-reset-invalid",
+                        410,
+                        base -> chromium.open(base + "/password-reset/" + "A".repeat(43))),
                 new PageState("account-email", 200, base -> {
                     signUp(base);
                     chromium.open(base + "/account/email");
@@ -387,6 +411,19 @@ class PageQualityIT {
 
     private static List<String> prefixed(String prefix, List<String> lines) {
         return lines.stream().map(line -> prefix + line).toList();
+    }
+
+    /** A fresh user's reset link, read from the mail the instance logs (it has no SMTP server). */
+    private static String resetLink(String base) {
+        String username = signUp(base);
+        chromium.submit("form.logout");
+        try (LoggedMails mails = new LoggedMails()) {
+            chromium.open(base + "/password-reset");
+            chromium.fill("email", emailOf(username));
+            chromium.submit("form[action='/password-reset']");
+            String link = mails.awaitLink(emailOf(username), "/password-reset/", java.time.Duration.ofSeconds(30));
+            return base + java.net.URI.create(link).getPath();
+        }
     }
 
     /** Signs a new user up through the form; the browser ends on the page the sign-up leads to. */

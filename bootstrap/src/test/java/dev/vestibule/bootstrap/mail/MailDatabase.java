@@ -53,6 +53,35 @@ public final class MailDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs SQL against this database, as an administrator would (e.g. ageing a link past its expiry). */
+    public int execute(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** A single number from this database, e.g. a count. */
+    public long queryForLong(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     /** The rows of a query with parameters, each column as text (null stays null). */
     public List<List<String>> rows(String sql, Object... parameters) {
         List<List<String>> rows = new ArrayList<>();

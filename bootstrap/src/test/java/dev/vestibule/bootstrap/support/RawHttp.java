@@ -40,6 +40,36 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * POSTs a URL-encoded form to {@code rawTarget} with exactly these request headers (a {@code Host} among
+     * them replaces the real one: a poisoned Host header) and reads the whole response.
+     */
+    public static Page post(String baseUrl, String rawTarget, Map<String, String> headers, String formBody) {
+        URI base = URI.create(baseUrl);
+        byte[] body = formBody.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("Host", base.getHost() + ":" + base.getPort());
+        all.put("Accept", "text/html");
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        all.put("Content-Length", String.valueOf(body.length));
+        all.put("Connection", "close");
+        all.putAll(headers);
+        StringBuilder head = new StringBuilder("POST " + rawTarget + " HTTP/1.1\r\n");
+        all.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return read(socket.getInputStream());
+        } catch (IOException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     private static Page read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ", 3)[1]);

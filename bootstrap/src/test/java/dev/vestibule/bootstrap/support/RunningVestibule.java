@@ -90,6 +90,9 @@ public final class RunningVestibule implements AutoCloseable {
         settings.put("vestibule.throttling.per-client-address.refill-every", "1ms");
         settings.put("vestibule.throttling.registrations-per-client-address.capacity", "1000000");
         settings.put("vestibule.throttling.registrations-per-client-address.refill-every", "1ms");
+        // Password reset: the same for reset requests (the per-account limit stays the default).
+        settings.put("vestibule.throttling.password-resets-per-client-address.capacity", "1000000");
+        settings.put("vestibule.throttling.password-resets-per-client-address.refill-every", "1ms");
         return settings;
     }
 

@@ -7,9 +7,13 @@ import dev.vestibule.adapters.persistence.StoredUsers;
 import dev.vestibule.domain.model.linktoken.IssuedLink;
 import dev.vestibule.domain.model.linktoken.LinkPurpose;
 import dev.vestibule.domain.model.linktoken.LinkToken;
+import dev.vestibule.domain.model.mail.PasswordResetLink;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.model.user.Username;
 import dev.vestibule.domain.port.out.LinkTokens;
+import dev.vestibule.domain.port.out.MailOutbox;
+import dev.vestibule.domain.port.out.Transactions;
 import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -36,6 +41,12 @@ abstract class R2dbcLinkTokensContract extends LinkTokensContract {
 
     @Autowired
     private DatabaseClient databaseClient;
+
+    @Autowired
+    private Transactions transactions;
+
+    @Autowired
+    private MailOutbox outbox;
 
     @Override
     protected LinkTokens linkTokens() {
@@ -85,6 +96,49 @@ abstract class R2dbcLinkTokensContract extends LinkTokensContract {
                         .all())
                 .expectNext(token.hash())
                 .verifyComplete();
+    }
+
+    @Test
+    void aLinkAndItsMailWrittenInOneTransactionCommitTogetherOrNotAtAll() {
+        UserId user = StoredUsers.storedIn(users, NOW);
+        EmailAddress to = new EmailAddress("together-" + user.value() + "@example.com");
+        LinkToken kept = LinkToken.generate(RANDOM);
+        LinkToken rolledBack = LinkToken.generate(RANDOM);
+
+        StepVerifier.create(transactions.inTransaction(linkTokens
+                        .issue(IssuedLink.issue(kept, LinkPurpose.PASSWORD_RESET, user, to, NOW, Duration.ofHours(1)))
+                        .then(outbox.enqueue(mail(user, to, kept), NOW))))
+                .verifyComplete();
+        StepVerifier.create(transactions.inTransaction(linkTokens
+                        .issue(IssuedLink.issue(
+                                rolledBack, LinkPurpose.PASSWORD_RESET, user, to, NOW, Duration.ofHours(1)))
+                        .then(outbox.enqueue(mail(user, to, rolledBack), NOW))
+                        .then(Mono.error(new IllegalStateException("the change failed after both writes")))))
+                .expectError(IllegalStateException.class)
+                .verify(Duration.ofSeconds(30));
+
+        StepVerifier.create(linkTokens.findValid(kept.hash(), LinkPurpose.PASSWORD_RESET, NOW))
+                .expectNextCount(1)
+                .verifyComplete();
+        StepVerifier.create(linkTokens.findValid(rolledBack.hash(), LinkPurpose.PASSWORD_RESET, NOW))
+                .verifyComplete();
+        StepVerifier.create(databaseClient
+                        .sql("SELECT count(*) AS n FROM mail_outbox WHERE recipient = :to")
+                        .bind("to", to.value())
+                        .map(row -> row.get("n", Long.class))
+                        .one())
+                .expectNext(1L)
+                .verifyComplete();
+    }
+
+    private static PasswordResetLink mail(UserId user, EmailAddress to, LinkToken token) {
+        return new PasswordResetLink(
+                user,
+                to,
+                new Username("together"),
+                "en",
+                "https://vestibule.test/password-reset/" + token.value(),
+                Duration.ofHours(1));
     }
 
     @Test

@@ -21,11 +21,17 @@ public final class LoggedPaths {
 
     private LoggedPaths() {}
 
+    /** Whether the path carries a mailed link's token. */
+    public static boolean carriesToken(ServerHttpRequest request) {
+        String path = request.getURI().getRawPath();
+        return path != null && !masked(path).equals(path);
+    }
+
     public static String of(ServerHttpRequest request) {
         return of(request.getURI().getRawPath());
     }
 
-    static String of(String rawPath) {
+    public static String of(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {
             return "/";
         }

@@ -41,24 +41,44 @@ public final class FormGuard implements WebFilter {
      */
     static final Map<String, List<Field>> FIELDS_BY_PATH = Map.of(
             "/login",
-                    List.of(
-                            new Field("username", 254),
-                            new Field("password", 1024),
-                            new Field("remember-me", 2),
-                            new Field("next", 2048),
-                            new Field("_csrf", 256)),
+            List.of(
+                    new Field("username", 254),
+                    new Field("password", 1024),
+                    new Field("remember-me", 2),
+                    new Field("next", 2048),
+                    new Field("_csrf", 256)),
             "/register",
-                    List.of(
-                            new Field("username", 254),
-                            new Field("email", 254),
-                            new Field("password", 1024),
-                            new Field("password2", 1024),
-                            new Field("next", 2048),
-                            new Field("_csrf", 256)),
+            List.of(
+                    new Field("username", 254),
+                    new Field("email", 254),
+                    new Field("password", 1024),
+                    new Field("password2", 1024),
+                    new Field("next", 2048),
+                    new Field("_csrf", 256)),
             // account deletion, email change
-            "/account/delete", List.of(new Field("current-password", 1024), new Field("_csrf", 256)),
+            "/account/delete",
+            List.of(new Field("current-password", 1024), new Field("_csrf", 256)),
             "/account/email",
-                    List.of(new Field("email", 254), new Field("current-password", 1024), new Field("_csrf", 256)));
+            List.of(new Field("email", 254), new Field("current-password", 1024), new Field("_csrf", 256)),
+            // Password reset: the request form; the new-password forms are under PASSWORD_RESET_LINKS.
+            "/password-reset",
+            List.of(new Field("email", 254), new Field("_csrf", 256)));
+
+    /** The new-password form that every mailed reset link ({@code /password-reset/<token>}) opens. */
+    static final String PASSWORD_RESET_LINKS = "/password-reset/";
+
+    static final List<Field> PASSWORD_RESET_LINK_FIELDS =
+            List.of(new Field("password", 1024), new Field("password2", 1024), new Field("_csrf", 256));
+
+    private static List<Field> fieldsOf(String path) {
+        List<Field> fields = FIELDS_BY_PATH.get(path);
+        if (fields == null
+                && path.startsWith(PASSWORD_RESET_LINKS)
+                && path.indexOf('/', PASSWORD_RESET_LINKS.length()) < 0) {
+            return PASSWORD_RESET_LINK_FIELDS;
+        }
+        return fields;
+    }
 
     static final Text NOT_A_FORM = Text.of("refused.not-a-form");
     static final Text UNREADABLE_CHARSET = Text.of("refused.unreadable-charset");
@@ -66,8 +86,7 @@ public final class FormGuard implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        List<Field> fields =
-                FIELDS_BY_PATH.get(request.getPath().pathWithinApplication().value());
+        List<Field> fields = fieldsOf(request.getPath().pathWithinApplication().value());
         if (fields == null || !HttpMethod.POST.equals(request.getMethod())) {
             return chain.filter(exchange);
         }

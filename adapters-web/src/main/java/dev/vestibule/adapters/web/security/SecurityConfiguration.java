@@ -81,6 +81,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/login", "/register", "/error")
                         .permitAll()
+                        // Password reset: the request form and the pages its mailed links open.
+                        .pathMatchers("/password-reset", "/password-reset/*")
+                        .permitAll()
                         // email confirmation: the link is the proof, whoever is signed in (or nobody)
                         .pathMatchers("/email-confirmation/*")
                         .permitAll()

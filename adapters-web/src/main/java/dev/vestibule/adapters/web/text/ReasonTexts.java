@@ -5,6 +5,7 @@ import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.UsernameRejection;
+import dev.vestibule.domain.port.in.PasswordResetOutcome;
 import dev.vestibule.domain.port.in.RegistrationProblem;
 
 /**
@@ -35,6 +36,20 @@ public final class ReasonTexts {
             return of(weak.reason());
         }
         if (problem instanceof RegistrationProblem.PasswordsDiffer) {
+            return Text.of("problem.password.differs");
+        }
+        throw new IllegalArgumentException("no text for " + problem);
+    }
+
+    /** Password reset: what is wrong with a new password (the same words as at sign-up). */
+    public static Text of(PasswordResetOutcome.Problem problem) {
+        if (problem instanceof PasswordResetOutcome.PasswordMissing) {
+            return Text.of("problem.password.missing");
+        }
+        if (problem instanceof PasswordResetOutcome.WeakPassword weak) {
+            return of(weak.reason());
+        }
+        if (problem instanceof PasswordResetOutcome.PasswordsDiffer) {
             return Text.of("problem.password.differs");
         }
         throw new IllegalArgumentException("no text for " + problem);
@@ -103,6 +118,9 @@ public final class ReasonTexts {
             case REMEMBER_ME_THEFT_DETECTED -> Text.of("activity.event.remember-me-theft-detected");
             case LOGGED_OUT -> Text.of("activity.event.logged-out");
             case SESSION_EXPIRED -> Text.of("activity.event.session-expired");
+            // Password reset.
+            case PASSWORD_RESET_REQUESTED -> Text.of("passwordreset.event.requested");
+            case PASSWORD_RESET -> Text.of("passwordreset.event.reset");
             case REAUTHENTICATED -> Text.of("account.reauthentication.event.confirmed");
             case REAUTHENTICATION_FAILED -> Text.of("account.reauthentication.event.failed");
             case REAUTHENTICATION_THROTTLED -> Text.of("account.reauthentication.event.throttled");

@@ -7,8 +7,10 @@ import dev.vestibule.adapters.web.Page;
 import dev.vestibule.adapters.web.TestUsers;
 import dev.vestibule.adapters.web.TestUsers.TestUser;
 import dev.vestibule.adapters.web.WebAdapterTest;
+import dev.vestibule.adapters.web.WebAdapterTestApplication;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.domain.model.mail.EmailConfirmationLink;
+import dev.vestibule.domain.model.mail.PasswordResetLink;
 import dev.vestibule.domain.port.in.RegisterUser;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -281,6 +283,77 @@ class EveryPageInBothLanguagesTests {
                         "Bitte versuchen Sie es in (einer Sekunde|\\d+ Sekunden) erneut\\."));
     }
 
+    // Password reset: every page of the journey, in both languages.
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
+    void everyPasswordResetPage(String language) {
+        Browser browser = Browser.speaking(client, language);
+        Lang in = new Lang(language);
+        TestUser user = TestUsers.registered(registerUser, "Zuruecksetzen");
+
+        Page login = browser.get("/login");
+        assertThat(login.document().select("main a[href=/password-reset]").text())
+                .isEqualTo(in.say("Forgot your password?", "Passwort vergessen?"));
+        Page form = browser.get("/password-reset");
+        in.assertPage(form, 200, in.say("Forgot your password?", "Passwort vergessen?"));
+        assertThat(form.document().select("label[for=email]").text()).isEqualTo(in.say("Email", "E-Mail-Adresse"));
+
+        Page refused = browser.post("/password-reset", Map.of("_csrf", form.csrfToken(), "email", "nope"));
+        in.assertPage(refused, 422, in.say("Forgot your password?", "Passwort vergessen?"));
+        assertThat(refused.document().title())
+                .isEqualTo(in.say("Error: Forgot your password?", "Fehler: Passwort vergessen?") + " · Vestibule");
+
+        Page sent = browser.post("/password-reset", Map.of("_csrf", form.csrfToken(), "email", user.email()));
+        in.assertPage(sent, 200, in.say("Check your mail", "Sehen Sie in Ihr Postfach"));
+
+        String path = outbox.entries().stream()
+                .map(InMemoryMailOutbox.Entry::mail)
+                .filter(mail -> mail instanceof PasswordResetLink link
+                        && link.to().value().equals(user.email()))
+                .map(mail -> ((PasswordResetLink) mail).link())
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .substring(WebAdapterTestApplication.PUBLIC_URL.length());
+        assertThat(outbox.entries().stream()
+                        .map(InMemoryMailOutbox.Entry::mail)
+                        .filter(mail -> mail instanceof PasswordResetLink
+                                && mail.to().value().equals(user.email()))
+                        .map(mail -> mail.languageTag()))
+                .as("the reset mail speaks the browser's language")
+                .containsOnly(language);
+        Page choose = browser.get(path);
+        in.assertPage(choose, 200, in.say("Choose a new password", "Neues Passwort wählen"));
+        assertThat(choose.document().select("label[for=password2]").text())
+                .isEqualTo(in.say("Repeat new password", "Neues Passwort wiederholen"));
+
+        Page weak = browser.post(path, Map.of("_csrf", choose.csrfToken(), "password", "x", "password2", "x"));
+        in.assertPage(weak, 422, in.say("Choose a new password", "Neues Passwort wählen"));
+        assertThat(weak.document().select(".error-summary h2").text())
+                .isEqualTo(in.say("There is a problem", "Bitte prüfen Sie Ihre Angaben"));
+
+        Page done = browser.follow(
+                browser.post(path, Map.of("_csrf", choose.csrfToken(), "password", PASSWORD, "password2", PASSWORD)));
+        in.assertPage(done, 200, in.say("Log In", "Anmelden"));
+        assertThat(done.flashes())
+                .containsExactly(
+                        in.say(
+                                "Your password has been changed and every browser signed in to your account has been signed out. Please log in with your new password.",
+                                "Ihr Passwort wurde geändert, und jeder bei Ihrem Konto angemeldete Browser wurde abgemeldet. Bitte melden Sie sich mit dem neuen Passwort an."));
+
+        in.assertPage(browser.get(path), 410, in.say("This link no longer works", "Dieser Link gilt nicht mehr"));
+
+        Page activity = browser.follow(browser.logIn(user.username(), PASSWORD, false, null));
+        activity = browser.get("/account/activity");
+        assertThat(activity.document()
+                        .select("table.activity tbody tr td:eq(1)")
+                        .eachText())
+                .contains(
+                        in.say(
+                                "Password reset with a mailed link: every browser signed out",
+                                "Passwort per Link aus der Mail zurückgesetzt: jeder Browser abgemeldet"),
+                        in.say("Password reset link requested", "Link zum Zurücksetzen des Passworts angefordert"));
+    }
+
     /** The pages a request can hardly reach here (a store outage, a server error), rendered as Boot's handler renders them. */
     @ParameterizedTest
     @CsvSource({
@@ -327,6 +400,8 @@ class EveryPageInBothLanguagesTests {
             assertThat(document.select("main").text())
                     .contains(
                             in.say("Please try again in 1 second.", "Bitte versuchen Sie es in einer Sekunde erneut."));
+            assertThat(document.select("main a[href=/password-reset]").text())
+                    .isEqualTo(in.say("Reset your password", "Passwort zurücksetzen"));
         }
     }
 

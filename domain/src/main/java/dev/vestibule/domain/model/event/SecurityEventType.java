@@ -18,6 +18,10 @@ public enum SecurityEventType {
     LOGGED_OUT,
     /** A session reached its maximum lifetime and was signed out. */
     SESSION_EXPIRED,
+    /** A password-reset link was asked for (without a user when no account has the address). */
+    PASSWORD_RESET_REQUESTED,
+    /** The password was reset with a mailed link; every session of the user ended. */
+    PASSWORD_RESET,
     // --- re-authentication, account deletion, email change ---
     /** A signed-in user gave their current password again before a sensitive change. */
     REAUTHENTICATED,

@@ -7,13 +7,23 @@ import java.util.Objects;
  * How many attempts are allowed. Per account, failures slow down quickly (an attacker guessing one
  * password); per client address, generously (many users behind one NAT); a browser that signed in to the
  * account before has an allowance of its own, so an attacker cannot lock the real user out (OWASP
- * "device cookies").
+ * "device cookies"). Password-reset requests have limits of their own, per account (its mailbox is not
+ * flooded) and per client address (nobody mails the whole user list).
  */
 public record ThrottlePolicy(
         AttemptLimit perAccount,
         AttemptLimit perKnownBrowser,
         AttemptLimit perClientAddress,
-        AttemptLimit registrationsPerClientAddress) {
+        AttemptLimit registrationsPerClientAddress,
+        AttemptLimit passwordResetsPerAccount,
+        AttemptLimit passwordResetsPerClientAddress) {
+
+    /** Three reset mails per account, then one per 10 minutes; 20 requests per client address, then one a minute. */
+    public static final AttemptLimit DEFAULT_PASSWORD_RESETS_PER_ACCOUNT =
+            new AttemptLimit("password-reset-account", 3, Duration.ofMinutes(10));
+
+    public static final AttemptLimit DEFAULT_PASSWORD_RESETS_PER_CLIENT_ADDRESS =
+            new AttemptLimit("password-reset-client", 20, Duration.ofMinutes(1));
 
     public static final ThrottlePolicy DEFAULT = new ThrottlePolicy(
             new AttemptLimit("account", 5, Duration.ofMinutes(1)),
@@ -26,5 +36,22 @@ public record ThrottlePolicy(
         Objects.requireNonNull(perKnownBrowser, "perKnownBrowser");
         Objects.requireNonNull(perClientAddress, "perClientAddress");
         Objects.requireNonNull(registrationsPerClientAddress, "registrationsPerClientAddress");
+        Objects.requireNonNull(passwordResetsPerAccount, "passwordResetsPerAccount");
+        Objects.requireNonNull(passwordResetsPerClientAddress, "passwordResetsPerClientAddress");
+    }
+
+    /** The login and sign-up limits, with the default password-reset limits. */
+    public ThrottlePolicy(
+            AttemptLimit perAccount,
+            AttemptLimit perKnownBrowser,
+            AttemptLimit perClientAddress,
+            AttemptLimit registrationsPerClientAddress) {
+        this(
+                perAccount,
+                perKnownBrowser,
+                perClientAddress,
+                registrationsPerClientAddress,
+                DEFAULT_PASSWORD_RESETS_PER_ACCOUNT,
+                DEFAULT_PASSWORD_RESETS_PER_CLIENT_ADDRESS);
     }
 }
