@@ -129,7 +129,9 @@ public final class UseCases {
                 settings.throttlePolicy().registrationsPerClientAddress(),
                 events,
                 confirmations,
-                ports.transactions());
+                ports.transactions(),
+                // abuse resistance: sign-ups counted per IPv6 network too
+                settings.throttlePolicy().ipv6PrefixLength());
         this.rememberBrowser = new RememberBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(

@@ -5,6 +5,7 @@ import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
 import dev.vestibule.adapters.crypto.password.CommonPasswordList;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
+import dev.vestibule.adapters.web.wellknown.SecurityTxt;
 import dev.vestibule.application.UseCases;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
@@ -128,6 +129,12 @@ class UseCaseConfiguration {
     SessionPolicy sessionPolicy(VestibuleProperties properties) {
         return new SessionPolicy(
                 properties.session().absoluteTimeout(), properties.throttling().knownBrowserLifetime());
+    }
+
+    // abuse resistance: what /.well-known/security.txt says (vestibule.security-contact)
+    @Bean
+    SecurityTxt securityTxt(VestibuleProperties properties) {
+        return SecurityTxt.of(properties.securityContact(), properties.publicUrl());
     }
 
     @Bean

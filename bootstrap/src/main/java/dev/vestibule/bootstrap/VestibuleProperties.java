@@ -4,6 +4,7 @@ import dev.vestibule.adapters.persistence.user.UserCacheSettings;
 import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordReset     how long a mailed reset link works
  * @param emailConfirmation how long a mailed confirmation link works
  * @param account    what a signed-in user must prove before sensitive changes to the account
+ * @param securityContact whom to tell about a vulnerability, for /.well-known/security.txt (mailto:, https: or tel:
+ *                   URIs or email addresses, comma-separated); unset, the file is not served
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(
@@ -43,7 +46,8 @@ public record VestibuleProperties(
         @DefaultValue Mail mail,
         @DefaultValue PasswordReset passwordReset,
         @DefaultValue EmailConfirmation emailConfirmation,
-        @DefaultValue Account account) {
+        @DefaultValue Account account,
+        @DefaultValue("") String securityContact) {
 
     /** @param linkLifetime how long a mailed reset link works (a new request spends the older links at once) */
     public record PasswordReset(@DefaultValue("1h") Duration linkLifetime) {}
@@ -108,6 +112,8 @@ public record VestibuleProperties(
      * @param knownBrowserLifetime           how long a browser stays known, counted from the login that first made it
      *                                      known (later logins do not renew it)
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
+     * @param ipv6PrefixLength              IPv6 clients are counted by this many leading bits of their address
+     *                                      (a /64 is what one subscriber usually gets); IPv4 by the whole address
      */
     public record Throttling(
             Limit perAccount,
@@ -117,7 +123,10 @@ public record VestibuleProperties(
             @DefaultValue("365d") Duration knownBrowserLifetime,
             @DefaultValue("vestibule:throttle") String redisKeyPrefix,
             Limit passwordResetsPerAccount,
-            Limit passwordResetsPerClientAddress) {
+            Limit passwordResetsPerClientAddress,
+
+            @DefaultValue("" + ThrottleKeys.DEFAULT_IPV6_PREFIX_LENGTH)
+            int ipv6PrefixLength) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
@@ -127,7 +136,8 @@ public record VestibuleProperties(
                     Limit.over(perClientAddress, defaults.perClientAddress()),
                     Limit.over(registrationsPerClientAddress, defaults.registrationsPerClientAddress()),
                     Limit.over(passwordResetsPerAccount, defaults.passwordResetsPerAccount()),
-                    Limit.over(passwordResetsPerClientAddress, defaults.passwordResetsPerClientAddress()));
+                    Limit.over(passwordResetsPerClientAddress, defaults.passwordResetsPerClientAddress()),
+                    ipv6PrefixLength);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vestibule.adapters.web;
 
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
+import dev.vestibule.adapters.web.wellknown.SecurityTxt;
 import dev.vestibule.application.UseCases;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.InMemoryAttemptLimiter;
@@ -141,6 +142,14 @@ public class WebAdapterTestApplication {
     @Bean
     InMemorySecurityEventLog securityEventLog() {
         return new InMemorySecurityEventLog();
+    }
+
+    // abuse resistance: the contact /.well-known/security.txt names
+    public static final String SECURITY_CONTACT = "security@vestibule.test";
+
+    @Bean
+    SecurityTxt securityTxt() {
+        return SecurityTxt.of(SECURITY_CONTACT, PUBLIC_URL);
     }
 
     @Bean

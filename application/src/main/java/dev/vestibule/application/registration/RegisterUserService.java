@@ -9,6 +9,7 @@ import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.Permit;
+import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.EmailRejection;
 import dev.vestibule.domain.model.user.User;
@@ -53,6 +54,8 @@ public final class RegisterUserService implements RegisterUser {
     // email confirmation: the new account's address gets its link in the sign-up's transaction
     private final EmailConfirmations confirmations;
     private final Transactions transactions;
+    // abuse resistance: sign-ups are counted per client network (IPv6 /64), like logins
+    private final int ipv6PrefixLength;
 
     public RegisterUserService(
             UserRepository users,
@@ -64,6 +67,32 @@ public final class RegisterUserService implements RegisterUser {
             SecurityEvents events,
             EmailConfirmations confirmations,
             Transactions transactions) {
+        this(
+                users,
+                hasher,
+                passwordPolicy,
+                clock,
+                limiter,
+                limit,
+                events,
+                confirmations,
+                transactions,
+                ThrottleKeys.DEFAULT_IPV6_PREFIX_LENGTH);
+    }
+
+    /** As above, with IPv6 clients counted by their first {@code ipv6PrefixLength} bits. */
+    public RegisterUserService(
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Clock clock,
+            AttemptLimiter limiter,
+            AttemptLimit limit,
+            SecurityEvents events,
+            EmailConfirmations confirmations,
+            Transactions transactions,
+            int ipv6PrefixLength) {
+        this.ipv6PrefixLength = ThrottleKeys.checkPrefixLength(ipv6PrefixLength);
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -91,29 +120,24 @@ public final class RegisterUserService implements RegisterUser {
         if (!problems.isEmpty()) {
             return Mono.just(new RegistrationOutcome.Rejected(problems));
         }
-        return limiter.tryAcquire("registration:" + origin.clientAddress(), limit)
-                .flatMap(permit -> {
-                    if (permit instanceof Permit.Denied denied) {
-                        return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
-                    }
-                    return claimAndStore(
-                                    username.orElseThrow(),
-                                    email.orElseThrow(),
-                                    command.password(),
-                                    command.languageTag())
-                            // Overload is not a sign-up: the attempt is given back.
-                            .onErrorResume(
-                                    PasswordHashingBusyException.class,
-                                    busy -> limiter.release("registration:" + origin.clientAddress(), limit)
-                                            .then(Mono.error(busy)))
-                            .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
-                                    ? events.record(
-                                                    SecurityEventType.REGISTERED,
-                                                    registered.user().id(),
-                                                    origin)
-                                            .thenReturn(outcome)
-                                    : Mono.just(outcome));
-                });
+        String clientKey = "registration:" + ThrottleKeys.clientAddress(origin.clientAddress(), ipv6PrefixLength);
+        return limiter.tryAcquire(clientKey, limit).flatMap(permit -> {
+            if (permit instanceof Permit.Denied denied) {
+                return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
+            }
+            return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password(), command.languageTag())
+                    // Overload is not a sign-up: the attempt is given back.
+                    .onErrorResume(
+                            PasswordHashingBusyException.class,
+                            busy -> limiter.release(clientKey, limit).then(Mono.error(busy)))
+                    .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
+                            ? events.record(
+                                            SecurityEventType.REGISTERED,
+                                            registered.user().id(),
+                                            origin)
+                                    .thenReturn(outcome)
+                            : Mono.just(outcome));
+        });
     }
 
     private Map<RegistrationField, List<RegistrationProblem>> passwordProblems(

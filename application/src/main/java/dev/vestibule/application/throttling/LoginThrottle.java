@@ -3,13 +3,13 @@ package dev.vestibule.application.throttling;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.Permit;
+import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * Decides whether a login attempt may be checked at all. Every attempt takes a token from the client
  * address's bucket and from the account's (or, for a browser that signed in to the account before, from
- * that device's own) bucket; a successful login gives them back, so only failures count. Taking the token
+ * that device's own) bucket; a successful login gives them back, so only failures count. A real account has one
+ * bucket per form of login (username, email address), as an unknown login has one per typed name, so that
+ * failures as a username never tell whether an email address belongs to the same account. Taking the token
  * before the check, not after, keeps the limit exact when many attempts arrive at once.
  */
 public final class LoginThrottle {
@@ -35,13 +37,17 @@ public final class LoginThrottle {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The buckets an attempt draws from, once the account (if any) is known. */
+    /**
+     * The buckets an attempt draws from, once the account (if any) is known. Each kind of key has its own
+     * namespace ({@link ThrottleKeys}): a typed login never lands in a real account's bucket, whatever it
+     * looks like.
+     */
     public Mono<Buckets> bucketsFor(
             String clientAddress, String login, Optional<UserId> user, Optional<String> deviceId) {
-        Bucket client = new Bucket("client:" + clientAddress, policy.perClientAddress());
+        Bucket client = new Bucket(policy.clientKey(clientAddress), policy.perClientAddress());
         // Unknown logins are limited like real ones, so throttling does not reveal which accounts exist.
         Bucket account = new Bucket(
-                "account:" + user.map(UserId::toString).orElse(login.strip().toLowerCase(Locale.ROOT)),
+                user.map(id -> ThrottleKeys.account(id, login)).orElseGet(() -> ThrottleKeys.unknownLogin(login)),
                 policy.perAccount());
         if (user.isEmpty() || deviceId.filter(KnownBrowser::isWellFormedId).isEmpty()) {
             return Mono.just(new Buckets(List.of(client, account)));
@@ -49,7 +55,8 @@ public final class LoginThrottle {
         return knownBrowsers
                 .isKnown(deviceId.get(), user.get(), clock.instant())
                 .map(known -> known
-                        ? new Buckets(List.of(client, new Bucket("device:" + deviceId.get(), policy.perKnownBrowser())))
+                        ? new Buckets(List.of(
+                                client, new Bucket(ThrottleKeys.device(deviceId.get()), policy.perKnownBrowser())))
                         : new Buckets(List.of(client, account)));
     }
 

@@ -83,6 +83,31 @@ class RegisterUserServiceTests {
         return service;
     }
 
+    // abuse resistance: sign-ups are counted per IPv6 /64, as logins are
+    @Test
+    void signUpsFromOneIpv6NetworkShareOneAllowanceAndAnotherNetworkHasItsOwn() {
+        RegisterUserService service = service(users, Schedulers.immediate());
+        int capacity = ThrottlePolicy.DEFAULT.registrationsPerClientAddress().capacity();
+        for (int i = 1; i <= capacity; i++) {
+            StepVerifier.create(service.register(
+                            new RegistrationCommand("six" + i, "six" + i + "@example.com", PASSWORD, PASSWORD, "en"),
+                            new Origin("2001:db8:5:6::" + Integer.toHexString(i), "test")))
+                    .assertNext(outcome -> assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class))
+                    .verifyComplete();
+        }
+
+        StepVerifier.create(service.register(
+                        new RegistrationCommand("sixmore", "sixmore@example.com", PASSWORD, PASSWORD, "en"),
+                        new Origin("2001:db8:5:6:ffff::1", "test")))
+                .assertNext(outcome -> assertThat(outcome).isInstanceOf(RegistrationOutcome.Throttled.class))
+                .verifyComplete();
+        StepVerifier.create(service.register(
+                        new RegistrationCommand("seven", "seven@example.com", PASSWORD, PASSWORD, "en"),
+                        new Origin("2001:db8:5:7::1", "test")))
+                .assertNext(outcome -> assertThat(outcome).isInstanceOf(RegistrationOutcome.Registered.class))
+                .verifyComplete();
+    }
+
     // email confirmation
     @Test
     void registerMailsAConfirmationLinkToTheNewAddressInTheUsersLanguage() {

@@ -8,6 +8,7 @@ import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
 import dev.vestibule.domain.model.throttling.Permit;
+import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.UserId;
 import java.security.SecureRandom;
@@ -233,7 +234,7 @@ class LoginThrottleTests {
         assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty())
                         .all())
                 .extracting(LoginThrottle.Bucket::key)
-                .containsExactly("client:" + ADDRESS, "account:" + alice);
+                .containsExactly("client:" + ADDRESS, "account:" + alice + ":username");
         assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device))
                         .all())
                 .extracting(LoginThrottle.Bucket::key)
@@ -241,7 +242,51 @@ class LoginThrottleTests {
         assertThat(bucketsFor(ADDRESS, "alice", Optional.empty(), Optional.empty())
                         .all())
                 .extracting(LoginThrottle.Bucket::key)
-                .containsExactly("client:" + ADDRESS, "account:alice");
+                .containsExactly("client:" + ADDRESS, ThrottleKeys.unknownLogin("alice"))
+                .allSatisfy(key -> assertThat(key).doesNotContain("alice"));
+    }
+
+    @Test
+    void failuresAsAUsernameThenAsItsEmailAnswerTheSameForARealAccountAsForAnUnknownOne() {
+        UserId bob = UserId.random();
+        IntStream.range(0, PER_ACCOUNT.capacity()).forEach(i -> {
+            assertGranted(bucketsFor("198.51.100." + i, "bob", Optional.of(bob), Optional.empty()));
+            assertGranted(bucketsFor("198.51.101." + i, "nobody", Optional.empty(), Optional.empty()));
+        });
+
+        // The real account's email address answers as an unknown one's would: no hint that the two belong together.
+        assertGranted(bucketsFor("198.51.100.99", "Bob@Example.com", Optional.of(bob), Optional.empty()));
+        assertGranted(bucketsFor("198.51.101.99", "nobody@example.com", Optional.empty(), Optional.empty()));
+        // And each form still has its own exact limit.
+        assertThat(assertDenied(bucketsFor("198.51.100.98", "BOB", Optional.of(bob), Optional.empty())))
+                .isEqualTo(assertDenied(bucketsFor("198.51.101.98", "NoBody", Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void aLoginEqualToAUserIdNeverLandsInThatUsersBucket() {
+        IntStream.range(0, PER_ACCOUNT.capacity())
+                .forEach(i -> assertGranted(
+                        bucketsFor("198.51.100." + i, alice.toString(), Optional.empty(), Optional.empty())));
+
+        assertGranted(bucketsFor("198.51.100.99", "alice", Optional.of(alice), Optional.empty()));
+        assertThat(bucketsFor(ADDRESS, alice.toString(), Optional.empty(), Optional.empty())
+                        .all()
+                        .get(1)
+                        .key())
+                .isNotEqualTo(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty())
+                        .all()
+                        .get(1)
+                        .key());
+    }
+
+    @Test
+    void ipv6AddressesOfOneNetworkShareTheAddressAllowance() {
+        IntStream.range(0, PER_ADDRESS.capacity())
+                .forEach(i -> assertGranted(bucketsFor(
+                        "2001:db8:1:2::" + (i + 1), "user" + i, Optional.of(UserId.random()), Optional.empty())));
+
+        assertDenied(bucketsFor("2001:db8:1:2:ffff::7", "fresh", Optional.of(UserId.random()), Optional.empty()));
+        assertGranted(bucketsFor("2001:db8:1:3::1", "fresh", Optional.of(UserId.random()), Optional.empty()));
     }
 
     private String knownBrowserOf(UserId user, Duration lifetime) {

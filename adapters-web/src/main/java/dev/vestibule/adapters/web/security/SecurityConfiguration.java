@@ -14,6 +14,7 @@ import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RecordSecurityEvent;
 import dev.vestibule.domain.port.in.RememberBrowser;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,10 +26,12 @@ import org.springframework.security.web.server.authentication.logout.SecurityCon
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Who may see what, and how logging in and out works. Deny by default: only the listed public pages
- * are open, everything else needs a login.
+ * are open, and paths that no handler serves (the 404 page for everyone); everything else needs a login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -69,7 +72,9 @@ class SecurityConfiguration {
             MarkBrowserKnown markBrowserKnown,
             KnownBrowserCookie knownBrowserCookie,
             RecordSecurityEvent recordSecurityEvent,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<RequestMappingInfoHandlerMapping> annotatedMappings,
+            ObjectProvider<RouterFunctionMapping> functionalMappings) {
         var loginRequired = new LoginRequiredEntryPoint();
         var errorPage = new ErrorPageAccessDeniedHandler();
         var clearContext = new SecurityContextServerLogoutHandler();
@@ -78,6 +83,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        // abuse resistance: the files crawlers and security researchers fetch
+                        .pathMatchers(HttpMethod.GET, "/robots.txt", "/.well-known/security.txt")
                         .permitAll()
                         .pathMatchers("/login", "/register", "/error")
                         .permitAll()
@@ -90,6 +98,9 @@ class SecurityConfiguration {
                         // The actuator answers on the management port only (management.server.port); on the
                         // public port these paths reach no handler, so they get the 404 page, not a login.
                         .pathMatchers("/actuator", "/actuator/**")
+                        .permitAll()
+                        // abuse resistance: a path no handler serves is the 404 page for everyone, not a login
+                        .matchers(new UnroutedPaths(annotatedMappings, functionalMappings))
                         .permitAll()
                         .anyExchange()
                         .authenticated())

@@ -24,11 +24,12 @@ class ErrorPageTests {
     RegisterUser registerUser;
 
     @Test
-    void unknownPathWhenAnonymousThenLoginRequiredLikeAnyOtherPage() {
-        Page redirect = new Browser(client).get("/no-such-page");
+    void unknownPathWhenAnonymousThen404InTheSiteLayoutNotALogin() {
+        // Issue 13, finding 7: a login form for a page that does not exist only sends strangers on to a 404.
+        Page page = new Browser(client).get("/no-such-page");
 
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.location()).isEqualTo("/login?next=/no-such-page");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.heading()).isEqualTo("Page not found");
     }
 
     @Test
