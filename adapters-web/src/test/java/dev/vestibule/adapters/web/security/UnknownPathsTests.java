@@ -24,7 +24,14 @@ class UnknownPathsTests {
 
     /** The pages a visitor may open without signing in; every other GET route must ask for a login. */
     private static final Set<String> PUBLIC_GET_ROUTES = Set.of(
-            "/", "/login", "/register", "/robots.txt", "/.well-known/security.txt", "/email-confirmation/{token}");
+            "/",
+            "/login",
+            "/register",
+            "/robots.txt",
+            "/.well-known/security.txt",
+            "/email-confirmation/{token}",
+            "/password-reset",
+            "/password-reset/{token}");
 
     @Autowired
     WebTestClient client;
