@@ -35,7 +35,9 @@ class CeilingEndpointIT {
     @Test
     void byDefaultTheCeilingDoesNotExist() {
         Browser browser = new Browser(RunningVestibule.shared().baseUrl());
-        assertThat(browser.get("/ceiling").location()).hasValue("/login?next=/ceiling");
+        assertThat(browser.get("/ceiling").status())
+                .as("a stranger gets the 404 page, as for any unknown path")
+                .isEqualTo(404);
         String username = uniqueUsername("NoCeiling");
         browser.register(username, emailOf(username), PASSWORD);
 
