@@ -32,6 +32,7 @@ import dev.vestibule.application.throttling.MarkBrowserKnownService;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
+import dev.vestibule.domain.model.throttling.LoginSurge;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.port.in.ChangePassword;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
@@ -108,9 +109,10 @@ public final class UseCases {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
-        var events = new SecurityEvents(ports.securityEventLog(), clock);
-        var throttle =
-                new LoginThrottle(ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), clock);
+        // issue 13 findings 3 and 4: throttled bursts counted per period, the global failed-login rate
+        var events = new SecurityEvents(ports.securityEventLog(), clock, settings.throttledBurstPeriod());
+        var throttle = new LoginThrottle(
+                ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), settings.loginSurge(), clock);
 
         this.logIn = new LogInService(ports.users(), hasher, throttle, events);
         // email confirmation: the links that sign-up and an email change mail
@@ -265,7 +267,11 @@ public final class UseCases {
             // How long a password given lets the user make sensitive changes without typing it again.
             ReauthenticationWindow reauthenticationWindow,
             // The site's address as users reach it (vestibule.public-url): links in mails are built from it.
-            String publicUrl) {
+            String publicUrl,
+            // issue 13 findings 3 and 4: a throttled burst is one event per bucket and this period; the global
+            // failed-login rate and its slowdown for unknown browsers
+            Duration throttledBurstPeriod,
+            LoginSurge loginSurge) {
 
         public Settings {
             Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -276,6 +282,31 @@ public final class UseCases {
             Objects.requireNonNull(linkLifetimes, "linkLifetimes");
             Objects.requireNonNull(reauthenticationWindow, "reauthenticationWindow");
             Objects.requireNonNull(publicUrl, "publicUrl");
+            Objects.requireNonNull(throttledBurstPeriod, "throttledBurstPeriod");
+            Objects.requireNonNull(loginSurge, "loginSurge");
+        }
+
+        /** With the default burst period and global failed-login rate (issue 13 findings 3 and 4). */
+        public Settings(
+                PasswordPolicy passwordPolicy,
+                ThrottlePolicy throttlePolicy,
+                RememberMeSettings rememberMe,
+                Duration knownBrowserLifetime,
+                Duration securityEventRetention,
+                LinkLifetimes linkLifetimes,
+                ReauthenticationWindow reauthenticationWindow,
+                String publicUrl) {
+            this(
+                    passwordPolicy,
+                    throttlePolicy,
+                    rememberMe,
+                    knownBrowserLifetime,
+                    securityEventRetention,
+                    linkLifetimes,
+                    reauthenticationWindow,
+                    publicUrl,
+                    SecurityEvents.DEFAULT_BURST_PERIOD,
+                    LoginSurge.DEFAULT);
         }
     }
 

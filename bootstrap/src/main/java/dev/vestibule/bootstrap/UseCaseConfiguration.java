@@ -186,7 +186,10 @@ class UseCaseConfiguration {
                                 properties.passwordReset().linkLifetime(),
                                 properties.emailConfirmation().linkLifetime()),
                         new ReauthenticationWindow(properties.account().reauthenticationWindow()),
-                        properties.publicUrl()),
+                        properties.publicUrl(),
+                        // issue 13 findings 3 and 4
+                        properties.throttling().throttledBurstPeriod(),
+                        properties.throttling().loginSurge()),
                 clock,
                 random);
     }

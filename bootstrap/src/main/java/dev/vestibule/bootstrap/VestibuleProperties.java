@@ -4,6 +4,7 @@ import dev.vestibule.adapters.persistence.user.UserCacheSettings;
 import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
+import dev.vestibule.domain.model.throttling.LoginSurge;
 import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import java.time.Duration;
@@ -114,6 +115,12 @@ public record VestibuleProperties(
      * @param redisKeyPrefix                prefix of the bucket keys in Redis
      * @param ipv6PrefixLength              IPv6 clients are counted by this many leading bits of their address
      *                                      (a /64 is what one subscriber usually gets); IPv4 by the whole address
+     * @param failuresEverywhere            issue 13 finding 4: failed logins across every account and address of the
+     *                                      deployment before it counts as a surge (spraying)
+     * @param surgeSlowdown                 how long an attempt from a browser not known to the account waits during
+     *                                      a surge before its password is checked (0s turns the slowdown off)
+     * @param throttledBurstPeriod          issue 13 finding 3: throttled attempts of one bucket are recorded as one
+     *                                      security event per period of this length, with their count
      */
     public record Throttling(
             Limit perAccount,
@@ -126,7 +133,11 @@ public record VestibuleProperties(
             Limit passwordResetsPerClientAddress,
 
             @DefaultValue("" + ThrottleKeys.DEFAULT_IPV6_PREFIX_LENGTH)
-            int ipv6PrefixLength) {
+            int ipv6PrefixLength,
+            // issue 13 findings 3 and 4: throttled bursts, the global failed-login rate
+            Limit failuresEverywhere,
+            @DefaultValue("2s") Duration surgeSlowdown,
+            @DefaultValue("1h") Duration throttledBurstPeriod) {
 
         ThrottlePolicy policy() {
             ThrottlePolicy defaults = ThrottlePolicy.DEFAULT;
@@ -138,6 +149,12 @@ public record VestibuleProperties(
                     Limit.over(passwordResetsPerAccount, defaults.passwordResetsPerAccount()),
                     Limit.over(passwordResetsPerClientAddress, defaults.passwordResetsPerClientAddress()),
                     ipv6PrefixLength);
+        }
+
+        // issue 13 finding 4: the global failed-login rate
+        LoginSurge loginSurge() {
+            return new LoginSurge(
+                    Limit.over(failuresEverywhere, LoginSurge.DEFAULT.failuresEverywhere()), surgeSlowdown);
         }
     }
 

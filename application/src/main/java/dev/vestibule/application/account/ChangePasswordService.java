@@ -102,7 +102,11 @@ public final class ChangePasswordService implements ChangePassword {
                         Optional.empty())
                 .flatMap(buckets -> throttle.acquire(buckets).flatMap(permit -> {
                     if (permit instanceof Permit.Denied denied) {
-                        return events.record(SecurityEventType.LOGIN_THROTTLED, user.id(), command.origin())
+                        return events.recordThrottled(
+                                        SecurityEventType.LOGIN_THROTTLED,
+                                        Optional.of(user.id()),
+                                        command.origin(),
+                                        buckets.subject())
                                 .thenReturn((PasswordChangeOutcome)
                                         new PasswordChangeOutcome.Throttled(denied.retryAfter()));
                     }

@@ -5,7 +5,12 @@ import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -15,10 +20,47 @@ public final class SecurityEvents {
 
     private final SecurityEventLog log;
     private final Clock clock;
+    // issue 13 finding 3: throttled bursts
+    /** A throttled burst of one bucket is one record per period of this length. */
+    public static final Duration DEFAULT_BURST_PERIOD = Duration.ofHours(1);
+
+    private final Duration burstPeriod;
 
     public SecurityEvents(SecurityEventLog log, Clock clock) {
+        this(log, clock, DEFAULT_BURST_PERIOD);
+    }
+
+    public SecurityEvents(SecurityEventLog log, Clock clock, Duration burstPeriod) {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.burstPeriod = Objects.requireNonNull(burstPeriod, "burstPeriod");
+        if (burstPeriod.toMillis() < 1) {
+            throw new IllegalArgumentException("a burst period is at least a millisecond");
+        }
+    }
+
+    /**
+     * Records a throttled attempt once per bucket and period, counting the rest (issue 13 finding 3): 300 refused
+     * attempts in a minute are one event with 300 occurrences, the first one's time and origin. Periods are fixed
+     * windows of the clock, so that every instance counts into the same record.
+     */
+    public Mono<Void> recordThrottled(
+            SecurityEventType type, Optional<UserId> userId, Origin origin, String bucketKey) {
+        return Mono.defer(() -> {
+            var now = clock.instant();
+            long period = now.toEpochMilli() / burstPeriod.toMillis();
+            String burstKey = sha256(type.name() + "|" + bucketKey + "|" + period);
+            return log.recordBurst(new SecurityEvent(type, now, userId, origin), burstKey);
+        });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException everyJdkHasIt) {
+            throw new IllegalStateException(everyJdkHasIt);
+        }
     }
 
     public Mono<Void> record(SecurityEventType type, Optional<UserId> userId, Origin origin) {

@@ -67,7 +67,11 @@ public final class ConfirmCurrentPasswordService implements ConfirmCurrentPasswo
                                 Optional.empty())
                         .flatMap(buckets -> throttle.acquire(buckets).flatMap(permit -> {
                             if (permit instanceof Permit.Denied denied) {
-                                return record(SecurityEventType.REAUTHENTICATION_THROTTLED, attempt)
+                                return events.recordThrottled(
+                                                SecurityEventType.REAUTHENTICATION_THROTTLED,
+                                                Optional.of(attempt.userId()),
+                                                attempt.origin(),
+                                                buckets.subject())
                                         .thenReturn((ReauthenticationOutcome)
                                                 new ReauthenticationOutcome.Throttled(denied.retryAfter()));
                             }

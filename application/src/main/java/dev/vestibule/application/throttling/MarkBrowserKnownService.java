@@ -7,8 +7,9 @@ import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Keeps a browser's known-browser id valid for the user, or hands it a new one. */
@@ -28,17 +29,21 @@ public final class MarkBrowserKnownService implements MarkBrowserKnown {
     }
 
     @Override
-    public Mono<String> trust(UserId userId, Optional<String> presentedDeviceId) {
-        Mono<Boolean> stillKnown = presentedDeviceId
-                .filter(KnownBrowser::isWellFormedId)
-                .map(id -> devices.isKnown(id, userId, clock.instant()))
-                .orElse(Mono.just(false));
-        return stillKnown.flatMap(known -> {
-            if (known) {
-                return Mono.just(presentedDeviceId.get());
-            }
+    public Mono<String> trust(UserId userId, List<String> presentedDeviceIds) {
+        return knownIdAmong(devices, userId, presentedDeviceIds, clock).switchIfEmpty(Mono.defer(() -> {
             KnownBrowser device = KnownBrowser.newFor(userId, clock.instant(), lifetime, random);
             return devices.add(device).thenReturn(device.id());
-        });
+        }));
+    }
+
+    /** The first of the presented ids that the user knows; one lookup per well-formed id, a handful at most. */
+    static Mono<String> knownIdAmong(KnownBrowserRepository devices, UserId userId, List<String> ids, Clock clock) {
+        return Flux.fromIterable(ids)
+                .filter(KnownBrowser::isWellFormedId)
+                .distinct()
+                .concatMap(id -> devices.isKnown(id, userId, clock.instant())
+                        .filter(Boolean::booleanValue)
+                        .map(known -> id))
+                .next();
     }
 }

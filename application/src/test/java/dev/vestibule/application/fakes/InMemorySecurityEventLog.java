@@ -18,18 +18,44 @@ import reactor.core.publisher.Mono;
 public final class InMemorySecurityEventLog implements SecurityEventLog, InMemoryTransactions.Participant {
 
     private final List<SecurityEvent> events = new ArrayList<>();
+    // issue 13 finding 3: throttled bursts; the burst each event counts for, null for ordinary ones
+    private final List<String> burstKeys = new ArrayList<>();
 
     @Override
     public Mono<Void> record(SecurityEvent event) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 events.add(event);
+                burstKeys.add(null);
             }
         });
     }
 
     @Override
-    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+    public Mono<Void> recordBurst(SecurityEvent event, String burstKey) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                int index = burstKeys.indexOf(burstKey);
+                if (index >= 0) {
+                    SecurityEvent first = events.get(index);
+                    events.set(
+                            index,
+                            new SecurityEvent(
+                                    first.type(),
+                                    first.occurredAt(),
+                                    first.userId(),
+                                    first.origin(),
+                                    first.occurrences() + 1));
+                } else {
+                    events.add(event);
+                    burstKeys.add(burstKey);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Flux<SecurityEvent> recentFor(UserId userId, int skip, int limit) {
         return Flux.defer(() -> {
             synchronized (this) {
                 // Newest recorded first among equal instants, as the table's ORDER BY occurred_at DESC, id DESC.
@@ -38,6 +64,7 @@ public final class InMemorySecurityEventLog implements SecurityEventLog, InMemor
                 return Flux.fromIterable(newestRecordedFirst.stream()
                         .filter(event -> event.userId().equals(Optional.of(userId)))
                         .sorted(Comparator.comparing(SecurityEvent::occurredAt).reversed())
+                        .skip(skip)
                         .limit(limit)
                         .toList());
             }
@@ -48,9 +75,15 @@ public final class InMemorySecurityEventLog implements SecurityEventLog, InMemor
     public Mono<Long> removeOlderThan(Instant cutoff) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
-                long before = events.size();
-                events.removeIf(event -> event.occurredAt().isBefore(cutoff));
-                return before - events.size();
+                long removed = 0;
+                for (int i = events.size() - 1; i >= 0; i--) {
+                    if (events.get(i).occurredAt().isBefore(cutoff)) {
+                        events.remove(i);
+                        burstKeys.remove(i);
+                        removed++;
+                    }
+                }
+                return removed;
             }
         });
     }
@@ -67,7 +100,11 @@ public final class InMemorySecurityEventLog implements SecurityEventLog, InMemor
                         events.set(
                                 i,
                                 new SecurityEvent(
-                                        event.type(), event.occurredAt(), Optional.of(pseudonym), Origin.unknown()));
+                                        event.type(),
+                                        event.occurredAt(),
+                                        Optional.of(pseudonym),
+                                        Origin.unknown(),
+                                        event.occurrences()));
                         changed++;
                     }
                 }
@@ -79,14 +116,17 @@ public final class InMemorySecurityEventLog implements SecurityEventLog, InMemor
     // account deletion: takes part in transactions
     @Override
     public synchronized Object snapshot() {
-        return List.copyOf(events);
+        return List.of(List.copyOf(events), new ArrayList<>(burstKeys));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
+        List<Object> both = (List<Object>) snapshot;
         events.clear();
-        events.addAll((List<SecurityEvent>) snapshot);
+        events.addAll((List<SecurityEvent>) both.get(0));
+        burstKeys.clear();
+        burstKeys.addAll((List<String>) both.get(1));
     }
 
     public synchronized List<SecurityEvent> all() {

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -28,7 +28,7 @@ class MarkBrowserKnownServiceTests {
 
     @Test
     void browserWithoutAnIdGetsANewWellFormedOneKnownForTheUser() {
-        String id = service.trust(alice, Optional.empty()).block();
+        String id = service.trust(alice, List.of()).block();
 
         assertThat(KnownBrowser.isWellFormedId(id)).as(id).isTrue();
         assertKnown(id, alice, NOW, true);
@@ -37,7 +37,7 @@ class MarkBrowserKnownServiceTests {
 
     @Test
     void newIdIsKnownForTheConfiguredLifetimeAndNotAnInstantLonger() {
-        String id = service.trust(alice, Optional.empty()).block();
+        String id = service.trust(alice, List.of()).block();
 
         assertKnown(id, alice, NOW.plus(LIFETIME).minusNanos(1_000), true);
         assertKnown(id, alice, NOW.plus(LIFETIME), false);
@@ -45,21 +45,19 @@ class MarkBrowserKnownServiceTests {
 
     @Test
     void browserPresentingItsStillValidIdKeepsItAndNothingNewIsStored() {
-        String id = service.trust(alice, Optional.empty()).block();
+        String id = service.trust(alice, List.of()).block();
         clock.advance(Duration.ofDays(30));
 
-        StepVerifier.create(service.trust(alice, Optional.of(id)))
-                .expectNext(id)
-                .verifyComplete();
+        StepVerifier.create(service.trust(alice, List.of(id))).expectNext(id).verifyComplete();
         assertThat(devices.count()).isEqualTo(1);
     }
 
     @Test
     void browserPresentingAnExpiredIdGetsANewOne() {
-        String old = service.trust(alice, Optional.empty()).block();
+        String old = service.trust(alice, List.of()).block();
         clock.advance(LIFETIME);
 
-        String renewed = service.trust(alice, Optional.of(old)).block();
+        String renewed = service.trust(alice, List.of(old)).block();
 
         assertThat(renewed).isNotEqualTo(old);
         assertKnown(renewed, alice, clock.instant(), true);
@@ -68,9 +66,9 @@ class MarkBrowserKnownServiceTests {
     @Test
     void browserPresentingAnotherUsersIdGetsANewOneAndTheOtherUserKeepsTheirs() {
         UserId bob = UserId.random();
-        String bobsId = service.trust(bob, Optional.empty()).block();
+        String bobsId = service.trust(bob, List.of()).block();
 
-        String alicesId = service.trust(alice, Optional.of(bobsId)).block();
+        String alicesId = service.trust(alice, List.of(bobsId)).block();
 
         assertThat(alicesId).isNotEqualTo(bobsId);
         assertKnown(alicesId, alice, NOW, true);
@@ -82,7 +80,7 @@ class MarkBrowserKnownServiceTests {
     void browserPresentingAMadeUpIdGetsANewOne() {
         String forged = "A".repeat(32);
 
-        String id = service.trust(alice, Optional.of(forged)).block();
+        String id = service.trust(alice, List.of(forged)).block();
 
         assertThat(id).isNotEqualTo(forged);
         assertKnown(id, alice, NOW, true);
@@ -91,7 +89,7 @@ class MarkBrowserKnownServiceTests {
 
     @Test
     void browserPresentingAMalformedIdGetsANewOne() {
-        String id = service.trust(alice, Optional.of("<script>")).block();
+        String id = service.trust(alice, List.of("<script>")).block();
 
         assertThat(KnownBrowser.isWellFormedId(id)).isTrue();
         assertKnown(id, alice, NOW, true);
@@ -101,7 +99,7 @@ class MarkBrowserKnownServiceTests {
     void everyNewIdIsDifferent() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            ids.add(service.trust(alice, Optional.empty()).block());
+            ids.add(service.trust(alice, List.of()).block());
         }
 
         assertThat(ids).hasSize(200);
@@ -109,7 +107,7 @@ class MarkBrowserKnownServiceTests {
 
     @Test
     void nothingIsStoredUntilSubscribed() {
-        service.trust(alice, Optional.empty());
+        service.trust(alice, List.of());
 
         assertThat(devices.count()).isZero();
     }

@@ -86,8 +86,14 @@ public final class MeteredSecurityEventLog implements SecurityEventLog {
     }
 
     @Override
-    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
-        return delegate.recentFor(userId, limit);
+    public Flux<SecurityEvent> recentFor(UserId userId, int skip, int limit) {
+        return delegate.recentFor(userId, skip, limit);
+    }
+
+    // issue 13 finding 3: throttled bursts (each throttled attempt is still counted once)
+    @Override
+    public Mono<Void> recordBurst(SecurityEvent event, String burstKey) {
+        return delegate.recordBurst(event, burstKey).doOnSuccess(recorded -> count(event));
     }
 
     // account deletion

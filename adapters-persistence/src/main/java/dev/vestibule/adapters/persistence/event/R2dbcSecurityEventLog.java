@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,16 +66,64 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 .then();
     }
 
+    // issue 13 finding 3: throttled bursts
     @Override
-    public Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+    public Flux<SecurityEvent> recentFor(UserId userId, int skip, int limit) {
         return databaseClient
                 .sql("""
-                        SELECT type, occurred_at, user_id, client_address, user_agent FROM security_events
-                        WHERE user_id = :userId ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
+                        SELECT type, occurred_at, user_id, client_address, user_agent, occurrences FROM security_events
+                        WHERE user_id = :userId ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :skip""")
                 .bind("userId", userId.value())
                 .bind("limit", limit)
+                .bind("skip", skip)
                 .map(R2dbcSecurityEventLog::read)
                 .all();
+    }
+
+    /**
+     * Adds one to the burst's row, or inserts it; when another instance inserted it in between, the unique index on
+     * burst_key refuses the second row and the count goes to the first. Plain statements that PostgreSQL and H2
+     * both run (no ON CONFLICT in H2).
+     */
+    @Override
+    public Mono<Void> recordBurst(SecurityEvent event, String burstKey) {
+        return countInto(burstKey)
+                .flatMap(counted -> counted > 0 ? Mono.just(counted) : insertBurst(event, burstKey))
+                .onErrorResume(DataIntegrityViolationException.class, raced -> countInto(burstKey))
+                .then();
+    }
+
+    private Mono<Long> countInto(String burstKey) {
+        return databaseClient
+                .sql("UPDATE security_events SET occurrences = occurrences + 1 WHERE burst_key = :burstKey")
+                .bind("burstKey", burstKey)
+                .fetch()
+                .rowsUpdated();
+    }
+
+    private Mono<Long> insertBurst(SecurityEvent event, String burstKey) {
+        return databaseClient
+                .sql("""
+                        INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent,
+                            occurrences, burst_key)
+                        SELECT :type, :occurredAt, :userId, :clientAddress, :userAgent, :occurrences, :burstKey
+                        WHERE CAST(:userId AS UUID) IS NULL
+                            OR EXISTS (SELECT 1 FROM users WHERE id = :userId)""")
+                .bind("type", event.type().name())
+                .bind("occurredAt", Timestamps.of(event.occurredAt()))
+                .bind(
+                        "userId",
+                        event.userId().isPresent()
+                                ? Parameters.in(event.userId().get().value())
+                                : Parameters.in(UUID.class))
+                .bind("clientAddress", event.origin().clientAddress())
+                .bind("userAgent", event.origin().userAgent())
+                .bind("occurrences", event.occurrences())
+                .bind("burstKey", burstKey)
+                .fetch()
+                .rowsUpdated()
+                // A burst of a deleted user's account keeps no row: nothing was inserted, and nothing is to count.
+                .map(inserted -> Math.max(inserted, 1L));
     }
 
     // account deletion
@@ -124,6 +173,7 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 SecurityEventType.valueOf(row.get("type", String.class)),
                 row.get("occurred_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(user).map(UserId::new),
-                new Origin(row.get("client_address", String.class), row.get("user_agent", String.class)));
+                new Origin(row.get("client_address", String.class), row.get("user_agent", String.class)),
+                row.get("occurrences", Integer.class));
     }
 }

@@ -9,6 +9,7 @@ import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LoginAttempt;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
         return Mono.deferContextual(context -> {
                     Optional<ServerWebExchange> exchange = context.getOrEmpty(ServerWebExchange.class);
                     Origin origin = exchange.map(Origins::of).orElse(Origin.unknown());
-                    Optional<String> knownBrowser = exchange.flatMap(knownBrowserCookie::read);
+                    List<String> knownBrowser =
+                            exchange.map(knownBrowserCookie::read).orElse(List.of());
                     return logIn.logIn(
                             new LoginAttempt(new Credentials.Password(login, password), origin, knownBrowser));
                 })

@@ -1,7 +1,7 @@
 package dev.vestibule.domain.port.in;
 
 import dev.vestibule.domain.model.user.UserId;
-import java.util.Optional;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,6 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public interface MarkBrowserKnown {
 
-    /** The known-browser id the browser should keep: the one it presented if still valid for the user, else a new one. */
-    Mono<String> trust(UserId userId, Optional<String> presentedDeviceId);
+    /**
+     * The known-browser id the browser should keep for this user: the one of those it presented that is still valid
+     * for the user, else a new one. A browser presents one id per account it signed in to (issue 13 finding 6).
+     */
+    Mono<String> trust(UserId userId, List<String> presentedDeviceIds);
 }

@@ -12,7 +12,20 @@ public interface SecurityEventLog {
     Mono<Void> record(SecurityEvent event);
 
     /** The user's most recent events, newest first. */
-    Flux<SecurityEvent> recentFor(UserId userId, int limit);
+    default Flux<SecurityEvent> recentFor(UserId userId, int limit) {
+        return recentFor(userId, 0, limit);
+    }
+
+    // issue 13 finding 3: throttled bursts
+    /** The user's events newest first, the first {@code skip} left out: the older pages of the activity list. */
+    Flux<SecurityEvent> recentFor(UserId userId, int skip, int limit);
+
+    /**
+     * Counts an event into its burst: the first event of {@code burstKey} is recorded as it is, each later one only
+     * adds one to that record's occurrences (the first one's time and origin stay). Instances counting into the same
+     * burst at once lose no count and make no second record.
+     */
+    Mono<Void> recordBurst(SecurityEvent event, String burstKey);
 
     // account deletion
     /**
