@@ -18,6 +18,7 @@ import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
+import dev.vestibule.domain.model.throttling.LoginSurge;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
@@ -140,6 +141,75 @@ class LogInServiceThrottlingTests {
         clock.advance(((LoginOutcome.Throttled) throttled).retryAfter());
 
         StepVerifier.create(service.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty())))
+                .expectNext(new LoginOutcome.Succeeded(alice))
+                .verifyComplete();
+    }
+
+    // issue 13 finding 3: throttled bursts
+    @Test
+    void threeHundredThrottledAttemptsAreOneEventWithTheirCount() {
+        User alice = stored("alice");
+        failTimes("alice", PER_ACCOUNT, ATTACKER);
+        IntStream.range(0, 300)
+                .forEach(i -> StepVerifier.create(
+                                service.logIn(attempt("alice", "guess " + i, ATTACKER, Optional.empty())))
+                        .assertNext(outcome -> assertThat(outcome).isInstanceOf(LoginOutcome.Throttled.class))
+                        .verifyComplete());
+
+        assertThat(events.all())
+                .filteredOn(event -> event.type() == SecurityEventType.LOGIN_THROTTLED)
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.occurrences()).isEqualTo(300);
+                    assertThat(event.userId()).contains(alice.id());
+                });
+    }
+
+    @Test
+    void aNewPeriodStartsANewBurstEvent() {
+        stored("alice");
+        failTimes("alice", PER_ACCOUNT, ATTACKER);
+        service.logIn(attempt("alice", "guess", ATTACKER, Optional.empty())).block();
+        clock.advance(SecurityEvents.DEFAULT_BURST_PERIOD);
+        failTimes("alice", PER_ACCOUNT, ATTACKER);
+        service.logIn(attempt("alice", "guess", ATTACKER, Optional.empty())).block();
+
+        assertThat(events.types())
+                .filteredOn(SecurityEventType.LOGIN_THROTTLED::equals)
+                .hasSize(2);
+    }
+
+    // issue 13 finding 4: the global failed-login rate
+    @Test
+    void duringASurgeAnUnknownBrowserWaitsAndStillGetsInAndAKnownOneDoesNotWait() {
+        User alice = stored("alice");
+        KnownBrowser device = KnownBrowser.newFor(alice.id(), NOW, Duration.ofDays(365), new SecureRandom());
+        StepVerifier.create(knownBrowsers.add(device)).verifyComplete();
+        LogInService surgeAware = new LogInService(
+                users,
+                new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
+                new LoginThrottle(
+                        new InMemoryAttemptLimiter(clock),
+                        knownBrowsers,
+                        POLICY,
+                        new LoginSurge(
+                                new AttemptLimit("failures-everywhere", 2, Duration.ofMinutes(1)),
+                                Duration.ofSeconds(2)),
+                        clock),
+                new SecurityEvents(events, clock));
+        // Spraying: one failure each on many names.
+        IntStream.range(0, 3)
+                .forEach(i -> surgeAware
+                        .logIn(attempt("sprayed" + i, "guess", ATTACKER, Optional.empty()))
+                        .block());
+
+        StepVerifier.withVirtualTime(() -> surgeAware.logIn(attempt("alice", PASSWORD, OWNER, Optional.empty())))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(1_999))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(new LoginOutcome.Succeeded(alice))
+                .verifyComplete();
+        StepVerifier.create(surgeAware.logIn(attempt("alice", PASSWORD, OWNER, Optional.of(device.id()))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
                 .verifyComplete();
     }

@@ -7,6 +7,7 @@ import dev.vestibule.application.fakes.InMemoryKnownBrowserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.KnownBrowser;
+import dev.vestibule.domain.model.throttling.LoginSurge;
 import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.throttling.ThrottleKeys;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
@@ -97,20 +98,6 @@ class LoginThrottleTests {
 
         assertDenied(bucketsFor(ADDRESS, "one-more", Optional.of(UserId.random()), Optional.empty()));
         assertGranted(bucketsFor("198.51.100.9", "one-more", Optional.of(UserId.random()), Optional.empty()));
-    }
-
-    @Test
-    void whenTheAccountIsExhaustedThenTheAddressTokenTakenForTheAttemptIsGivenBack() {
-        LoginThrottle.Buckets onAlice = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty());
-        IntStream.range(0, PER_ACCOUNT.capacity()).forEach(i -> assertGranted(onAlice));
-        IntStream.range(0, 20).forEach(i -> assertDenied(onAlice));
-
-        // Only the granted attempts used the address's allowance; the denied ones left it as it was.
-        int left = PER_ADDRESS.capacity() - PER_ACCOUNT.capacity();
-        IntStream.range(0, left)
-                .forEach(i -> assertGranted(
-                        bucketsFor(ADDRESS, "other" + i, Optional.of(UserId.random()), Optional.empty())));
-        assertDenied(bucketsFor(ADDRESS, "last", Optional.of(UserId.random()), Optional.empty()));
     }
 
     @Test
@@ -291,6 +278,70 @@ class LoginThrottleTests {
 
     private String knownBrowserOf(UserId user, Duration lifetime) {
         KnownBrowser device = KnownBrowser.newFor(user, clock.instant(), lifetime, new SecureRandom());
+        StepVerifier.create(knownBrowsers.add(device)).verifyComplete();
+        return device.id();
+    }
+
+    // issue 13 finding 3: throttled bursts
+    @Test
+    void aRefusedAttemptCostsTheAddressATokenSoItCannotGoOnToOtherAccounts() {
+        LoginThrottle.Buckets locked = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty());
+        IntStream.range(0, PER_ACCOUNT.capacity()).forEach(i -> assertGranted(locked));
+        // The address has 6; 3 went on failures, 3 more on refused attempts.
+        IntStream.range(0, PER_ADDRESS.capacity() - PER_ACCOUNT.capacity()).forEach(i -> assertDenied(locked));
+
+        LoginThrottle.Buckets another = bucketsFor(ADDRESS, "bob", Optional.of(UserId.random()), Optional.empty());
+        assertDenied(another);
+    }
+
+    @Test
+    void theSubjectOfABurstIsTheAccountsBucketOrTheKnownBrowsers() {
+        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty())
+                        .subject())
+                .isEqualTo(ThrottleKeys.account(alice, "alice"));
+        String device = knownDevice();
+        assertThat(bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(device))
+                        .subject())
+                .isEqualTo(ThrottleKeys.device(device));
+    }
+
+    // issue 13 finding 6: one browser known to several accounts
+    @Test
+    void aBrowserPresentingSeveralIdsGetsTheAllowanceOfTheOneTheAccountKnows() {
+        String device = knownDevice();
+        LoginThrottle.Buckets buckets = throttle.bucketsFor(
+                        ADDRESS, "alice", Optional.of(alice), java.util.List.of("x".repeat(32), device))
+                .block(Duration.ofSeconds(5));
+
+        assertThat(buckets.knownBrowser()).isTrue();
+        assertThat(buckets.subject()).isEqualTo(ThrottleKeys.device(device));
+    }
+
+    // issue 13 finding 4: the global failed-login rate
+    @Test
+    void whenFailuresEverywhereExceedTheRateUnknownBrowsersAreSlowedAndKnownOnesAreNot() {
+        LoginSurge surge = new LoginSurge(
+                new AttemptLimit("failures-everywhere", 3, Duration.ofSeconds(10)), Duration.ofSeconds(2));
+        LoginThrottle surgeAware =
+                new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, surge, clock);
+        LoginThrottle.Buckets unknown = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.empty());
+        LoginThrottle.Buckets known = bucketsFor(ADDRESS, "alice", Optional.of(alice), Optional.of(knownDevice()));
+
+        IntStream.range(0, 3)
+                .forEach(i -> StepVerifier.create(surgeAware.countFailure()).verifyComplete());
+        assertThat(surgeAware.slowdownFor(unknown)).as("within the rate").isZero();
+
+        StepVerifier.create(surgeAware.countFailure()).verifyComplete();
+        assertThat(surgeAware.slowdownFor(unknown)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(surgeAware.slowdownFor(known)).isZero();
+
+        // The surge ends once the bucket would be full again.
+        clock.advance(surge.lasts());
+        assertThat(surgeAware.slowdownFor(unknown)).isZero();
+    }
+
+    private String knownDevice() {
+        KnownBrowser device = KnownBrowser.newFor(alice, NOW, Duration.ofDays(30), new SecureRandom());
         StepVerifier.create(knownBrowsers.add(device)).verifyComplete();
         return device.id();
     }

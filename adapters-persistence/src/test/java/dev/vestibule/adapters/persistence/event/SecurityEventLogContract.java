@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
@@ -160,6 +163,74 @@ abstract class SecurityEventLogContract {
     void anonymiseOfAUserWithoutEventsChangesNothing() {
         StepVerifier.create(log().anonymise(storedUser(), UserId.random()))
                 .expectNext(0L)
+                .verifyComplete();
+    }
+
+    // issue 13 finding 3: throttled bursts
+    @Test
+    void aBurstIsOneRecordCountingEveryEventWithTheFirstOnesTimeAndOrigin() {
+        UserId user = storedUser();
+        String burst = "burst-" + UUID.randomUUID();
+        SecurityEvent first = new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW, Optional.of(user), ORIGIN);
+        StepVerifier.create(log().recordBurst(first, burst)).verifyComplete();
+        for (int i = 1; i < 300; i++) {
+            SecurityEvent later = new SecurityEvent(
+                    SecurityEventType.LOGIN_THROTTLED,
+                    NOW.plusSeconds(i),
+                    Optional.of(user),
+                    new Origin("203.0.113." + (i % 250), "planted agent " + i));
+            StepVerifier.create(log().recordBurst(later, burst))
+                    .expectComplete()
+                    .verify(TIMEOUT);
+        }
+
+        StepVerifier.create(log().recentFor(user, 10))
+                .expectNext(new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW, Optional.of(user), ORIGIN, 300))
+                .verifyComplete();
+    }
+
+    @Test
+    void burstsOfDifferentKeysAreRecordsOfTheirOwn() {
+        UserId user = storedUser();
+        SecurityEvent once = new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW, Optional.of(user), ORIGIN);
+        SecurityEvent next =
+                new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW.plusSeconds(3600), Optional.of(user), ORIGIN);
+        StepVerifier.create(log().recordBurst(once, "a-" + UUID.randomUUID())).verifyComplete();
+        StepVerifier.create(log().recordBurst(next, "b-" + UUID.randomUUID())).verifyComplete();
+        StepVerifier.create(log().recordBurst(next, "c-" + UUID.randomUUID())).verifyComplete();
+
+        StepVerifier.create(log().recentFor(user, 10)).expectNextCount(3).verifyComplete();
+    }
+
+    @Test
+    void burstCountsArrivingAtOnceAreAllCountedIntoOneRecord() {
+        UserId user = storedUser();
+        String burst = "parallel-" + UUID.randomUUID();
+        SecurityEvent event = new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW, Optional.of(user), ORIGIN);
+
+        // As instances do, each with its own connection, on its own thread.
+        Flux.range(0, 40)
+                .flatMap(i -> log().recordBurst(event, burst).subscribeOn(Schedulers.boundedElastic()), 8)
+                .then()
+                .block(TIMEOUT);
+
+        StepVerifier.create(log().recentFor(user, 10))
+                .expectNext(new SecurityEvent(SecurityEventType.LOGIN_THROTTLED, NOW, Optional.of(user), ORIGIN, 40))
+                .verifyComplete();
+    }
+
+    @Test
+    void recentForSkipsTheNewestForOlderPages() {
+        UserId user = storedUser();
+        List<SecurityEvent> oldestFirst = IntStream.range(0, 7)
+                .mapToObj(i -> record(event(SecurityEventType.LOGIN_SUCCEEDED, user, NOW.plusSeconds(i))))
+                .toList();
+
+        StepVerifier.create(log().recentFor(user, 3, 3))
+                .expectNext(oldestFirst.get(3), oldestFirst.get(2), oldestFirst.get(1))
+                .verifyComplete();
+        StepVerifier.create(log().recentFor(user, 6, 3))
+                .expectNext(oldestFirst.get(0))
                 .verifyComplete();
     }
 
