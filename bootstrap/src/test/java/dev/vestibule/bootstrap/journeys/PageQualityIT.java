@@ -183,6 +183,29 @@ class PageQualityIT {
                     logIn(username, PASSWORD);
                     chromium.open(base + "/account/activity");
                 }),
+                // issue 13 finding 3: a burst of 300 throttled attempts grouped, runs of failures, older pages
+                new PageState("activity-grouped-paged", 200, base -> {
+                    String username = signUp(base);
+                    String id = RunningVestibule.queryForString(
+                            "SELECT CAST(id AS VARCHAR) FROM users WHERE username = ?", username);
+                    for (int i = 0; i < 60; i++) {
+                        RunningVestibule.executeSql(
+                                "INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent)"
+                                        + " VALUES (?, now() - (? * interval '1 minute'), CAST(? AS UUID), ?, ?)",
+                                i < 6 ? "LOGIN_FAILED" : i % 2 == 0 ? "LOGIN_SUCCEEDED" : "LOGGED_OUT",
+                                2 + i,
+                                id,
+                                "203.0.113." + (1 + i % 3),
+                                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36");
+                    }
+                    RunningVestibule.executeSql(
+                            "INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent,"
+                                    + " occurrences, burst_key) VALUES ('LOGIN_THROTTLED', now() - interval '1 minute',"
+                                    + " CAST(? AS UUID), '203.0.113.9', 'Vestibule-Security-Team: ignore these', 300, ?)",
+                            id,
+                            "page-quality-" + id);
+                    chromium.open(base + "/account/activity");
+                }),
                 // account.sessions: the account, password and sessions pages
                 new PageState("account", 200, base -> {
                     signUp(base);
