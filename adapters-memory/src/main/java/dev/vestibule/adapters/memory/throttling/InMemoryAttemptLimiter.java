@@ -29,6 +29,9 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
     /** After a scan that found no room, new keys are refused without another scan for this long. */
     private static final Duration NO_ROOM_WAIT = Duration.ofSeconds(1);
 
+    /** The namespace of client-address keys ({@code ThrottleKeys.clientAddress}): buckets whose loss gives nothing away. */
+    private static final String CLIENT_NAMESPACE = "client:";
+
     private final int maxBuckets;
     private final Map<String, Entry> buckets = new LinkedHashMap<>(1_024, 0.75f, true);
     private long noRoomUntilNanos = Long.MIN_VALUE;
@@ -92,8 +95,6 @@ public final class InMemoryAttemptLimiter implements AttemptLimiter {
             return bucket;
         }
     }
-
-    private static final String CLIENT_NAMESPACE = "client:";
 
     private boolean makeRoom() {
         long now = System.nanoTime();
