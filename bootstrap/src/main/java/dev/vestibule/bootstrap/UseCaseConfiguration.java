@@ -1,9 +1,9 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.adapters.crypto.breachcheck.RangeApiBreachedPasswords;
 import dev.vestibule.adapters.crypto.hashing.Argon2Parameters;
 import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
 import dev.vestibule.adapters.crypto.password.CommonPasswordList;
-import dev.vestibule.adapters.web.breachcheck.RangeApiBreachedPasswords;
 import dev.vestibule.adapters.web.edge.ConnectionLimits;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;

@@ -1,4 +1,4 @@
-package dev.vestibule.adapters.web.breachcheck;
+package dev.vestibule.adapters.crypto.breachcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,11 @@
-package dev.vestibule.adapters.web.breachcheck;
+package dev.vestibule.adapters.crypto.breachcheck;
 
 import dev.vestibule.domain.model.password.BreachCheckAnswer;
 import dev.vestibule.domain.port.out.BreachedPasswords;
-import io.netty.channel.ChannelOption;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,12 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Asks a k-anonymity range API (Have I Been Pwned's Pwned Passwords, or a mirror of it) whether a password was
@@ -41,16 +38,20 @@ public final class RangeApiBreachedPasswords implements BreachedPasswords {
     private static final Duration WARN_AT_MOST_EVERY = Duration.ofMinutes(1);
     private static final int PREFIX_LENGTH = 5;
     /** A padded answer is about 1,000 lines of 40 characters; far more than that is not a range answer. */
-    private static final int MAX_ANSWER_BYTES = 512 * 1024;
+    private static final int MAX_ANSWER_CHARS = 512 * 1024;
 
-    private final WebClient client;
+    private final HttpClient client;
+    private final String base;
     private final Duration timeout;
+    private final String userAgent;
     private final AtomicLong unreportedFailures = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_AT_MOST_EVERY.toNanos());
 
-    private RangeApiBreachedPasswords(WebClient client, Duration timeout) {
+    private RangeApiBreachedPasswords(HttpClient client, String base, Duration timeout, String userAgent) {
         this.client = client;
+        this.base = base;
         this.timeout = timeout;
+        this.userAgent = userAgent;
     }
 
     /**
@@ -67,18 +68,13 @@ public final class RangeApiBreachedPasswords implements BreachedPasswords {
         if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the breach check's base URL must be http(s): " + baseUrl);
         }
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
-                .responseTimeout(timeout);
-        String base = baseUrl.toString().replaceAll("/+$", "");
-        WebClient client = WebClient.builder()
-                .baseUrl(base)
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
-                .defaultHeader(HttpHeaders.USER_AGENT, userAgent)
-                .defaultHeader("Add-Padding", "true")
+        // Redirects are not followed: an answer elsewhere is no answer from the configured API.
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new RangeApiBreachedPasswords(client, timeout);
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        return new RangeApiBreachedPasswords(client, base, timeout, Objects.requireNonNull(userAgent, "userAgent"));
     }
 
     @Override
@@ -86,17 +82,42 @@ public final class RangeApiBreachedPasswords implements BreachedPasswords {
         String hash = sha1Hex(password);
         String prefix = hash.substring(0, PREFIX_LENGTH);
         String suffix = hash.substring(PREFIX_LENGTH);
-        return client.get()
-                .uri("/range/{prefix}", prefix)
-                .retrieve()
-                .bodyToMono(String.class)
-                .defaultIfEmpty("")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/range/" + prefix))
                 .timeout(timeout)
-                .map(answer -> contains(answer, suffix) ? BreachCheckAnswer.BREACHED : BreachCheckAnswer.NOT_BREACHED)
+                .header("User-Agent", userAgent)
+                .header("Add-Padding", "true")
+                .GET()
+                .build();
+        return Mono.fromFuture(() -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .timeout(timeout)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new UnexpectedStatus(response.statusCode());
+                    }
+                    if (response.body().length() > MAX_ANSWER_CHARS) {
+                        throw new UnexpectedStatus(-1);
+                    }
+                    return contains(response.body(), suffix)
+                            ? BreachCheckAnswer.BREACHED
+                            : BreachCheckAnswer.NOT_BREACHED;
+                })
                 .onErrorResume(failure -> {
                     unavailable(failure);
                     return Mono.just(BreachCheckAnswer.UNAVAILABLE);
                 });
+    }
+
+    /** A status other than 200 (or, as -1, an answer far larger than any range answer). */
+    private static final class UnexpectedStatus extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        UnexpectedStatus(int status) {
+            super("status " + status, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Whether the range answer lists the suffix with a count above zero (count 0 is padding). */
@@ -131,10 +152,10 @@ public final class RangeApiBreachedPasswords implements BreachedPasswords {
         }
     }
 
-    /** What went wrong, without the failure's message: a response error's message holds the URL with the prefix. */
+    /** What went wrong, without the failure's message, which may hold the URL and so the prefix. */
     private static String reason(Throwable failure) {
-        if (failure instanceof WebClientResponseException response) {
-            return "status " + response.getStatusCode().value();
+        if (failure instanceof UnexpectedStatus unexpected) {
+            return unexpected.status < 0 ? "oversized answer" : "status " + unexpected.status;
         }
         return failure.getClass().getSimpleName();
     }
