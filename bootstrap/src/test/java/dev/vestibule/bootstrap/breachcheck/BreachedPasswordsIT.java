@@ -74,7 +74,7 @@ class BreachedPasswordsIT {
 
         Page page = new Browser(failOpen.baseUrl()).register(username, emailOf(username), BREACHED);
 
-        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(422);
         assertThat(page.fieldErrors("password"))
                 .containsExactly(
                         "This password has appeared in a data breach, so attackers try it. Please choose another.");
@@ -106,8 +106,8 @@ class BreachedPasswordsIT {
         Page first = new Browser(failOpen.baseUrl()).register(fine, emailOf(fine), FINE);
         Page second = new Browser(failClosed.baseUrl()).register(padded, emailOf(padded), PADDED);
 
-        assertThat(first.status()).isEqualTo(302);
-        assertThat(second.status()).isEqualTo(302);
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(second.status()).isEqualTo(303);
         assertThat(usersNamed(fine)).isOne();
         assertThat(usersNamed(padded)).isOne();
     }
@@ -123,12 +123,12 @@ class BreachedPasswordsIT {
         long acceptedAfterMillis = (System.nanoTime() - started) / 1_000_000;
         Page refused = new Browser(failClosed.baseUrl()).register(closed, emailOf(closed), FINE);
 
-        assertThat(accepted.status()).isEqualTo(302);
+        assertThat(accepted.status()).isEqualTo(303);
         assertThat(usersNamed(open)).isOne();
         assertThat(acceptedAfterMillis)
                 .as("the sign-up waited for the timeout, not for the API")
                 .isLessThan(1_900);
-        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.fieldErrors("password"))
                 .containsExactly("We could not check this password against known data breaches just now. Nothing was "
                         + "changed: please try again in a moment.");
@@ -144,8 +144,8 @@ class BreachedPasswordsIT {
         Page accepted = new Browser(failOpen.baseUrl()).register(open, emailOf(open), BREACHED);
         Page refused = new Browser(failClosed.baseUrl()).register(closed, emailOf(closed), BREACHED);
 
-        assertThat(accepted.status()).isEqualTo(302);
-        assertThat(refused.status()).isEqualTo(200);
+        assertThat(accepted.status()).isEqualTo(303);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.fieldErrors("password")).singleElement().asString().contains("try again");
         assertThat(usersNamed(closed)).isZero();
     }
@@ -154,14 +154,14 @@ class BreachedPasswordsIT {
     void aPasswordChangeToABreachedPasswordIsRefusedAndTheOldPasswordStillSignsIn() {
         String username = uniqueUsername("Changer");
         Browser browser = new Browser(failOpen.baseUrl());
-        assertThat(browser.register(username, emailOf(username), FINE).status()).isEqualTo(302);
+        assertThat(browser.register(username, emailOf(username), FINE).status()).isEqualTo(303);
 
         Page page = browser.submit(
                 "/account/password",
                 "/account/password",
                 Map.of("current-password", FINE, "password", BREACHED, "password2", BREACHED));
 
-        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("This password has appeared in a data breach");
         browser.logOut();
         browser.logIn(username, FINE, false);
