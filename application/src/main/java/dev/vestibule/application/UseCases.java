@@ -3,6 +3,7 @@ package dev.vestibule.application;
 import dev.vestibule.application.account.ChangePasswordService;
 import dev.vestibule.application.account.DeleteAccountService;
 import dev.vestibule.application.account.RequestEmailChangeService;
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.currentuser.LoadCurrentUserService;
 import dev.vestibule.application.emailconfirmation.ConfirmEmailService;
 import dev.vestibule.application.emailconfirmation.EmailConfirmations;
@@ -104,6 +105,21 @@ public final class UseCases {
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
+        this(ports, hasher, settings, clock, random, BreachCheck.off());
+    }
+
+    /**
+     * As above, with every new password (sign-up, change, reset) also asked of a breach corpus (issue 13 finding 8:
+     * breached passwords).
+     */
+    public UseCases(
+            OutPorts ports,
+            OffloadedPasswordHasher hasher,
+            Settings settings,
+            Clock clock,
+            SecureRandom random,
+            BreachCheck breachCheck) {
+        Objects.requireNonNull(breachCheck, "breachCheck");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(settings, "settings");
@@ -133,7 +149,8 @@ public final class UseCases {
                 confirmations,
                 ports.transactions(),
                 // abuse resistance: sign-ups counted per IPv6 network too
-                settings.throttlePolicy().ipv6PrefixLength());
+                settings.throttlePolicy().ipv6PrefixLength(),
+                breachCheck);
         this.rememberBrowser = new RememberBrowserService(
                 ports.rememberedBrowsers(), ports.users(), settings.rememberMe(), clock, random);
         this.recognizeRememberedBrowser = new RecognizeRememberedBrowserService(
@@ -169,7 +186,8 @@ public final class UseCases {
                 ports.mailOutbox(),
                 containment,
                 events,
-                clock);
+                clock,
+                breachCheck);
         this.viewSignIns =
                 new ViewSignInsService(ports.users(), ports.signedInSessions(), ports.rememberedBrowsers(), clock);
         this.revokeSignIn =
@@ -200,7 +218,8 @@ public final class UseCases {
                 hasher,
                 settings.passwordPolicy(),
                 events,
-                clock);
+                clock,
+                breachCheck);
         // re-authentication, account deletion, email change
         this.confirmCurrentPassword = new ConfirmCurrentPasswordService(
                 ports.users(), hasher, throttle, events, settings.reauthenticationWindow(), clock);

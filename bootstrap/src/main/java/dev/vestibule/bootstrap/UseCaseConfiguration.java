@@ -1,12 +1,15 @@
 package dev.vestibule.bootstrap;
 
+import dev.vestibule.adapters.crypto.breachcheck.RangeApiBreachedPasswords;
 import dev.vestibule.adapters.crypto.hashing.Argon2Parameters;
 import dev.vestibule.adapters.crypto.hashing.Argon2PasswordHasher;
 import dev.vestibule.adapters.crypto.password.CommonPasswordList;
+import dev.vestibule.adapters.web.edge.ConnectionLimits;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.security.SessionPolicy;
 import dev.vestibule.adapters.web.wellknown.SecurityTxt;
 import dev.vestibule.application.UseCases;
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.rememberme.RememberMeSettings;
 import dev.vestibule.bootstrap.metrics.MeteredPasswordHasher;
@@ -59,6 +62,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UseCaseConfiguration.class);
 
     /** Reactor's own default for bounded-elastic workers: an idle hashing thread ends after a minute. */
     private static final int BOUNDED_ELASTIC_IDLE_SECONDS = 60;
@@ -137,6 +142,31 @@ class UseCaseConfiguration {
         return SecurityTxt.of(properties.securityContact(), properties.publicUrl());
     }
 
+    // issue 13 finding 8: breached passwords (vestibule.password.breach-check.*)
+    @Bean
+    BreachCheck breachCheck(VestibuleProperties properties) {
+        VestibuleProperties.BreachCheck settings = properties.password().breachCheck();
+        if (!settings.enabled()) {
+            return BreachCheck.off();
+        }
+        log.info(
+                "New passwords are checked against {} (timeout {}, when it does not answer: {})",
+                settings.baseUrl(),
+                settings.timeout(),
+                settings.whenUnavailable().name().toLowerCase(java.util.Locale.ROOT));
+        return new BreachCheck(
+                RangeApiBreachedPasswords.of(settings.baseUrl(), settings.timeout(), settings.userAgent()),
+                settings.whenUnavailable());
+    }
+
+    // issue 13 finding 6: slow clients (vestibule.connections.*)
+    @Bean
+    ConnectionLimits connectionLimits(VestibuleProperties properties) {
+        return new ConnectionLimits(
+                properties.connections().requestHeadTimeout(),
+                properties.connections().requestBodyTimeout());
+    }
+
     @Bean
     RememberMeCookie rememberMeCookie(RememberMeSettings settings) {
         return new RememberMeCookie(settings.lifetime());
@@ -163,7 +193,8 @@ class UseCaseConfiguration {
             VestibuleProperties properties,
             Clock clock,
             SecureRandom random,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry,
+            BreachCheck breachCheck) {
         return new UseCases(
                 new UseCases.OutPorts(
                         users,
@@ -191,7 +222,8 @@ class UseCaseConfiguration {
                         properties.throttling().throttledBurstPeriod(),
                         properties.throttling().loginSurge()),
                 clock,
-                random);
+                random,
+                breachCheck);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.vestibule.bootstrap;
 import dev.vestibule.adapters.persistence.user.UserCacheSettings;
 import dev.vestibule.adapters.web.edge.ForwardedHeaderStyle;
 import dev.vestibule.domain.model.password.PasswordPolicy;
+import dev.vestibule.domain.model.password.WhenBreachCheckUnavailable;
 import dev.vestibule.domain.model.throttling.AttemptLimit;
 import dev.vestibule.domain.model.throttling.LoginSurge;
 import dev.vestibule.domain.model.throttling.ThrottleKeys;
@@ -31,6 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param account    what a signed-in user must prove before sensitive changes to the account
  * @param securityContact whom to tell about a vulnerability, for /.well-known/security.txt (mailto:, https: or tel:
  *                   URIs or email addresses, comma-separated); unset, the file is not served
+ * @param connections how long a client may take to send a request (slowloris); Netty's idle timeout is
+ *                   {@code server.netty.idle-timeout}
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(
@@ -48,7 +51,9 @@ public record VestibuleProperties(
         @DefaultValue PasswordReset passwordReset,
         @DefaultValue EmailConfirmation emailConfirmation,
         @DefaultValue Account account,
-        @DefaultValue("") String securityContact) {
+        @DefaultValue("") String securityContact,
+        // issue 13 finding 6: slow clients
+        @DefaultValue Connections connections) {
 
     /** @param linkLifetime how long a mailed reset link works (a new request spends the older links at once) */
     public record PasswordReset(@DefaultValue("1h") Duration linkLifetime) {}
@@ -61,7 +66,39 @@ public record VestibuleProperties(
             int minLength,
 
             @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH)
-            int maxLength) {}
+            int maxLength,
+
+            // issue 13 finding 8: breached passwords
+            @DefaultValue BreachCheck breachCheck) {}
+
+    /**
+     * New passwords asked of a k-anonymity range API (issue 13 finding 8: breached passwords); off by default, since
+     * it sends a request to somebody else's service for every new password.
+     *
+     * @param enabled          whether to ask at all
+     * @param baseUrl          the API, without {@code /range} (Have I Been Pwned's, or a mirror inside the network)
+     * @param timeout          how long a new password waits for the answer (connecting included)
+     * @param whenUnavailable  {@code accept} (fail open: the rest of the policy decides) or {@code refuse} (fail
+     *                         closed: the user is asked to try again) when the API does not answer in time or fails
+     * @param userAgent        what the requests call themselves (the API asks every client to)
+     */
+    public record BreachCheck(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("https://api.pwnedpasswords.com") java.net.URI baseUrl,
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("accept") WhenBreachCheckUnavailable whenUnavailable,
+            @DefaultValue("Vestibule") String userAgent) {}
+
+    /**
+     * Issue 13 finding 6: slow clients.
+     *
+     * @param requestHeadTimeout from a request's first byte to the end of its head; a connection still sending its
+     *                           head then is closed (Netty's idle timeout is reset by every byte, so it cannot)
+     * @param requestBodyTimeout from the end of the head to the end of the body (Reactor Netty's request timeout)
+     */
+    public record Connections(
+            @DefaultValue("10s") Duration requestHeadTimeout,
+            @DefaultValue("30s") Duration requestBodyTimeout) {}
 
     public record RememberMe(
             @DefaultValue("14d") Duration lifetime,

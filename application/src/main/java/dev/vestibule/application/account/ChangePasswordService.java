@@ -1,5 +1,6 @@
 package dev.vestibule.application.account;
 
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.session.Containment;
@@ -46,6 +47,8 @@ public final class ChangePasswordService implements ChangePassword {
     private final Containment containment;
     private final SecurityEvents events;
     private final Clock clock;
+    // issue 13 finding 8: breached passwords
+    private final BreachCheck breachCheck;
 
     public ChangePasswordService(
             UserRepository users,
@@ -57,6 +60,32 @@ public final class ChangePasswordService implements ChangePassword {
             Containment containment,
             SecurityEvents events,
             Clock clock) {
+        this(
+                users,
+                hasher,
+                passwordPolicy,
+                throttle,
+                transactions,
+                outbox,
+                containment,
+                events,
+                clock,
+                BreachCheck.off());
+    }
+
+    /** As above, with the new password also asked of a breach corpus (issue 13 finding 8). */
+    public ChangePasswordService(
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            LoginThrottle throttle,
+            Transactions transactions,
+            MailOutbox outbox,
+            Containment containment,
+            SecurityEvents events,
+            Clock clock,
+            BreachCheck breachCheck) {
+        this.breachCheck = Objects.requireNonNull(breachCheck, "breachCheck");
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.passwordPolicy = Objects.requireNonNull(passwordPolicy, "passwordPolicy");
@@ -75,7 +104,13 @@ public final class ChangePasswordService implements ChangePassword {
             if (!problems.isEmpty()) {
                 return Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(problems));
             }
-            return checkCurrentThenChange(command, user);
+            // Asked before the current password is checked: a refused new password spends no throttle token.
+            return breachCheck
+                    .screen(command.newPassword())
+                    .flatMap(breached -> breached.isPresent()
+                            ? Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(
+                                    List.of(new PasswordChangeProblem.WeakPassword(breached.get()))))
+                            : checkCurrentThenChange(command, user));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.vestibule.application.passwordreset;
 
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.domain.model.event.Origin;
@@ -46,6 +47,8 @@ public final class ResetPasswordService implements ResetPassword {
     private final PasswordPolicy passwordPolicy;
     private final SecurityEvents events;
     private final Clock clock;
+    // issue 13 finding 8: breached passwords
+    private final BreachCheck breachCheck;
 
     public ResetPasswordService(
             LinkTokens linkTokens,
@@ -57,6 +60,32 @@ public final class ResetPasswordService implements ResetPassword {
             PasswordPolicy passwordPolicy,
             SecurityEvents events,
             Clock clock) {
+        this(
+                linkTokens,
+                users,
+                rememberedBrowsers,
+                outbox,
+                transactions,
+                hasher,
+                passwordPolicy,
+                events,
+                clock,
+                BreachCheck.off());
+    }
+
+    /** As above, with the new password also asked of a breach corpus (issue 13 finding 8). */
+    public ResetPasswordService(
+            LinkTokens linkTokens,
+            UserRepository users,
+            RememberedBrowserRepository rememberedBrowsers,
+            MailOutbox outbox,
+            Transactions transactions,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            SecurityEvents events,
+            Clock clock,
+            BreachCheck breachCheck) {
+        this.breachCheck = Objects.requireNonNull(breachCheck, "breachCheck");
         this.linkTokens = Objects.requireNonNull(linkTokens, "linkTokens");
         this.users = Objects.requireNonNull(users, "users");
         this.rememberedBrowsers = Objects.requireNonNull(rememberedBrowsers, "rememberedBrowsers");
@@ -86,8 +115,16 @@ public final class ResetPasswordService implements ResetPassword {
                             if (rejected != null) {
                                 return Mono.<PasswordResetOutcome>just(rejected);
                             }
-                            return hasher.hash(command.password())
-                                    .flatMap(hash -> commit(link, user, hash, command.languageTag(), origin));
+                            // A refused password leaves the link unspent, as the policy's own refusals do.
+                            return breachCheck
+                                    .screen(command.password())
+                                    .flatMap(breached -> breached.isPresent()
+                                            ? Mono.<PasswordResetOutcome>just(new PasswordResetOutcome.Rejected(
+                                                    List.of(new PasswordResetOutcome.WeakPassword(breached.get())),
+                                                    List.of()))
+                                            : hasher.hash(command.password())
+                                                    .flatMap(hash ->
+                                                            commit(link, user, hash, command.languageTag(), origin)));
                         }))
                 .defaultIfEmpty(PasswordResetOutcome.LINK_INVALID);
     }

@@ -1,5 +1,6 @@
 package dev.vestibule.application.registration;
 
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.emailconfirmation.EmailConfirmations;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
@@ -56,6 +57,8 @@ public final class RegisterUserService implements RegisterUser {
     private final Transactions transactions;
     // abuse resistance: sign-ups are counted per client network (IPv6 /64), like logins
     private final int ipv6PrefixLength;
+    // issue 13 finding 8: breached passwords
+    private final BreachCheck breachCheck;
 
     public RegisterUserService(
             UserRepository users,
@@ -92,6 +95,34 @@ public final class RegisterUserService implements RegisterUser {
             EmailConfirmations confirmations,
             Transactions transactions,
             int ipv6PrefixLength) {
+        this(
+                users,
+                hasher,
+                passwordPolicy,
+                clock,
+                limiter,
+                limit,
+                events,
+                confirmations,
+                transactions,
+                ipv6PrefixLength,
+                BreachCheck.off());
+    }
+
+    /** As above, with new passwords also asked of a breach corpus (issue 13 finding 8). */
+    public RegisterUserService(
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            Clock clock,
+            AttemptLimiter limiter,
+            AttemptLimit limit,
+            SecurityEvents events,
+            EmailConfirmations confirmations,
+            Transactions transactions,
+            int ipv6PrefixLength,
+            BreachCheck breachCheck) {
+        this.breachCheck = Objects.requireNonNull(breachCheck, "breachCheck");
         this.ipv6PrefixLength = ThrottleKeys.checkPrefixLength(ipv6PrefixLength);
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -125,19 +156,35 @@ public final class RegisterUserService implements RegisterUser {
             if (permit instanceof Permit.Denied denied) {
                 return Mono.just(new RegistrationOutcome.Throttled(denied.retryAfter()));
             }
-            return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password(), command.languageTag())
-                    // Overload is not a sign-up: the attempt is given back.
-                    .onErrorResume(
-                            PasswordHashingBusyException.class,
-                            busy -> limiter.release(clientKey, limit).then(Mono.error(busy)))
-                    .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
-                            ? events.record(
-                                            SecurityEventType.REGISTERED,
-                                            registered.user().id(),
-                                            origin)
-                                    .thenReturn(outcome)
-                            : Mono.just(outcome));
+            // The breach check comes after the limiter, so that sign-ups cannot make this instance send requests
+            // to the corpus faster than the sign-up limit allows (an attempt refused by it stays counted).
+            return breachCheck
+                    .screen(command.password())
+                    .flatMap(breached -> breached.isPresent()
+                            ? Mono.just(RegistrationOutcome.Rejected.of(
+                                    RegistrationField.PASSWORD, new RegistrationProblem.WeakPassword(breached.get())))
+                            : signUp(command, username, email, origin, clientKey));
         });
+    }
+
+    private Mono<RegistrationOutcome> signUp(
+            RegistrationCommand command,
+            Validated<Username, UsernameRejection> username,
+            Validated<EmailAddress, EmailRejection> email,
+            Origin origin,
+            String clientKey) {
+        return claimAndStore(username.orElseThrow(), email.orElseThrow(), command.password(), command.languageTag())
+                // Overload is not a sign-up: the attempt is given back.
+                .onErrorResume(
+                        PasswordHashingBusyException.class,
+                        busy -> limiter.release(clientKey, limit).then(Mono.error(busy)))
+                .flatMap(outcome -> outcome instanceof RegistrationOutcome.Registered registered
+                        ? events.record(
+                                        SecurityEventType.REGISTERED,
+                                        registered.user().id(),
+                                        origin)
+                                .thenReturn(outcome)
+                        : Mono.just(outcome));
     }
 
     private Map<RegistrationField, List<RegistrationProblem>> passwordProblems(

@@ -49,6 +49,7 @@ final class PasswordResetFixture {
     final InMemoryTransactions transactions = new InMemoryTransactions(linkTokens, outbox);
     final FakePasswordHasher passwordHasher = new FakePasswordHasher();
     final SecurityEvents events = new SecurityEvents(eventLog, clock);
+    final java.util.Set<String> breached = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     final RequestPasswordResetService request = new RequestPasswordResetService(
             users,
@@ -76,7 +77,14 @@ final class PasswordResetFixture {
                     PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
                     CommonPasswords.of(List.of("password123"))),
             events,
-            clock);
+            clock,
+            // issue 13 finding 8: the passwords in this set are the breach corpus's
+            new dev.vestibule.application.breachcheck.BreachCheck(
+                    password -> reactor.core.publisher.Mono.just(
+                            breached.contains(password)
+                                    ? dev.vestibule.domain.model.password.BreachCheckAnswer.BREACHED
+                                    : dev.vestibule.domain.model.password.BreachCheckAnswer.NOT_BREACHED),
+                    dev.vestibule.domain.model.password.WhenBreachCheckUnavailable.ACCEPT));
 
     User registered(String name) {
         User user = User.registerWithPassword(

@@ -285,4 +285,24 @@ class ResetPasswordServiceTests {
         StepVerifier.create(fixture.rememberedBrowsers.add(device)).verifyComplete();
         return device;
     }
+
+    // issue 13 finding 8: breached passwords
+    @Test
+    void resetWhenTheBreachCheckKnowsThePasswordThenRefusedAndTheLinkStaysUnspent() {
+        User ada = fixture.registered("Ada");
+        fixture.requestFor("ada@example.com");
+        String token = fixture.latestToken();
+        var before = fixture.storedHash(ada);
+        fixture.breached.add("leaked but long enough");
+
+        StepVerifier.create(resetWith(token, "leaked but long enough", "leaked but long enough"))
+                .expectNext(new PasswordResetOutcome.Rejected(
+                        List.of(new PasswordResetOutcome.WeakPassword(new PasswordRejection.Breached())), List.of()))
+                .verifyComplete();
+
+        assertThat(fixture.storedHash(ada)).isEqualTo(before);
+        StepVerifier.create(resetWith(token, NEW_PASSWORD, NEW_PASSWORD))
+                .expectNextMatches(PasswordResetOutcome.Reset.class::isInstance)
+                .verifyComplete();
+    }
 }

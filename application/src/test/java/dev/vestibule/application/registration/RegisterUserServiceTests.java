@@ -561,4 +561,44 @@ class RegisterUserServiceTests {
             return delegate.confirmEmail(id, address);
         }
     }
+
+    // issue 13 finding 8: breached passwords
+    @Test
+    void aPasswordTheBreachCheckKnowsIsRefusedOnThePasswordFieldAndNothingIsStoredOrHashed() {
+        var breachCheck = new dev.vestibule.application.breachcheck.BreachCheck(
+                password -> Mono.just(
+                        password.equals(PASSWORD)
+                                ? dev.vestibule.domain.model.password.BreachCheckAnswer.BREACHED
+                                : dev.vestibule.domain.model.password.BreachCheckAnswer.NOT_BREACHED),
+                dev.vestibule.domain.model.password.WhenBreachCheckUnavailable.ACCEPT);
+        var service = new RegisterUserService(
+                users,
+                new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
+                policy,
+                clock,
+                new InMemoryAttemptLimiter(clock),
+                ThrottlePolicy.DEFAULT.registrationsPerClientAddress(),
+                new SecurityEvents(new InMemorySecurityEventLog(), clock),
+                new EmailConfirmations(
+                        linkTokens,
+                        outbox,
+                        new PublicLinks("https://vestibule.test"),
+                        Duration.ofHours(24),
+                        new java.security.SecureRandom()),
+                new InMemoryTransactions(linkTokens, outbox),
+                64,
+                breachCheck);
+        hasher.clear();
+
+        StepVerifier.create(service.register(
+                        new RegistrationCommand("breached", "breached@example.com", PASSWORD, PASSWORD, "en"),
+                        Origin.unknown()))
+                .assertNext(outcome -> assertThat(outcome)
+                        .isEqualTo(RegistrationOutcome.Rejected.of(
+                                RegistrationField.PASSWORD,
+                                new RegistrationProblem.WeakPassword(new PasswordRejection.Breached()))))
+                .verifyComplete();
+        StepVerifier.create(users.findByLogin("breached")).verifyComplete();
+        assertThat(hasher.hashedPasswords()).isEmpty();
+    }
 }

@@ -97,6 +97,13 @@ public final class ReasonTexts {
         if (rejection instanceof PasswordRejection.ControlCharacters) {
             return Text.of("problem.password.control-characters");
         }
+        // issue 13 finding 8: breached passwords
+        if (rejection instanceof PasswordRejection.Breached) {
+            return Text.of("problem.password.breached");
+        }
+        if (rejection instanceof PasswordRejection.BreachCheckUnavailable) {
+            return Text.of("problem.password.breach-check-unavailable");
+        }
         throw new IllegalArgumentException("no text for " + rejection);
     }
 

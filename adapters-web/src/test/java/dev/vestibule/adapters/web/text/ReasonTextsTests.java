@@ -23,8 +23,9 @@ class ReasonTextsTests {
     void everyRegistrationProblemTheCoreCanReturnHasATextInBothLanguages() {
         List<Object> problems = everyInstanceOf(RegistrationProblem.class);
         assertThat(problems)
-                .as("4 problems of their own, 3 of usernames, 2 of emails, 6 of passwords")
-                .hasSize(15);
+                // issue 13 finding 8: breached, breach check unavailable
+                .as("4 problems of their own, 3 of usernames, 2 of emails, 8 of passwords")
+                .hasSize(17);
         for (Object problem : problems) {
             Text text = ReasonTexts.of((RegistrationProblem) problem);
             assertThat(TestTexts.in(Locale.GERMAN).get(text))
@@ -63,6 +64,9 @@ class ReasonTextsTests {
         assertThat(english(ReasonTexts.of(new PasswordRejection.TooLong(1024))))
                 .isEqualTo("Password must be at most 1024 characters long.");
         assertThat(english(ReasonTexts.of(new PasswordRejection.Common()))).contains("too common");
+        assertThat(english(ReasonTexts.of(new PasswordRejection.Breached()))).contains("data breach");
+        assertThat(english(ReasonTexts.of(new PasswordRejection.BreachCheckUnavailable())))
+                .contains("try again");
         assertThat(english(ReasonTexts.of(new PasswordRejection.ContainsUsername())))
                 .isEqualTo("Password must not contain your username.");
         assertThat(english(ReasonTexts.of(new PasswordRejection.ContainsEmail())))

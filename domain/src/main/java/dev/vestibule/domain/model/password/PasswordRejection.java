@@ -17,4 +17,11 @@ public sealed interface PasswordRejection {
 
     /** NIST SP 800-63B accepts every printing character and space; control characters are neither. */
     record ControlCharacters() implements PasswordRejection {}
+
+    // issue 13 finding 8: breached passwords
+    /** Seen in a breach, according to the breach check (a corpus far larger than the bundled common list). */
+    record Breached() implements PasswordRejection {}
+
+    /** The breach check could not answer and the deployment fails closed: nothing is wrong with the password yet. */
+    record BreachCheckUnavailable() implements PasswordRejection {}
 }
