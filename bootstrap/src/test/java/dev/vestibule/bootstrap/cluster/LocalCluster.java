@@ -144,6 +144,11 @@ final class LocalCluster {
         return "https://localhost:" + httpsPort;
     }
 
+    /** The cluster's own database, for tests that check what the instances stored. */
+    PostgresTestDatabase database() {
+        return database;
+    }
+
     /** The SMTP server every instance sends its mail to (GreenMail). */
     SmtpServer smtp() {
         return smtp;
