@@ -63,7 +63,7 @@ class UseCasesTests {
                             PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
                             CommonPasswords.of(List.of())),
                     ThrottlePolicy.DEFAULT,
-                    new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30)),
+                    new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(30), 3),
                     Duration.ofDays(365),
                     Duration.ofDays(400),
                     LinkLifetimes.DEFAULT,

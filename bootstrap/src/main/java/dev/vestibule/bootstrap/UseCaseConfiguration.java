@@ -127,7 +127,10 @@ class UseCaseConfiguration {
     @Bean
     RememberMeSettings rememberMeSettings(VestibuleProperties properties) {
         return new RememberMeSettings(
-                properties.rememberMe().lifetime(), properties.rememberMe().rotationGracePeriod());
+                properties.rememberMe().lifetime(),
+                properties.rememberMe().rotationGracePeriod(),
+                // issue 13 finding 1: the grace is for a few uses by the browser that rotated
+                properties.rememberMe().rotationGraceUses());
     }
 
     @Bean

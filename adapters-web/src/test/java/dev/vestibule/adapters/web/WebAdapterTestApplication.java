@@ -71,6 +71,9 @@ public class WebAdapterTestApplication {
     public static final Duration REMEMBER_ME_LIFETIME = Duration.ofDays(14);
     /** How long a just-replaced remember-me secret still counts (parallel tabs). */
     public static final Duration ROTATION_GRACE_PERIOD = Duration.ofSeconds(30);
+    // issue 13 finding 1: how often, for the browser that rotated
+    /** How many uses of a just-replaced remember-me secret its own browser gets. */
+    public static final int ROTATION_GRACE_USES = 3;
 
     /** Where the links in mails lead (vestibule.public-url). */
     public static final String PUBLIC_URL = "https://vestibule.test";
@@ -105,7 +108,7 @@ public class WebAdapterTestApplication {
 
     @Bean
     RememberMeSettings rememberMeSettings() {
-        return new RememberMeSettings(REMEMBER_ME_LIFETIME, ROTATION_GRACE_PERIOD);
+        return new RememberMeSettings(REMEMBER_ME_LIFETIME, ROTATION_GRACE_PERIOD, ROTATION_GRACE_USES);
     }
 
     @Bean

@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Recognizes a remembered browser: rotates its secret on every use and revokes a series whose old secret
- * reappears, ending every session that series opened (the thief's among them) and mailing the user.
+ * reappears, ending every session that series opened (the thief's among them) and mailing the user. The secret
+ * the last rotation replaced still signs in the browser that rotated, a few times within a few seconds (its tabs
+ * restored at once); each such use is recorded as a grace use, and any other use of it is theft.
  */
 public final class RecognizeRememberedBrowserService implements RecognizeRememberedBrowser {
 
@@ -70,10 +72,13 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
 
     @Override
     public Mono<RememberedBrowserRecognition> recognize(RememberMeToken token, Origin origin) {
-        return recognize(token, true).flatMap(recognition -> {
+        return recognize(token, origin, true).flatMap(recognition -> {
             if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
+                // No next token: a parallel request rotated, and this one was let in by the grace.
                 return events.record(
-                                SecurityEventType.REMEMBER_ME_USED,
+                                recognized.nextToken().isPresent()
+                                        ? SecurityEventType.REMEMBER_ME_USED
+                                        : SecurityEventType.REMEMBER_ME_GRACE_USED,
                                 recognized.user().id(),
                                 origin)
                         .thenReturn(recognition);
@@ -87,13 +92,13 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
         });
     }
 
-    private Mono<RememberedBrowserRecognition> recognize(RememberMeToken token, boolean mayRetry) {
+    private Mono<RememberedBrowserRecognition> recognize(RememberMeToken token, Origin origin, boolean mayRetry) {
         return devices.findBySeries(token.series())
                 .flatMap(device -> {
                     Instant now = clock.instant();
-                    return switch (device.recognize(token, now, settings.rotationGracePeriod())) {
-                        case CURRENT -> rotate(device, token, now, mayRetry);
-                        case JUST_ROTATED -> signIn(device, Optional.empty());
+                    return switch (device.recognize(token, origin, now, settings.rotationGrace())) {
+                        case CURRENT -> rotate(device, token, origin, now, mayRetry);
+                        case JUST_ROTATED -> spendGraceUse(device, token, origin, mayRetry);
                         case STOLEN ->
                             revokeStolen(device, now)
                                     .thenReturn(new RememberedBrowserRecognition.TheftDetected(device.userId()));
@@ -129,13 +134,28 @@ public final class RecognizeRememberedBrowserService implements RecognizeRemembe
 
     /** Losing the rotation race means a parallel request rotated first: judge the token again, once. */
     private Mono<RememberedBrowserRecognition> rotate(
-            RememberedBrowser device, RememberMeToken token, Instant now, boolean mayRetry) {
+            RememberedBrowser device, RememberMeToken token, Origin origin, Instant now, boolean mayRetry) {
         RememberMeToken next = token.rotate(random);
-        return devices.replace(device, device.rotatedTo(next, now)).flatMap(won -> {
+        return devices.replace(device, device.rotatedTo(next, origin, now)).flatMap(won -> {
             if (won) {
                 return signIn(device, Optional.of(next));
             }
-            return mayRetry ? recognize(token, false) : Mono.just(NOT_RECOGNIZED);
+            return mayRetry ? recognize(token, origin, false) : Mono.just(NOT_RECOGNIZED);
+        });
+    }
+
+    /**
+     * The grace uses are counted in the store, so that parallel requests on every instance share them. Not
+     * spending one means the last use went to a parallel request, or the secret rotated again meanwhile: judge
+     * the token again, once (now it is theft); a second miss signs nobody in.
+     */
+    private Mono<RememberedBrowserRecognition> spendGraceUse(
+            RememberedBrowser device, RememberMeToken token, Origin origin, boolean mayRetry) {
+        return devices.spendGraceUse(device, settings.rotationGraceUses()).flatMap(spent -> {
+            if (spent) {
+                return signIn(device, Optional.empty());
+            }
+            return mayRetry ? recognize(token, origin, false) : Mono.just(NOT_RECOGNIZED);
         });
     }
 

@@ -54,6 +54,22 @@ public final class InMemoryRememberedBrowserRepository implements RememberedBrow
     }
 
     @Override
+    public Mono<Boolean> spendGraceUse(RememberedBrowser device, int allowed) {
+        return Mono.fromSupplier(() -> {
+            synchronized (this) {
+                RememberedBrowser stored = devices.get(device.series());
+                if (stored == null
+                        || !stored.secretHash().equals(device.secretHash())
+                        || stored.graceUses() >= allowed) {
+                    return false;
+                }
+                devices.put(stored.series(), stored.graceUsed());
+                return true;
+            }
+        });
+    }
+
+    @Override
     public Mono<Void> remove(String series) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {

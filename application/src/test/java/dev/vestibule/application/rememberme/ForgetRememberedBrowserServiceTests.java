@@ -29,7 +29,7 @@ class ForgetRememberedBrowserServiceTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
     private static final RememberMeSettings SETTINGS =
-            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
+            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20), 3);
 
     private final InMemoryRememberedBrowserRepository devices = new InMemoryRememberedBrowserRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();

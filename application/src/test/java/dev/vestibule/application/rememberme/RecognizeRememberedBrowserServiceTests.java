@@ -47,7 +47,8 @@ class RecognizeRememberedBrowserServiceTests {
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
     private static final Duration LIFETIME = Duration.ofDays(14);
     private static final Duration GRACE = Duration.ofSeconds(20);
-    private static final RememberMeSettings SETTINGS = new RememberMeSettings(LIFETIME, GRACE);
+    private static final int GRACE_USES = 3;
+    private static final RememberMeSettings SETTINGS = new RememberMeSettings(LIFETIME, GRACE, GRACE_USES);
 
     private final InMemoryRememberedBrowserRepository devices = new InMemoryRememberedBrowserRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -134,6 +135,73 @@ class RecognizeRememberedBrowserServiceTests {
         assertThat(nextTokenAfterRecognizing(next))
                 .as("the token handed out stays current")
                 .isNotNull();
+    }
+
+    // issue 13 finding 1: the grace is for the browser that rotated, a few times, for a few seconds
+
+    private static final Origin LAPTOP = new Origin("203.0.113.5", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+
+    @Test
+    void recognizeOldTokenFromTheRotatingBrowserWithinGraceThenSignedInAsAGraceUseUpToTheAllowance() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        StepVerifier.create(service.recognize(issued, LAPTOP))
+                .expectNextMatches(recognition -> recognition instanceof RememberedBrowserRecognition.Recognized r
+                        && r.nextToken().isPresent())
+                .verifyComplete();
+
+        for (int use = 0; use < GRACE_USES; use++) {
+            StepVerifier.create(service.recognize(issued, LAPTOP))
+                    .expectNext(new RememberedBrowserRecognition.Recognized(alice, Optional.empty()))
+                    .verifyComplete();
+        }
+
+        assertThat(log.types())
+                .containsExactly(
+                        SecurityEventType.REMEMBER_ME_USED,
+                        SecurityEventType.REMEMBER_ME_GRACE_USED,
+                        SecurityEventType.REMEMBER_ME_GRACE_USED,
+                        SecurityEventType.REMEMBER_ME_GRACE_USED);
+        assertThat(devices.findBySeries(issued.series()).block().graceUses()).isEqualTo(GRACE_USES);
+    }
+
+    @Test
+    void recognizeOldTokenOnceMoreThanTheGraceAllowsThenTheftDetectedAndSeriesRevoked() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        service.recognize(issued, LAPTOP).block();
+        for (int use = 0; use < GRACE_USES; use++) {
+            service.recognize(issued, LAPTOP).block();
+        }
+
+        StepVerifier.create(service.recognize(issued, LAPTOP))
+                .expectNext(new RememberedBrowserRecognition.TheftDetected(alice.id()))
+                .verifyComplete();
+
+        assertThat(devices.count()).isZero();
+        assertThat(log.types()).endsWith(SecurityEventType.REMEMBER_ME_THEFT_DETECTED);
+        assertThat(outbox.entries()).hasSize(1);
+    }
+
+    @Test
+    void recognizeOldTokenFromAnotherBrowserWithinGraceThenTheftDetectedTheSeriesRevokedAndItsSessionsEnded() {
+        User alice = storedUser("alice");
+        RememberMeToken issued = remembered(alice);
+        String series = Handle.of(issued.series()).value();
+        String laptops = sessions.signIn(alice.id(), Map.of(SessionAttributes.REMEMBERED_BROWSER, series));
+        service.recognize(issued, LAPTOP).block();
+        clock.advance(Duration.ofMillis(100));
+
+        StepVerifier.create(service.recognize(issued, new Origin("198.51.100.66", LAPTOP.userAgent())))
+                .expectNext(new RememberedBrowserRecognition.TheftDetected(alice.id()))
+                .verifyComplete();
+
+        assertThat(devices.count()).isZero();
+        assertThat(log.types())
+                .containsExactly(SecurityEventType.REMEMBER_ME_USED, SecurityEventType.REMEMBER_ME_THEFT_DETECTED);
+        assertThat(sessions.isLive(laptops))
+                .as("the sessions the series opened")
+                .isFalse();
     }
 
     @Test
@@ -417,6 +485,11 @@ class RecognizeRememberedBrowserServiceTests {
         @Override
         public Mono<Boolean> replace(RememberedBrowser current, RememberedBrowser next) {
             return delegate.replace(current, next).doOnNext(replaceResults::add);
+        }
+
+        @Override
+        public Mono<Boolean> spendGraceUse(RememberedBrowser device, int allowed) {
+            return delegate.spendGraceUse(device, allowed);
         }
 
         @Override

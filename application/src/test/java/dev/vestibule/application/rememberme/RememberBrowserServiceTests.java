@@ -23,7 +23,7 @@ class RememberBrowserServiceTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
     private static final RememberMeSettings SETTINGS =
-            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20));
+            new RememberMeSettings(Duration.ofDays(14), Duration.ofSeconds(20), 3);
     private static final Origin ORIGIN = new Origin("198.51.100.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
     private static final String BASE64URL_256_BITS = "[A-Za-z0-9_-]{43}";
 

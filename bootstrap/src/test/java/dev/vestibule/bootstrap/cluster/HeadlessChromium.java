@@ -154,6 +154,47 @@ final class HeadlessChromium implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("the browser holds no " + baseName + " cookie"));
     }
 
+    /** Forgets our cookie whose name ends with {@code baseName}, as closing the browser forgets a session cookie. */
+    void dropCookie(String baseName) {
+        driver.manage().getCookies().stream()
+                .filter(cookie -> cookie.getName().endsWith(baseName))
+                .forEach(cookie -> driver.manage().deleteCookie(cookie));
+    }
+
+    /**
+     * What a browser does when it restores {@code count} tabs of this site at once: from a blank page, one script
+     * opens them all in the same instant (the requests leave together, over HTTP/2 on one connection, each with
+     * the cookies the browser holds at that moment). Waits until every tab has loaded, then reads, per tab, the
+     * path it ended on and who it shows as signed in ("" for nobody), and closes the tabs again.
+     */
+    List<RestoredTab> restoreTabsAtOnce(String path, int count) {
+        String blank = driver.getWindowHandle();
+        driver.get("about:blank");
+        driver.executeScript(
+                "for (let i = 0; i < arguments[1]; i++) { window.open(arguments[0], '_blank'); }",
+                baseUrl + path,
+                count);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(browser -> browser.getWindowHandles().size() == count + 1);
+        List<RestoredTab> tabs = new java.util.ArrayList<>();
+        for (String handle : driver.getWindowHandles()) {
+            if (handle.equals(blank)) {
+                continue;
+            }
+            driver.switchTo().window(handle);
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(browser -> !driver.getCurrentUrl().startsWith("about:")
+                            && "complete".equals(driver.executeScript("return document.readyState")));
+            tabs.add(new RestoredTab(path(), signedInAs()));
+            driver.close();
+        }
+        driver.switchTo().window(blank);
+        return tabs;
+    }
+
+    /** One restored tab: where it ended, and who it shows as signed in ("" for nobody). */
+    record RestoredTab(String path, String signedInAs) {}
+
     @Override
     public void close() {
         try {

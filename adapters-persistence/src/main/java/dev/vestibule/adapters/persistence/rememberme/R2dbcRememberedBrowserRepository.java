@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 public final class R2dbcRememberedBrowserRepository implements RememberedBrowserRepository {
 
     private static final String COLUMNS = "series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at,"
-            + " security_stamp, remembered_at, client_address, user_agent";
+            + " security_stamp, remembered_at, client_address, user_agent, grace_browser, grace_uses";
 
     private final DatabaseClient databaseClient;
 
@@ -34,9 +34,9 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 .sql("""
                         INSERT INTO remembered_devices
                             (series, user_id, secret_hash, previous_secret_hash, rotated_at, expires_at,
-                             security_stamp, remembered_at, client_address, user_agent)
+                             security_stamp, remembered_at, client_address, user_agent, grace_browser, grace_uses)
                         VALUES (:series, :userId, :secretHash, :previousSecretHash, :rotatedAt, :expiresAt,
-                                :securityStamp, :rememberedAt, :clientAddress, :userAgent)""")
+                                :securityStamp, :rememberedAt, :clientAddress, :userAgent, :graceBrowser, :graceUses)""")
                 .bind("series", row.series())
                 .bind("userId", row.userId())
                 .bind("secretHash", row.secretHash())
@@ -47,6 +47,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 .bind("rememberedAt", row.rememberedAt())
                 .bind("clientAddress", row.clientAddress())
                 .bind("userAgent", row.userAgent())
+                .bind("graceBrowser", Parameters.in(R2dbcType.VARCHAR, row.graceBrowser()))
+                .bind("graceUses", row.graceUses())
                 .fetch()
                 .rowsUpdated()
                 .then();
@@ -72,14 +74,32 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 .sql("""
                         UPDATE remembered_devices
                         SET secret_hash = :secretHash, previous_secret_hash = :previousSecretHash,
-                            rotated_at = :rotatedAt, expires_at = :expiresAt
+                            rotated_at = :rotatedAt, expires_at = :expiresAt,
+                            grace_browser = :graceBrowser, grace_uses = :graceUses
                         WHERE series = :series AND secret_hash = :currentSecretHash""")
                 .bind("secretHash", row.secretHash())
                 .bind("previousSecretHash", Parameters.in(R2dbcType.VARCHAR, row.previousSecretHash()))
+                .bind("graceBrowser", Parameters.in(R2dbcType.VARCHAR, row.graceBrowser()))
+                .bind("graceUses", row.graceUses())
                 .bind("rotatedAt", row.rotatedAt())
                 .bind("expiresAt", row.expiresAt())
                 .bind("series", row.series())
                 .bind("currentSecretHash", current.secretHash())
+                .fetch()
+                .rowsUpdated()
+                .map(updated -> updated == 1);
+    }
+
+    /** One conditional UPDATE: the count is judged and spent in the same statement, whichever instance asks. */
+    @Override
+    public Mono<Boolean> spendGraceUse(RememberedBrowser device, int allowed) {
+        return databaseClient
+                .sql("""
+                        UPDATE remembered_devices SET grace_uses = grace_uses + 1
+                        WHERE series = :series AND secret_hash = :secretHash AND grace_uses < :allowed""")
+                .bind("series", device.series())
+                .bind("secretHash", device.secretHash())
+                .bind("allowed", allowed)
                 .fetch()
                 .rowsUpdated()
                 .map(updated -> updated == 1);
@@ -157,6 +177,8 @@ public final class R2dbcRememberedBrowserRepository implements RememberedBrowser
                 row.get("security_stamp", String.class),
                 row.get("remembered_at", OffsetDateTime.class),
                 row.get("client_address", String.class),
-                row.get("user_agent", String.class));
+                row.get("user_agent", String.class),
+                row.get("grace_browser", String.class),
+                row.get("grace_uses", Integer.class));
     }
 }

@@ -24,7 +24,9 @@ final class RememberedBrowserMapper {
                 device.securityStamp().value(),
                 toTimestamp(device.rememberedAt()),
                 device.origin().clientAddress(),
-                device.origin().userAgent());
+                device.origin().userAgent(),
+                device.graceBrowser(),
+                device.graceUses());
     }
 
     static RememberedBrowser toDomain(RememberedBrowserRow row) {
@@ -37,7 +39,9 @@ final class RememberedBrowserMapper {
                 row.expiresAt().toInstant(),
                 new SecurityStamp(row.securityStamp()),
                 row.rememberedAt().toInstant(),
-                row.clientAddress() == null ? Origin.unknown() : new Origin(row.clientAddress(), row.userAgent()));
+                row.clientAddress() == null ? Origin.unknown() : new Origin(row.clientAddress(), row.userAgent()),
+                row.graceBrowser(),
+                row.graceUses());
     }
 
     /** OffsetDateTime is the R2DBC type for TIMESTAMP WITH TIME ZONE, so PostgreSQL and H2 both bind it. */

@@ -14,4 +14,6 @@ record RememberedBrowserRow(
         String securityStamp,
         OffsetDateTime rememberedAt,
         String clientAddress,
-        String userAgent) {}
+        String userAgent,
+        String graceBrowser,
+        int graceUses) {}

@@ -38,6 +38,7 @@ abstract class RememberedBrowserRepositoryContract {
     private static final Duration LIFETIME = Duration.ofDays(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Origin ROTATING_BROWSER = new Origin("198.51.100.20", "Mozilla/5.0 Chrome/140.0");
 
     protected abstract RememberedBrowserRepository repository();
 
@@ -115,7 +116,7 @@ abstract class RememberedBrowserRepositoryContract {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
         RememberedBrowser current = remember(token, storedUser(), NOW, LIFETIME);
         add(current);
-        RememberedBrowser next = current.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(60));
+        RememberedBrowser next = current.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(60));
 
         StepVerifier.create(repository().replace(current, next))
                 .expectNext(true)
@@ -124,7 +125,115 @@ abstract class RememberedBrowserRepositoryContract {
                 .assertNext(stored -> {
                     assertThat(stored).isEqualTo(next);
                     assertThat(stored.previousSecretHash()).isEqualTo(current.secretHash());
+                    assertThat(stored.graceBrowser()).isEqualTo(next.browserHash(ROTATING_BROWSER));
+                    assertThat(stored.graceUses()).isZero();
                 })
+                .verifyComplete();
+    }
+
+    // issue 13 finding 1: the remember-me grace window
+
+    @Test
+    void replaceAfterGraceUsesStoresTheNewRotatingBrowserAndStartsTheCountAgain() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        RememberMeToken second = token.rotate(RANDOM);
+        RememberedBrowser rotated = original.rotatedTo(second, ROTATING_BROWSER, NOW.plusSeconds(1));
+        StepVerifier.create(repository().replace(original, rotated))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(repository().spendGraceUse(rotated, 3))
+                .expectNext(true)
+                .verifyComplete();
+        RememberedBrowser used = repository().findBySeries(original.series()).block(TIMEOUT);
+        Origin elsewhere = new Origin("192.0.2.4", "Mozilla/5.0 Firefox/140.0");
+        RememberedBrowser again = used.rotatedTo(second.rotate(RANDOM), elsewhere, NOW.plusSeconds(60));
+
+        StepVerifier.create(repository().replace(used, again)).expectNext(true).verifyComplete();
+
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .assertNext(stored -> {
+                    assertThat(stored).isEqualTo(again);
+                    assertThat(stored.graceBrowser()).isEqualTo(again.browserHash(elsewhere));
+                    assertThat(stored.graceUses()).isZero();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void spendGraceUseCountsUpToTheAllowanceThenRefusesAndKeepsTheRest() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        RememberedBrowser rotated = original.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(1));
+        StepVerifier.create(repository().replace(original, rotated))
+                .expectNext(true)
+                .verifyComplete();
+
+        List<Boolean> outcomes = IntStream.range(0, 4)
+                .mapToObj(i -> repository().spendGraceUse(rotated, 3).block(TIMEOUT))
+                .toList();
+
+        assertThat(outcomes).containsExactly(true, true, true, false);
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .assertNext(stored -> {
+                    assertThat(stored.graceUses()).isEqualTo(3);
+                    assertThat(stored.secretHash()).isEqualTo(rotated.secretHash());
+                    assertThat(stored.previousSecretHash()).isEqualTo(rotated.previousSecretHash());
+                    assertThat(stored.graceBrowser()).isEqualTo(rotated.graceBrowser());
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void spendGraceUseWhenParallelUsesRaceThenExactlyTheAllowanceWins() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        RememberedBrowser rotated = original.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(1));
+        StepVerifier.create(repository().replace(original, rotated))
+                .expectNext(true)
+                .verifyComplete();
+
+        // Each on its own thread, so that the updates really overlap in the store.
+        List<Boolean> outcomes = Flux.merge(IntStream.range(0, 12)
+                        .mapToObj(i -> repository().spendGraceUse(rotated, 5).subscribeOn(Schedulers.boundedElastic()))
+                        .toList())
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(outcomes).hasSize(12);
+        assertThat(outcomes.stream().filter(Boolean::booleanValue).count()).isEqualTo(5);
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .assertNext(stored -> assertThat(stored.graceUses()).isEqualTo(5))
+                .verifyComplete();
+    }
+
+    @Test
+    void spendGraceUseWhenTheSecretRotatedAgainOrTheSeriesIsGoneThenRefused() {
+        RememberMeToken token = RememberMeToken.generate(RANDOM);
+        RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
+        add(original);
+        RememberMeToken second = token.rotate(RANDOM);
+        RememberedBrowser rotated = original.rotatedTo(second, ROTATING_BROWSER, NOW.plusSeconds(1));
+        RememberedBrowser rotatedAgain = rotated.rotatedTo(second.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(2));
+        StepVerifier.create(repository().replace(original, rotated))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(repository().replace(rotated, rotatedAgain))
+                .expectNext(true)
+                .verifyComplete();
+
+        StepVerifier.create(repository().spendGraceUse(rotated, 3))
+                .expectNext(false)
+                .verifyComplete();
+        StepVerifier.create(repository().findBySeries(original.series()))
+                .assertNext(stored -> assertThat(stored.graceUses()).isZero())
+                .verifyComplete();
+        StepVerifier.create(repository().remove(original.series())).verifyComplete();
+        StepVerifier.create(repository().spendGraceUse(rotatedAgain, 3))
+                .expectNext(false)
                 .verifyComplete();
     }
 
@@ -133,8 +242,8 @@ abstract class RememberedBrowserRepositoryContract {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
         RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
         add(original);
-        RememberedBrowser winner = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(1));
-        RememberedBrowser loser = original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(2));
+        RememberedBrowser winner = original.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(1));
+        RememberedBrowser loser = original.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(2));
 
         StepVerifier.create(repository().replace(original, winner))
                 .expectNext(true)
@@ -153,7 +262,7 @@ abstract class RememberedBrowserRepositoryContract {
         RememberedBrowser original = remember(token, storedUser(), NOW, LIFETIME);
         add(original);
         List<RememberedBrowser> candidates = IntStream.range(0, 8)
-                .mapToObj(i -> original.rotatedTo(token.rotate(RANDOM), NOW.plusSeconds(i)))
+                .mapToObj(i -> original.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW.plusSeconds(i)))
                 .toList();
 
         // Each on its own thread, so that the updates really overlap in the store.
@@ -174,7 +283,8 @@ abstract class RememberedBrowserRepositoryContract {
         RememberMeToken token = RememberMeToken.generate(RANDOM);
         RememberedBrowser neverStored = remember(token, storedUser(), NOW, LIFETIME);
 
-        StepVerifier.create(repository().replace(neverStored, neverStored.rotatedTo(token.rotate(RANDOM), NOW)))
+        StepVerifier.create(repository()
+                        .replace(neverStored, neverStored.rotatedTo(token.rotate(RANDOM), ROTATING_BROWSER, NOW)))
                 .expectNext(false)
                 .verifyComplete();
         StepVerifier.create(repository().findBySeries(neverStored.series())).verifyComplete();

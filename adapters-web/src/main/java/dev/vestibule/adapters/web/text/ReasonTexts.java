@@ -139,6 +139,8 @@ public final class ReasonTexts {
             case ACCOUNT_DELETED -> Text.of("account.delete.event");
             case EMAIL_CHANGE_REQUESTED -> Text.of("account.email.event");
             case EMAIL_CONFIRMED -> Text.of("emailconfirmation.event");
+            // issue 13 finding 1: the remember-me grace window
+            case REMEMBER_ME_GRACE_USED -> Text.of("activity.event.remember-me-grace-used");
         };
     }
 }

@@ -47,5 +47,11 @@ public enum SecurityEventType {
     /** A signed-in user asked for a new email address; a link went to it, a notice to the old one. */
     EMAIL_CHANGE_REQUESTED,
     /** An address was confirmed by its link (a new one, or the one given at sign-up). */
-    EMAIL_CONFIRMED
+    EMAIL_CONFIRMED,
+    // issue 13 finding 1: the remember-me grace window
+    /**
+     * A remembered browser signed in with the secret its own parallel request had just replaced (tabs restored
+     * at once), within the rotation grace.
+     */
+    REMEMBER_ME_GRACE_USED
 }

@@ -22,6 +22,16 @@ public interface RememberedBrowserRepository {
      */
     Mono<Boolean> replace(RememberedBrowser current, RememberedBrowser next);
 
+    /**
+     * Spends one grace use of the secret {@code device}'s last rotation replaced, only if that rotation is still
+     * the stored one and fewer than {@code allowed} uses were spent since: of parallel requests, at most
+     * {@code allowed} win, on whichever instance they run. The rotation writes the browser and resets the count
+     * ({@link #replace}).
+     *
+     * @return whether this call spent one
+     */
+    Mono<Boolean> spendGraceUse(RememberedBrowser device, int allowed);
+
     Mono<Void> remove(String series);
 
     /** The user's remembered browsers, oldest first. */

@@ -20,7 +20,9 @@ class RememberedBrowserTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
     private static final Duration LIFETIME = Duration.ofDays(30);
-    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final RotationGrace GRACE = new RotationGrace(Duration.ofSeconds(5), 3);
+    /** The browser whose request rotated the secret. */
+    private static final Origin BROWSER = new Origin("203.0.113.5", "Mozilla/5.0 Firefox/140.0");
 
     private final SecureRandom random = new SecureRandom();
     private final User user = User.registerWithPassword(
@@ -46,7 +48,8 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, user, Origin.unknown(), NOW, LIFETIME);
 
-        assertThat(device.recognize(token, NOW.plus(Duration.ofDays(3)), GRACE)).isEqualTo(Recognition.CURRENT);
+        assertThat(device.recognize(token, BROWSER, NOW.plus(Duration.ofDays(3)), GRACE))
+                .isEqualTo(Recognition.CURRENT);
     }
 
     @Test
@@ -54,9 +57,9 @@ class RememberedBrowserTests {
         RememberMeToken first = RememberMeToken.generate(random);
         RememberMeToken second = first.rotate(random);
         RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
-                .rotatedTo(second, NOW.plus(Duration.ofDays(1)));
+                .rotatedTo(second, BROWSER, NOW.plus(Duration.ofDays(1)));
 
-        assertThat(device.recognize(second, NOW.plus(Duration.ofDays(2)), GRACE))
+        assertThat(device.recognize(second, BROWSER, NOW.plus(Duration.ofDays(2)), GRACE))
                 .isEqualTo(Recognition.CURRENT);
     }
 
@@ -65,10 +68,11 @@ class RememberedBrowserTests {
         RememberMeToken first = RememberMeToken.generate(random);
         Instant rotatedAt = NOW.plus(Duration.ofDays(1));
         RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), rotatedAt);
+                .rotatedTo(first.rotate(random), BROWSER, rotatedAt);
 
-        assertThat(device.recognize(first, rotatedAt, GRACE)).isEqualTo(Recognition.JUST_ROTATED);
-        assertThat(device.recognize(first, rotatedAt.plus(GRACE).minusNanos(1), GRACE))
+        assertThat(device.recognize(first, BROWSER, rotatedAt, GRACE)).isEqualTo(Recognition.JUST_ROTATED);
+        assertThat(device.recognize(
+                        first, BROWSER, rotatedAt.plus(GRACE.period()).minusNanos(1), GRACE))
                 .isEqualTo(Recognition.JUST_ROTATED);
     }
 
@@ -77,11 +81,97 @@ class RememberedBrowserTests {
         RememberMeToken first = RememberMeToken.generate(random);
         Instant rotatedAt = NOW.plus(Duration.ofDays(1));
         RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), rotatedAt);
+                .rotatedTo(first.rotate(random), BROWSER, rotatedAt);
 
-        assertThat(device.recognize(first, rotatedAt.plus(GRACE), GRACE)).isEqualTo(Recognition.STOLEN);
-        assertThat(device.recognize(first, rotatedAt.plus(Duration.ofDays(2)), GRACE))
+        assertThat(device.recognize(first, BROWSER, rotatedAt.plus(GRACE.period()), GRACE))
                 .isEqualTo(Recognition.STOLEN);
+        assertThat(device.recognize(first, BROWSER, rotatedAt.plus(Duration.ofDays(2)), GRACE))
+                .isEqualTo(Recognition.STOLEN);
+    }
+
+    // issue 13 finding 1: the grace is for the browser that rotated, a few times, for a few seconds
+
+    @Test
+    void recognizeWhenPreviousSecretFromAnotherAddressWithinGracePeriodThenStolen() {
+        RememberMeToken first = RememberMeToken.generate(random);
+        RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
+                .rotatedTo(first.rotate(random), BROWSER, NOW);
+
+        assertThat(device.recognize(first, new Origin("198.51.100.9", BROWSER.userAgent()), NOW, GRACE))
+                .isEqualTo(Recognition.STOLEN);
+    }
+
+    @Test
+    void recognizeWhenPreviousSecretFromAnotherUserAgentAtTheSameAddressWithinGracePeriodThenStolen() {
+        RememberMeToken first = RememberMeToken.generate(random);
+        RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
+                .rotatedTo(first.rotate(random), BROWSER, NOW);
+
+        assertThat(device.recognize(first, new Origin(BROWSER.clientAddress(), "curl/8.11"), NOW, GRACE))
+                .isEqualTo(Recognition.STOLEN);
+    }
+
+    @Test
+    void recognizeWhenPreviousSecretAfterAllGraceUsesThenStolen() {
+        RememberMeToken first = RememberMeToken.generate(random);
+        RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
+                .rotatedTo(first.rotate(random), BROWSER, NOW);
+        for (int use = 0; use < GRACE.uses(); use++) {
+            assertThat(device.recognize(first, BROWSER, NOW, GRACE))
+                    .as("grace use %d", use + 1)
+                    .isEqualTo(Recognition.JUST_ROTATED);
+            device = device.graceUsed();
+        }
+
+        assertThat(device.graceUses()).isEqualTo(GRACE.uses());
+        assertThat(device.recognize(first, BROWSER, NOW, GRACE)).isEqualTo(Recognition.STOLEN);
+    }
+
+    @Test
+    void recognizeWhenPreviousSecretOfARecordFromBeforeTheNarrowGraceThenStolen() {
+        RememberMeToken first = RememberMeToken.generate(random);
+        RememberMeToken second = first.rotate(random);
+        RememberedBrowser legacy = new RememberedBrowser(
+                first.series(),
+                userId,
+                second.secretHash(),
+                first.secretHash(),
+                NOW,
+                NOW.plus(LIFETIME),
+                user.securityStamp(),
+                NOW,
+                Origin.unknown());
+
+        assertThat(legacy.graceBrowser()).isNull();
+        assertThat(legacy.recognize(first, BROWSER, NOW, GRACE)).isEqualTo(Recognition.STOLEN);
+        assertThat(legacy.recognize(second, BROWSER, NOW, GRACE)).isEqualTo(Recognition.CURRENT);
+    }
+
+    @Test
+    void rotatedToNotesAHashOfTheRotatingBrowserNotItsAddressOrUserAgentAndNoGraceUseYet() {
+        RememberMeToken first = RememberMeToken.generate(random);
+        RememberedBrowser rotated = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
+                .rotatedTo(first.rotate(random), BROWSER, NOW)
+                .graceUsed()
+                .rotatedTo(first.rotate(random), BROWSER, NOW.plusSeconds(60));
+
+        assertThat(rotated.graceUses()).isZero();
+        assertThat(rotated.graceBrowser())
+                .isEqualTo(rotated.browserHash(BROWSER))
+                .hasSize(43)
+                .doesNotContain(BROWSER.clientAddress())
+                .doesNotContain("Firefox");
+        RememberedBrowser otherSeries =
+                RememberedBrowser.remember(RememberMeToken.generate(random), user, Origin.unknown(), NOW, LIFETIME);
+        assertThat(otherSeries.browserHash(BROWSER))
+                .as("the same browser in another series")
+                .isNotEqualTo(rotated.browserHash(BROWSER));
+    }
+
+    @Test
+    void rotationGraceWhenNegativeThenRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new RotationGrace(Duration.ofSeconds(-1), 3));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RotationGrace(Duration.ofSeconds(5), -1));
     }
 
     @Test
@@ -90,10 +180,11 @@ class RememberedBrowserTests {
         RememberMeToken second = first.rotate(random);
         Instant lastRotation = NOW.plus(Duration.ofDays(2));
         RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
-                .rotatedTo(second, NOW.plus(Duration.ofDays(1)))
-                .rotatedTo(second.rotate(random), lastRotation);
+                .rotatedTo(second, BROWSER, NOW.plus(Duration.ofDays(1)))
+                .rotatedTo(second.rotate(random), BROWSER, lastRotation);
 
-        assertThat(device.recognize(first, lastRotation.plusSeconds(1), GRACE)).isEqualTo(Recognition.STOLEN);
+        assertThat(device.recognize(first, BROWSER, lastRotation.plusSeconds(1), GRACE))
+                .isEqualTo(Recognition.STOLEN);
     }
 
     @Test
@@ -101,7 +192,7 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, user, Origin.unknown(), NOW, LIFETIME);
 
-        assertThat(device.recognize(token.rotate(random), NOW.plusSeconds(1), GRACE))
+        assertThat(device.recognize(token.rotate(random), BROWSER, NOW.plusSeconds(1), GRACE))
                 .isEqualTo(Recognition.STOLEN);
     }
 
@@ -109,9 +200,9 @@ class RememberedBrowserTests {
     void recognizeWhenGracePeriodZeroThenPreviousSecretIsStolenAtOnce() {
         RememberMeToken first = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME)
-                .rotatedTo(first.rotate(random), NOW);
+                .rotatedTo(first.rotate(random), BROWSER, NOW);
 
-        assertThat(device.recognize(first, NOW, Duration.ZERO)).isEqualTo(Recognition.STOLEN);
+        assertThat(device.recognize(first, BROWSER, NOW, RotationGrace.none())).isEqualTo(Recognition.STOLEN);
     }
 
     @Test
@@ -119,7 +210,7 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, user, Origin.unknown(), NOW, LIFETIME);
 
-        assertThat(device.recognize(token, NOW.plus(LIFETIME).minusNanos(1), GRACE))
+        assertThat(device.recognize(token, BROWSER, NOW.plus(LIFETIME).minusNanos(1), GRACE))
                 .isEqualTo(Recognition.CURRENT);
     }
 
@@ -128,7 +219,7 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, user, Origin.unknown(), NOW, LIFETIME);
 
-        assertThat(device.recognize(token, device.expiresAt(), GRACE)).isEqualTo(Recognition.EXPIRED);
+        assertThat(device.recognize(token, BROWSER, device.expiresAt(), GRACE)).isEqualTo(Recognition.EXPIRED);
     }
 
     @Test
@@ -136,7 +227,7 @@ class RememberedBrowserTests {
         RememberMeToken token = RememberMeToken.generate(random);
         RememberedBrowser device = RememberedBrowser.remember(token, user, Origin.unknown(), NOW, LIFETIME);
 
-        assertThat(device.recognize(token, device.expiresAt().plus(Duration.ofDays(400)), GRACE))
+        assertThat(device.recognize(token, BROWSER, device.expiresAt().plus(Duration.ofDays(400)), GRACE))
                 .isEqualTo(Recognition.EXPIRED);
     }
 
@@ -147,7 +238,7 @@ class RememberedBrowserTests {
         RememberedBrowser original = RememberedBrowser.remember(first, user, Origin.unknown(), NOW, LIFETIME);
         Instant later = NOW.plus(Duration.ofDays(29));
 
-        RememberedBrowser rotated = original.rotatedTo(second, later);
+        RememberedBrowser rotated = original.rotatedTo(second, BROWSER, later);
 
         assertThat(rotated.expiresAt()).isEqualTo(original.expiresAt());
         assertThat(rotated.series()).isEqualTo(original.series());
@@ -163,7 +254,7 @@ class RememberedBrowserTests {
                 RememberedBrowser.remember(RememberMeToken.generate(random), user, Origin.unknown(), NOW, LIFETIME);
         RememberMeToken other = RememberMeToken.generate(random);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> device.recognize(other, NOW, GRACE));
+        assertThatIllegalArgumentException().isThrownBy(() -> device.recognize(other, BROWSER, NOW, GRACE));
     }
 
     @Test
@@ -191,7 +282,8 @@ class RememberedBrowserTests {
 
         assertThat(kept.isStampCurrentFor(renewed)).isTrue();
         assertThat(kept.secretHash()).isEqualTo(device.secretHash());
-        assertThat(kept.rotatedTo(RememberMeToken.generate(random), NOW).securityStamp())
+        assertThat(kept.rotatedTo(RememberMeToken.generate(random), BROWSER, NOW)
+                        .securityStamp())
                 .as("rotation keeps the stamp")
                 .isEqualTo(renewed.securityStamp());
     }
