@@ -108,6 +108,11 @@ public final class BoundedSessionRepository implements ReactiveSessionRepository
         return map.deleteById(id);
     }
 
+    /** How many sessions are stored, expired or not (what the heap holds). */
+    public int size() {
+        return sessions.size();
+    }
+
     /** Removes every expired session; the number removed. */
     public int sweepExpired() {
         Instant now = clock.instant();

@@ -90,7 +90,7 @@ class CsrfCookieTests {
         victim.setCookie("csrf", chosen);
 
         Page refused = victim.post(
-                "/login", Map.of("_csrf", chosen, "username", user.username(), "password", user.password()));
+                "/login", Map.of("_csrf", masked(chosen), "username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
     }
@@ -104,7 +104,7 @@ class CsrfCookieTests {
         victim.setCookie("csrf", foreign.sign(CsrfCookieRepository.SIGNATURE_PURPOSE, chosen));
 
         Page refused = victim.post(
-                "/login", Map.of("_csrf", chosen, "username", user.username(), "password", user.password()));
+                "/login", Map.of("_csrf", masked(chosen), "username", user.username(), "password", user.password()));
 
         assertThat(refused.statusCode()).isEqualTo(403);
     }
@@ -136,5 +136,18 @@ class CsrfCookieTests {
         assertThat(rotated.verify(CsrfCookieRepository.SIGNATURE_PURPOSE, signedBefore))
                 .contains(token);
         assertThat(rotated.verify("another-purpose", signedBefore)).isEmpty();
+    }
+
+    /** What Spring Security's forms carry: the token masked with fresh random bytes (XOR), as anyone can compute. */
+    private static String masked(String token) {
+        byte[] tokenBytes = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] random = new byte[tokenBytes.length];
+        new java.security.SecureRandom().nextBytes(random);
+        byte[] combined = new byte[2 * tokenBytes.length];
+        for (int i = 0; i < tokenBytes.length; i++) {
+            combined[i] = random[i];
+            combined[tokenBytes.length + i] = (byte) (random[i] ^ tokenBytes[i]);
+        }
+        return java.util.Base64.getUrlEncoder().encodeToString(combined);
     }
 }
