@@ -158,15 +158,19 @@ class AnonymousSessionsIT {
             if (!"+OK".equals(ok)) {
                 throw new IllegalStateException("MONITOR answered " + ok);
             }
-            Thread.ofPlatform().daemon().name("redis-monitor").start(() -> {
-                try {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        monitor.lines.add(line);
-                    }
-                } catch (IOException closed) {
-                    // the test closed the socket
-                }
-            });
+            Thread reading = new Thread(
+                    () -> {
+                        try {
+                            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                                monitor.lines.add(line);
+                            }
+                        } catch (IOException closed) {
+                            // the test closed the socket
+                        }
+                    },
+                    "redis-monitor");
+            reading.setDaemon(true);
+            reading.start();
             return monitor;
         }
 
