@@ -44,11 +44,11 @@ class AnonymousSessionsIT {
 
         Set<String> made = sessionKeys();
         made.removeAll(before);
+        assertThat(made.size())
+                .as("session keys made by %d anonymous requests", ROUNDS * AnonymousBurst.KINDS)
+                .isZero();
         assertThat(gaveASession.size())
                 .as("responses that set a session cookie: %s", gaveASession)
-                .isZero();
-        assertThat(made.size())
-                .as("session keys made by %d anonymous requests", ROUNDS * 16)
                 .isZero();
     }
 
@@ -72,7 +72,7 @@ class AnonymousSessionsIT {
 
     @Test
     void aRequestWith150SessionCookiesMakesOneLookupInRedis() throws Exception {
-        String prefix = "forged-" + UUID.randomUUID();
+        String prefix = "f" + UUID.randomUUID().toString().substring(0, 8);
         String cookies = IntStream.rangeClosed(1, 150)
                 .mapToObj(i -> "SESSION=" + prefix + "-" + i)
                 .collect(Collectors.joining("; "));
@@ -85,7 +85,13 @@ class AnonymousSessionsIT {
             commands = monitor.linesContaining(prefix);
         }
 
-        assertThat(commands).as("Redis commands naming one of the forged ids").hasSize(1);
+        // Spring Session reads an unknown id (HGETALL) and deletes it (DEL): two commands per id looked up.
+        Set<String> idsLookedUp = commands.stream()
+                .map(line -> line.substring(line.indexOf(prefix), line.lastIndexOf('"')))
+                .collect(Collectors.toSet());
+        assertThat(idsLookedUp)
+                .as("forged ids looked up in Redis (on main: all 150)")
+                .containsExactly(prefix + "-1");
     }
 
     @Test

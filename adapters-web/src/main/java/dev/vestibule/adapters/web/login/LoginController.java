@@ -1,7 +1,7 @@
 package dev.vestibule.adapters.web.login;
 
+import dev.vestibule.adapters.web.layout.AlreadySignedIn;
 import dev.vestibule.adapters.web.layout.PageModel;
-import dev.vestibule.adapters.web.session.AlreadySignedIn;
 import dev.vestibule.adapters.web.session.CookieSigner;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
