@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   URIs or email addresses, comma-separated); unset, the file is not served
  * @param connections how long a client may take to send a request (slowloris); Netty's idle timeout is
  *                   {@code server.netty.idle-timeout}
+ * @param cookieSigning the server key that signs the CSRF token and other cookies we must believe later
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(
@@ -53,7 +54,20 @@ public record VestibuleProperties(
         @DefaultValue Account account,
         @DefaultValue("") String securityContact,
         // issue 13 finding 6: slow clients
-        @DefaultValue Connections connections) {
+        @DefaultValue Connections connections,
+        // issue 13 finding 6: the server key that signs the CSRF token and a failed login's name
+        @DefaultValue CookieSigning cookieSigning) {
+
+    /**
+     * (issue 13 finding 6) The server key our cookies are signed with (HMAC-SHA256). Every instance must
+     * have the same key: with {@code vestibule.session.store=redis} (several instances) it is required; with
+     * the in-memory store (one instance) a key made at each start is used when none is set.
+     *
+     * @param key          signs and verifies; at least 32 characters (e.g. {@code openssl rand -base64 48})
+     * @param previousKeys verify only: keep the old key here for a day while rotating to a new one
+     */
+    public record CookieSigning(
+            @DefaultValue("") String key, @DefaultValue List<String> previousKeys) {}
 
     /** @param linkLifetime how long a mailed reset link works (a new request spends the older links at once) */
     public record PasswordReset(@DefaultValue("1h") Duration linkLifetime) {}
@@ -139,13 +153,18 @@ public record VestibuleProperties(
      * @param absoluteTimeout a signed-in session ends this long after the login, however active
      * @param redisNamespace  prefix of the session keys in Redis
      * @param activeCountEvery how often the vestibule_sessions_active gauge recounts the sessions in Redis
+     * @param memoryMaxSessions (issue 13 finding 2) how many sessions the in-memory store keeps at most; beyond,
+     *                        the least recently used one ends
+     * @param memorySweepEvery (issue 13 finding 2) how often the in-memory store removes expired sessions
      */
     public record Session(
             @DefaultValue("memory") SessionStore store,
             @DefaultValue("30m") Duration idleTimeout,
             @DefaultValue("12h") Duration absoluteTimeout,
             @DefaultValue("vestibule:session") String redisNamespace,
-            @DefaultValue("15s") Duration activeCountEvery) {}
+            @DefaultValue("15s") Duration activeCountEvery,
+            @DefaultValue("10000") int memoryMaxSessions,
+            @DefaultValue("1m") Duration memorySweepEvery) {}
 
     /**
      * Each limit left unset keeps the default of {@link ThrottlePolicy#DEFAULT}.

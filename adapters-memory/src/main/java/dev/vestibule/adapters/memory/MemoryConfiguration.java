@@ -1,15 +1,16 @@
 package dev.vestibule.adapters.memory;
 
+import dev.vestibule.adapters.memory.session.BoundedSessionRepository;
 import dev.vestibule.adapters.memory.session.InMemoryActiveSessions;
 import dev.vestibule.adapters.memory.session.InMemorySignedInSessions;
 import dev.vestibule.adapters.memory.throttling.InMemoryAttemptLimiter;
 import dev.vestibule.domain.port.out.AttemptLimiter;
 import dev.vestibule.domain.port.out.SignedInSessions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
@@ -25,10 +26,12 @@ public class MemoryConfiguration {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    @Bean
-    ReactiveMapSessionRepository reactiveSessionRepository(MemorySettings settings) {
-        var repository = new ReactiveMapSessionRepository(sessions);
-        repository.setDefaultMaxInactiveInterval(settings.idleTimeout());
+    /** Bounded, swept, and never storing an empty (visitor's) session: see {@link BoundedSessionRepository}. */
+    @Bean(destroyMethod = "close")
+    BoundedSessionRepository reactiveSessionRepository(MemorySettings settings) {
+        var repository = new BoundedSessionRepository(
+                sessions, settings.idleTimeout(), settings.maxSessions(), Clock.systemUTC());
+        repository.startSweeping(settings.sweepEvery());
         return repository;
     }
 

@@ -332,4 +332,13 @@ public class WebAdapterTestApplication {
     ConfirmEmail confirmEmail(UseCases useCases) {
         return useCases.confirmEmail();
     }
+
+    // issue 13 finding 2 and 6: anonymous visitors cost no session, CSRF token signed with a server key
+    /** The key production takes from vestibule.cookie-signing.key. */
+    public static final String COOKIE_SIGNING_KEY = "web-adapter-tests-cookie-signing-key-0123456789";
+
+    @Bean
+    dev.vestibule.adapters.web.session.CookieSigner cookieSigner() {
+        return dev.vestibule.adapters.web.session.CookieSigner.withKeys(COOKIE_SIGNING_KEY, List.of());
+    }
 }

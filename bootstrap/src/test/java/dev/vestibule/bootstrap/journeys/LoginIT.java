@@ -76,10 +76,14 @@ class LoginIT {
     void loginRotatesTheSessionId() {
         String username = registeredUser();
         Browser browser = new Browser(vestibule.baseUrl());
-        browser.logIn(username, "not-" + PASSWORD, false); // a session, made to carry the failure's flash
+        browser.logIn(username, "not-" + PASSWORD, false);
+        assertThat(browser.cookie("SESSION"))
+                .as("a failed login costs no session")
+                .isEmpty();
+        browser.logIn(username, PASSWORD, false); // the session a second login finds
         String before = browser.cookie("SESSION").orElseThrow();
 
-        browser.logIn(username, PASSWORD, false);
+        browser.post("/login", Map.of("_csrf", browser.csrfToken("/"), "username", username, "password", PASSWORD));
 
         assertThat(browser.cookie("SESSION")).isPresent().get().isNotEqualTo(before);
         Browser attacker = new Browser(vestibule.baseUrl());

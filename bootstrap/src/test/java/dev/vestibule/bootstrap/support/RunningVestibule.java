@@ -64,6 +64,9 @@ public final class RunningVestibule implements AutoCloseable {
         return new RunningVestibule(application.run(arguments.toArray(String[]::new)));
     }
 
+    /** The key the instances started here sign the CSRF token with (vestibule.cookie-signing.key). */
+    public static final String COOKIE_SIGNING_KEY = "integration-tests-cookie-signing-key-0123456789";
+
     private static Map<String, String> settings() {
         PostgresTestDatabase database = PostgresTestDatabase.shared();
         RedisTestServer redis = RedisTestServer.shared();
@@ -97,6 +100,8 @@ public final class RunningVestibule implements AutoCloseable {
         // surge that slows every later login; LoginSurgeIT has instances of its own with a small rate.
         settings.put("vestibule.throttling.failures-everywhere.capacity", "1000000");
         settings.put("vestibule.throttling.failures-everywhere.refill-every", "1ms");
+        // issue 13 finding 6: required with Redis; every instance of a test JVM signs with the same key.
+        settings.put("vestibule.cookie-signing.key", COOKIE_SIGNING_KEY);
         return settings;
     }
 

@@ -569,7 +569,9 @@ enum ManifestPolicy {
     /** The Secrets the prod overlay expects the operator to create, with their keys (docs/operations-kubernetes.md). */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "vestibule-db", Set.of("host", "port", "database", "username", "password"),
-            "vestibule-redis", Set.of("host", "port", "password"));
+            "vestibule-redis", Set.of("host", "port", "password"),
+            // issue 13 finding 6: the key every pod signs the CSRF token with
+            "vestibule-cookie-signing", Set.of("key"));
 
     abstract List<String> violations(RenderedManifests manifests);
 

@@ -17,6 +17,10 @@ import reactor.core.publisher.Mono;
  * {@code idleTimeout} after its last request, never later. An active session keeps being extended,
  * because a request made more than {@code writeInterval} after the last write always writes.
  *
+ * <p>A session with no attributes is never stored: it holds nothing worth a key in Redis, and one stored
+ * per anonymous request let visitors fill the store (300 requests made 300 sessions). One that was stored
+ * and has been emptied (its sign-in forgotten) is deleted instead of written back.
+ *
  * @param <S> the sessions of the decorated repository
  */
 public final class SparingSessionRepository<S extends Session>
@@ -58,6 +62,9 @@ public final class SparingSessionRepository<S extends Session>
 
     @Override
     public Mono<Void> save(TrackedSession<S> session) {
+        if (session.getAttributeNames().isEmpty()) {
+            return session.storedLastAccess == null ? Mono.empty() : sessions.deleteById(session.loadedId);
+        }
         if (session.needsSaving(writeInterval)) {
             return sessions.save(session.session);
         }
@@ -79,12 +86,15 @@ public final class SparingSessionRepository<S extends Session>
         private final S session;
         /** The last access as stored; null for a session created by this request. */
         private final Instant storedLastAccess;
+        /** The id it was stored under, whatever it has been changed to since. */
+        private final String loadedId;
 
         private boolean changed;
 
         private TrackedSession(S session, Instant storedLastAccess) {
             this.session = session;
             this.storedLastAccess = storedLastAccess;
+            this.loadedId = session.getId();
             this.changed = storedLastAccess == null;
         }
 

@@ -30,12 +30,34 @@ class SparingSessionRepositoryTests {
     }
 
     @Test
-    void aNewSessionIsAlwaysSaved() {
+    void aNewSessionHoldingSomethingIsAlwaysSaved() {
         var created = sparing.createSession().block();
+        created.setAttribute("vestibule.userId", "someone");
 
         sparing.save(created).block();
 
         assertThat(stored).containsKey(created.getId());
+    }
+
+    @Test
+    void aNewSessionHoldingNothingIsNeverStored() {
+        var created = sparing.createSession().block();
+
+        sparing.save(created).block();
+
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void aStoredSessionThatWasEmptiedIsDeletedRatherThanWrittenBack() {
+        storedSession("emptied");
+        var loaded = sparing.findById("emptied").block();
+
+        loaded.getAttributeNames().forEach(loaded::removeAttribute);
+        loaded.changeSessionId();
+        sparing.save(loaded).block();
+
+        assertThat(stored).isEmpty();
     }
 
     @Test
@@ -88,6 +110,7 @@ class SparingSessionRepositoryTests {
     private Instant storedSession(String id) {
         MapSession session = new MapSession(id);
         session.setMaxInactiveInterval(Duration.ofMinutes(30));
+        session.setAttribute("vestibule.signedInAt", "2026-01-05T10:00:00Z");
         stored.put(id, session);
         return session.getLastAccessedTime();
     }

@@ -91,14 +91,14 @@ class AccountDeletionController {
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    /** As a logout does: nothing of the session survives but the flash added next, under a new id. */
+    /** As a logout does: the session is emptied and deleted; the flash added next goes in the visitor's cookie. */
     private Mono<Void> signOut(ServerWebExchange exchange) {
         if (rememberMeCookie.isPresent(exchange)) {
             rememberMeCookie.clear(exchange);
         }
         return contexts.save(exchange, null).then(exchange.getSession()).flatMap(session -> {
             session.getAttributes().clear();
-            return session.changeSessionId();
+            return session.invalidate();
         });
     }
 

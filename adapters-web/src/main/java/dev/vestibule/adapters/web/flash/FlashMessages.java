@@ -1,6 +1,7 @@
 package dev.vestibule.adapters.web.flash;
 
 import dev.vestibule.adapters.web.text.Texts;
+import dev.vestibule.domain.model.session.SessionAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import reactor.core.publisher.Mono;
  * message is put into words when it is queued, in the language of the request that queues it (the same
  * browser asks for the next page a moment later), so the session holds plain text that any instance and
  * any later release can show, however the bundles' keys change.
+ *
+ * <p>Only a signed-in user's messages go into the session. A visitor's (please log in, wrong password,
+ * logged out...) travel in the {@link FlashCookie}: a visitor who has not signed in costs no stored session.
  */
 public final class FlashMessages {
 
@@ -24,10 +28,28 @@ public final class FlashMessages {
 
     /** Queues the bundles' text for {@code key}, with its arguments, in the request's language. */
     public static Mono<Void> add(ServerWebExchange exchange, FlashCategory category, String key, Object... arguments) {
-        String text = Texts.of(exchange).get(key, arguments);
         return exchange.getSession()
-                .doOnNext(session -> add(session, new FlashMessage(category, text)))
+                .doOnNext(session -> {
+                    if (!isSignedIn(session) && FlashCookie.carries(category, key, arguments)) {
+                        FlashCookie.add(exchange, key);
+                    } else {
+                        add(
+                                session,
+                                new FlashMessage(category, Texts.of(exchange).get(key, arguments)));
+                    }
+                })
                 .then();
+    }
+
+    /** The messages queued for the page this request renders: the session's, then the visitor's cookie's. */
+    public static List<FlashMessage> takeFrom(ServerWebExchange exchange, WebSession session) {
+        List<FlashMessage> taken = new ArrayList<>(takeFrom(session));
+        taken.addAll(FlashCookie.takeFrom(exchange));
+        return taken;
+    }
+
+    private static boolean isSignedIn(WebSession session) {
+        return session.getAttribute(SessionAttributes.USER_ID) != null;
     }
 
     public static void add(WebSession session, FlashMessage message) {

@@ -32,7 +32,7 @@ public final class PageModel {
     }
 
     static Mono<PendingFlash> flash(ServerWebExchange exchange) {
-        return exchange.getSession().map(PendingFlash::new);
+        return exchange.getSession().map(session -> new PendingFlash(exchange, session));
     }
 
     /** All of it at once, for pages rendered outside a controller's model (error pages). */

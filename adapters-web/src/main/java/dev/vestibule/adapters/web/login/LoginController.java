@@ -1,7 +1,8 @@
 package dev.vestibule.adapters.web.login;
 
+import dev.vestibule.adapters.web.layout.AlreadySignedIn;
 import dev.vestibule.adapters.web.layout.PageModel;
-import dev.vestibule.adapters.web.session.AlreadySignedIn;
+import dev.vestibule.adapters.web.session.CookieSigner;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +15,16 @@ import reactor.core.publisher.Mono;
 @Controller
 class LoginController {
 
+    private final CookieSigner cookieSigner;
+
+    LoginController(CookieSigner cookieSigner) {
+        this.cookieSigner = cookieSigner;
+    }
+
     @GetMapping("/login")
     Mono<Rendering> loginForm(@RequestParam(name = "next", required = false) String next, ServerWebExchange exchange) {
-        return AlreadySignedIn.orElse(exchange, exchange.getSession().map(session -> {
-            Optional<String> failed = LastLoginName.take(session);
+        return AlreadySignedIn.orElse(exchange, Mono.fromSupplier(() -> {
+            Optional<String> failed = LastLoginName.take(exchange, cookieSigner);
             return Rendering.view("login/login")
                     .modelAttribute(PageModel.FAILED_SUBMIT, failed.isPresent())
                     .modelAttribute(

@@ -2,9 +2,9 @@ package dev.vestibule.adapters.web.registration;
 
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.adapters.web.layout.AlreadySignedIn;
 import dev.vestibule.adapters.web.layout.PageModel;
 import dev.vestibule.adapters.web.login.NextPath;
-import dev.vestibule.adapters.web.session.AlreadySignedIn;
 import dev.vestibule.adapters.web.session.Origins;
 import dev.vestibule.adapters.web.session.PasswordGiven;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;

@@ -15,10 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Ends the login everywhere: the remembered series is revoked, and the session is emptied and moved to
- * a new id, which deletes the old id from the session store (every instance sees it gone). The session
- * is renewed rather than invalidated because the "logged out" message must survive the redirect. The
- * logout of a signed-in user is recorded as a security event.
+ * Ends the login everywhere: the remembered series is revoked, and the session is emptied and invalidated,
+ * which deletes it from the session store (every instance sees it gone) and drops its cookie. The "logged
+ * out" message travels in the visitor's flash cookie, so nothing is stored for the one who just left (nor
+ * for an anonymous POST /logout). The logout of a signed-in user is recorded as a security event.
  */
 final class EndSessionLogoutHandler implements ServerLogoutHandler {
 
@@ -52,7 +52,7 @@ final class EndSessionLogoutHandler implements ServerLogoutHandler {
                 .then(exchange.getSession())
                 .flatMap(session -> {
                     session.getAttributes().clear();
-                    return session.changeSessionId();
+                    return session.invalidate();
                 });
     }
 }

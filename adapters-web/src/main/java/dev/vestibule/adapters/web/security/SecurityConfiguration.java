@@ -4,6 +4,7 @@ import dev.vestibule.adapters.web.error.FormGuard;
 import dev.vestibule.adapters.web.error.MalformedFormFilter;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.rememberme.RememberMeWebFilter;
+import dev.vestibule.adapters.web.session.CookieSigner;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -43,7 +44,14 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /** One CSRF token store, shared by the CSRF filter and the sign-in that must replace the token. */
-    private final ServerCsrfTokenRepository csrfTokens = new CsrfCookieRepository();
+    private final ServerCsrfTokenRepository csrfTokens;
+    /** Signs what our cookies carry for us to believe later (the CSRF token, a failed login's name). */
+    private final CookieSigner cookieSigner;
+
+    SecurityConfiguration(CookieSigner cookieSigner) {
+        this.cookieSigner = cookieSigner;
+        this.csrfTokens = new CsrfCookieRepository(cookieSigner);
+    }
 
     @Bean
     SessionUserContextRepository sessionUserContextRepository(
@@ -114,7 +122,7 @@ class SecurityConfiguration {
                                 markBrowserKnown,
                                 knownBrowserCookie,
                                 clock))
-                        .authenticationFailureHandler(new LoginFailureHandler())
+                        .authenticationFailureHandler(new LoginFailureHandler(cookieSigner))
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutHandler(new DelegatingServerLogoutHandler(

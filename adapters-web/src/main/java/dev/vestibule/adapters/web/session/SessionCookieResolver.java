@@ -11,6 +11,10 @@ import org.springframework.web.server.session.WebSessionIdResolver;
  * the request came over HTTPS.
  * Spring's {@code CookieWebSessionIdResolver} can only set Secure for every request or none; one
  * deployment serves both plain HTTP on localhost and HTTPS behind a proxy, so it is decided per request.
+ *
+ * <p>Only the first session cookie of a request is looked up. Spring tries every id it is given, one store
+ * lookup each, until one is found: a request carrying 150 {@code SESSION} cookies made 150 Redis lookups.
+ * A browser sends one (the most specific path first, and ours is always {@code Path=/}).
  */
 final class SessionCookieResolver implements WebSessionIdResolver {
 
@@ -20,6 +24,7 @@ final class SessionCookieResolver implements WebSessionIdResolver {
     public List<String> resolveSessionIds(ServerWebExchange exchange) {
         return CookieNames.read(COOKIE_NAME, exchange.getRequest()).stream()
                 .map(HttpCookie::getValue)
+                .limit(1)
                 .toList();
     }
 

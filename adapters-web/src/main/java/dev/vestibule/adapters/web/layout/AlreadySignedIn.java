@@ -1,12 +1,17 @@
-package dev.vestibule.adapters.web.session;
+package dev.vestibule.adapters.web.layout;
 
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
+import dev.vestibule.adapters.web.session.SignedInUser;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Login and sign-up pages are for visitors: a signed-in user who opens one goes home instead. */
+/**
+ * Login and sign-up pages are for visitors: a signed-in user who opens one goes home instead. In the layout
+ * package rather than session, since it speaks through a flash message and flash cookies are named as the
+ * session package names every cookie of ours.
+ */
 public final class AlreadySignedIn {
 
     private AlreadySignedIn() {}
