@@ -87,6 +87,16 @@ class SecurityEventsIT {
                 thief.setCookie("remember-me", stolen);
                 thief.get("/top-secret");
             }
+            // issue 13 finding 1: the browser that rotated sends the replaced secret again (a tab restored late)
+            case REMEMBER_ME_GRACE_USED -> {
+                browser.logIn(username, PASSWORD, true);
+                String replaced = browser.cookie("remember-me").orElseThrow();
+                browser.dropCookie("SESSION");
+                assertThat(browser.get("/top-secret").status()).isEqualTo(200);
+                browser.dropCookie("SESSION");
+                browser.setCookie("remember-me", replaced);
+                assertThat(browser.get("/top-secret").status()).isEqualTo(200);
+            }
             case LOGGED_OUT -> {
                 browser.logIn(username, PASSWORD, false);
                 browser.logOut();

@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -141,8 +142,28 @@ final class InspectedChromium implements AutoCloseable {
 
     private void awaitNextPage(WebElement previous) {
         WebDriverWait wait = new WebDriverWait(driver, PAGE_LOAD);
-        wait.until(ExpectedConditions.stalenessOf(previous));
+        wait.until(browser -> isGone(previous));
         wait.until(browser -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the previous page's root has left the document. Chromium sometimes answers a node of a document
+     * that is being replaced with "Node with given id does not belong to the document" instead of a stale
+     * element: that means gone too (Selenium's stalenessOf lets it escape and fail the journey).
+     */
+    private static boolean isGone(WebElement previous) {
+        try {
+            previous.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException replaced) {
+            String message = replaced.getMessage();
+            if (message != null && message.contains("does not belong to the document")) {
+                return true;
+            }
+            throw replaced;
+        }
     }
 
     /** The value of the hidden CSRF field of the page now open. */
