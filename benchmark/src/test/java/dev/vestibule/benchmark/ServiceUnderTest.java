@@ -40,7 +40,9 @@ final class ServiceUnderTest implements AutoCloseable {
             "--vestibule.throttling.per-client-address.capacity=1000000",
             "--vestibule.throttling.per-client-address.refill-every=1ms",
             "--vestibule.throttling.per-account.capacity=1000000",
-            "--vestibule.throttling.per-account.refill-every=1ms");
+            "--vestibule.throttling.per-account.refill-every=1ms",
+            "--vestibule.throttling.failures-everywhere.capacity=1000000",
+            "--vestibule.throttling.failures-everywhere.refill-every=1ms");
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
@@ -92,6 +94,8 @@ final class ServiceUnderTest implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("SPRING_PROFILES_ACTIVE", "postgres,redis");
+        // Required with the Redis store (docs/operations.md, "Cookie signing key"); one throwaway key per run.
+        environment.put("VESTIBULE_COOKIE_SIGNING_KEY", throwawaySigningKey());
         environment.put("PORT", String.valueOf(port));
         environment.put("VESTIBULE_DB_HOST", Stores.POSTGRES_HOST);
         environment.put("VESTIBULE_DB_PORT", String.valueOf(Stores.POSTGRES_PORT));
@@ -227,6 +231,12 @@ final class ServiceUnderTest implements AutoCloseable {
      * The instance's own database and Redis key namespace on the machine's servers (the same variables as the
      * integration tests: {@code VESTIBULE_TEST_POSTGRES_*}, {@code VESTIBULE_TEST_REDIS_*}).
      */
+    private static String throwawaySigningKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
     record Stores(String database, String redisNamespace) {
 
         static final String POSTGRES_HOST = env("VESTIBULE_TEST_POSTGRES_HOST", "127.0.0.1");
