@@ -30,6 +30,7 @@ import dev.vestibule.application.session.RevokeSignInService;
 import dev.vestibule.application.session.ViewSignInsService;
 import dev.vestibule.application.throttling.LoginThrottle;
 import dev.vestibule.application.throttling.MarkBrowserKnownService;
+import dev.vestibule.application.twofactor.LoadSecondFactorsService;
 import dev.vestibule.domain.model.linktoken.LinkLifetimes;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.reauthentication.ReauthenticationWindow;
@@ -41,6 +42,7 @@ import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
@@ -62,6 +64,7 @@ import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import dev.vestibule.domain.port.out.SecondFactorEnrolments;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.SignedInSessions;
 import dev.vestibule.domain.port.out.Transactions;
@@ -69,6 +72,7 @@ import dev.vestibule.domain.port.out.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -102,6 +106,8 @@ public final class UseCases {
     private final RequestEmailChange requestEmailChange;
     private final OpenEmailConfirmationLink openEmailConfirmationLink;
     private final ConfirmEmail confirmEmail;
+    // second factors
+    private final LoadSecondFactors loadSecondFactors;
 
     public UseCases(
             OutPorts ports, OffloadedPasswordHasher hasher, Settings settings, Clock clock, SecureRandom random) {
@@ -130,7 +136,8 @@ public final class UseCases {
         var throttle = new LoginThrottle(
                 ports.attemptLimiter(), ports.knownBrowsers(), settings.throttlePolicy(), settings.loginSurge(), clock);
 
-        this.logIn = new LogInService(ports.users(), hasher, throttle, events);
+        this.loadSecondFactors = new LoadSecondFactorsService(ports.secondFactorEnrolments());
+        this.logIn = new LogInService(ports.users(), hasher, throttle, events, loadSecondFactors);
         // email confirmation: the links that sign-up and an email change mail
         var confirmations = new EmailConfirmations(
                 ports.linkTokens(),
@@ -259,7 +266,9 @@ public final class UseCases {
             MailOutbox mailOutbox,
             Transactions transactions,
             // account.sessions: the session registry
-            SignedInSessions signedInSessions) {
+            SignedInSessions signedInSessions,
+            // second factors: every store that keeps some (authenticator app and recovery codes; passkeys)
+            List<SecondFactorEnrolments> secondFactorEnrolments) {
 
         public OutPorts {
             Objects.requireNonNull(users, "users");
@@ -271,6 +280,7 @@ public final class UseCases {
             Objects.requireNonNull(mailOutbox, "mailOutbox");
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(signedInSessions, "signedInSessions");
+            secondFactorEnrolments = List.copyOf(secondFactorEnrolments);
         }
     }
 
@@ -331,6 +341,10 @@ public final class UseCases {
 
     public LogIn logIn() {
         return logIn;
+    }
+
+    public LoadSecondFactors loadSecondFactors() {
+        return loadSecondFactors;
     }
 
     public RegisterUser registerUser() {

@@ -55,7 +55,8 @@ class UseCasesTests {
                     new InMemoryLinkTokens(),
                     new InMemoryMailOutbox(),
                     new InMemoryTransactions(),
-                    new FakeSignedInSessions()),
+                    new FakeSignedInSessions(),
+                    java.util.List.of()),
             new OffloadedPasswordHasher(new FakePasswordHasher(), Schedulers.immediate()),
             new UseCases.Settings(
                     new PasswordPolicy(

@@ -23,6 +23,7 @@ import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
@@ -44,6 +45,7 @@ import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
 import dev.vestibule.domain.port.out.PasswordHasher;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
+import dev.vestibule.domain.port.out.SecondFactorEnrolments;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.SignedInSessions;
 import dev.vestibule.domain.port.out.Transactions;
@@ -51,6 +53,7 @@ import dev.vestibule.domain.port.out.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
@@ -197,7 +200,9 @@ class UseCaseConfiguration {
             Clock clock,
             SecureRandom random,
             MeterRegistry meterRegistry,
-            BreachCheck breachCheck) {
+            BreachCheck breachCheck,
+            // second factors: every adapter's store of them (authenticator app and recovery codes; passkeys)
+            ObjectProvider<SecondFactorEnrolments> secondFactorEnrolments) {
         return new UseCases(
                 new UseCases.OutPorts(
                         users,
@@ -208,7 +213,8 @@ class UseCaseConfiguration {
                         linkTokens,
                         mailOutbox,
                         transactions,
-                        signedInSessions),
+                        signedInSessions,
+                        secondFactorEnrolments.orderedStream().toList()),
                 hasher,
                 new UseCases.Settings(
                         passwordPolicy,
@@ -227,6 +233,11 @@ class UseCaseConfiguration {
                 clock,
                 random,
                 breachCheck);
+    }
+
+    @Bean
+    LoadSecondFactors loadSecondFactors(UseCases useCases) {
+        return useCases.loadSecondFactors();
     }
 
     @Bean

@@ -28,6 +28,7 @@ import dev.vestibule.domain.port.in.ConfirmEmail;
 import dev.vestibule.domain.port.in.DeleteAccount;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
@@ -43,6 +44,7 @@ import dev.vestibule.domain.port.in.ResetPassword;
 import dev.vestibule.domain.port.in.RevokeSignIn;
 import dev.vestibule.domain.port.in.ViewAccountActivity;
 import dev.vestibule.domain.port.in.ViewSignIns;
+import dev.vestibule.domain.port.out.SecondFactorEnrolments;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,7 +195,9 @@ public class WebAdapterTestApplication {
             MutableClock clock,
             SecureRandom random,
             // account.sessions: the registry reads this slice's session store
-            ObjectProvider<WebSessionManager> sessionManager) {
+            ObjectProvider<WebSessionManager> sessionManager,
+            // second factors: whatever stores of them this slice has
+            ObjectProvider<SecondFactorEnrolments> secondFactorEnrolments) {
         return new UseCases(
                 new UseCases.OutPorts(
                         users,
@@ -205,7 +209,8 @@ public class WebAdapterTestApplication {
                         mailOutbox,
                         transactions,
                         // account.sessions: the registry over this slice's session store
-                        new WebSessionStoreSignedInSessions(sessionManager)),
+                        new WebSessionStoreSignedInSessions(sessionManager),
+                        secondFactorEnrolments.orderedStream().toList()),
                 hasher,
                 new UseCases.Settings(
                         new PasswordPolicy(
@@ -251,6 +256,11 @@ public class WebAdapterTestApplication {
     @Bean
     LoadCurrentUser loadCurrentUser(UseCases useCases) {
         return useCases.loadCurrentUser();
+    }
+
+    @Bean
+    LoadSecondFactors loadSecondFactors(UseCases useCases) {
+        return useCases.loadSecondFactors();
     }
 
     @Bean

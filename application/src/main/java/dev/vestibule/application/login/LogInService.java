@@ -12,6 +12,7 @@ import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.throttling.Permit;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.PasswordHashingBusyException;
@@ -32,13 +33,20 @@ public final class LogInService implements LogIn {
     private final OffloadedPasswordHasher hasher;
     private final LoginThrottle throttle;
     private final SecurityEvents events;
+    private final LoadSecondFactors secondFactors;
 
+    /** @param secondFactors asked after a right password: a user with a second factor is not signed in yet */
     public LogInService(
-            UserRepository users, OffloadedPasswordHasher hasher, LoginThrottle throttle, SecurityEvents events) {
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            LoginThrottle throttle,
+            SecurityEvents events,
+            LoadSecondFactors secondFactors) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.events = Objects.requireNonNull(events, "events");
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
     }
 
     @Override
@@ -77,17 +85,27 @@ public final class LogInService implements LogIn {
                                     .flatMap(outcome -> {
                                         if (outcome instanceof LoginOutcome.Succeeded succeeded) {
                                             return throttle.release(buckets)
-                                                    .then(events.record(
-                                                            SecurityEventType.LOGIN_SUCCEEDED,
-                                                            succeeded.user().id(),
-                                                            origin))
-                                                    .thenReturn(outcome);
+                                                    .then(withSecondStepIfSetUp(succeeded.user(), origin));
                                         }
                                         return events.record(SecurityEventType.LOGIN_FAILED, user.map(User::id), origin)
                                                 .then(throttle.countFailure())
                                                 .thenReturn(outcome);
                                     });
                         })));
+    }
+
+    /**
+     * A right password signs in at once only a user without a second factor; for the others it opens the second step,
+     * and the sign-in is recorded when that passes.
+     */
+    private Mono<LoginOutcome> withSecondStepIfSetUp(User user, Origin origin) {
+        return secondFactors.of(user.id()).flatMap(factors -> {
+            if (factors.any()) {
+                return Mono.just(new LoginOutcome.SecondStepRequired(user, factors));
+            }
+            return events.record(SecurityEventType.LOGIN_SUCCEEDED, user.id(), origin)
+                    .thenReturn(new LoginOutcome.Succeeded(user));
+        });
     }
 
     // issue 13 finding 4: the global failed-login rate

@@ -12,12 +12,15 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.twofactor.LoadSecondFactorsService;
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
 import dev.vestibule.domain.model.login.LoginOutcome;
 import dev.vestibule.domain.model.password.PasswordCheck;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.ExternalIdentity;
 import dev.vestibule.domain.model.user.PasswordHash;
@@ -28,6 +31,7 @@ import dev.vestibule.domain.port.in.PasswordHashingBusyException;
 import dev.vestibule.domain.port.out.AddUserResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -61,7 +66,8 @@ class LogInServiceTests {
                     new InMemoryKnownBrowserRepository(),
                     ThrottlePolicy.DEFAULT,
                     clock),
-            new SecurityEvents(events, clock));
+            new SecurityEvents(events, clock),
+            new LoadSecondFactorsService(List.of()));
 
     @Test
     void loginWithUsernameAndRightPasswordThenSucceeded() {
@@ -69,6 +75,32 @@ class LogInServiceTests {
 
         StepVerifier.create(service.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                 .expectNext(new LoginOutcome.Succeeded(alice))
+                .verifyComplete();
+    }
+
+    @Test
+    void loginWhenTheUserHasASecondFactorThenTheRightPasswordOnlyOpensTheSecondStep() {
+        User alice = storedWithPassword("alice", "alice@example.com", PASSWORD);
+        SecondFactors app = new SecondFactors(true, 10, 0);
+        LogInService withApp = new LogInService(
+                users,
+                new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+                new LoginThrottle(
+                        new InMemoryAttemptLimiter(clock),
+                        new InMemoryKnownBrowserRepository(),
+                        ThrottlePolicy.DEFAULT,
+                        clock),
+                new SecurityEvents(events, clock),
+                new LoadSecondFactorsService(List.of(userId -> Mono.just(app))));
+
+        StepVerifier.create(withApp.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
+                .expectNext(new LoginOutcome.SecondStepRequired(alice, app))
+                .verifyComplete();
+        assertThat(events.types())
+                .as("the sign-in is recorded once the second step passes")
+                .doesNotContain(SecurityEventType.LOGIN_SUCCEEDED);
+        StepVerifier.create(withApp.logIn(attemptOf(new Credentials.Password("alice", "wrong"))))
+                .expectNext(new LoginOutcome.Rejected(LoginOutcome.Reason.WRONG_PASSWORD))
                 .verifyComplete();
     }
 
@@ -320,7 +352,8 @@ class LogInServiceTests {
                     users,
                     new OffloadedPasswordHasher(passwordHasher, saturated),
                     new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock),
-                    new SecurityEvents(events, clock));
+                    new SecurityEvents(events, clock),
+                    new LoadSecondFactorsService(List.of()));
             int moreThanTheAccountAllows = ThrottlePolicy.DEFAULT.perAccount().capacity() + 1;
 
             for (int i = 0; i < moreThanTheAccountAllows; i++) {
@@ -333,7 +366,8 @@ class LogInServiceTests {
                     users,
                     new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
                     new LoginThrottle(limiter, knownBrowsers, ThrottlePolicy.DEFAULT, clock),
-                    new SecurityEvents(events, clock));
+                    new SecurityEvents(events, clock),
+                    new LoadSecondFactorsService(List.of()));
             StepVerifier.create(recovered.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
                     .expectNext(new LoginOutcome.Succeeded(alice))
                     .verifyComplete();

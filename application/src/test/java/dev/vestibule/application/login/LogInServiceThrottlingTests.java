@@ -11,6 +11,7 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.twofactor.LoadSecondFactorsService;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.login.Credentials;
@@ -28,6 +29,7 @@ import dev.vestibule.domain.port.out.AddUserResult;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,8 @@ class LogInServiceThrottlingTests {
             users,
             new OffloadedPasswordHasher(hasher, Schedulers.immediate()),
             new LoginThrottle(new InMemoryAttemptLimiter(clock), knownBrowsers, POLICY, clock),
-            new SecurityEvents(events, clock));
+            new SecurityEvents(events, clock),
+            new LoadSecondFactorsService(List.of()));
 
     @Test
     void throttledAttemptWithTheRightPasswordIsNeitherCheckedNorLetIn() {
@@ -196,7 +199,8 @@ class LogInServiceThrottlingTests {
                                 new AttemptLimit("failures-everywhere", 2, Duration.ofMinutes(1)),
                                 Duration.ofSeconds(2)),
                         clock),
-                new SecurityEvents(events, clock));
+                new SecurityEvents(events, clock),
+                new LoadSecondFactorsService(List.of()));
         // Spraying: one failure each on many names.
         IntStream.range(0, 3)
                 .forEach(i -> surgeAware

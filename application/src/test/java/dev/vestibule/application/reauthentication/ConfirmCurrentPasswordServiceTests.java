@@ -13,6 +13,7 @@ import dev.vestibule.application.fakes.RecordingPasswordHasher;
 import dev.vestibule.application.hashing.OffloadedPasswordHasher;
 import dev.vestibule.application.login.LogInService;
 import dev.vestibule.application.throttling.LoginThrottle;
+import dev.vestibule.application.twofactor.LoadSecondFactorsService;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
@@ -29,6 +30,7 @@ import dev.vestibule.domain.port.in.LoginAttempt;
 import dev.vestibule.domain.port.in.ReauthenticationAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
@@ -130,7 +132,7 @@ class ConfirmCurrentPasswordServiceTests {
         for (int i = 0; i < 5; i++) {
             service.confirm(attempt(alice, "wrong " + i, Optional.empty())).block();
         }
-        LogInService logIn = new LogInService(users, hasher, throttle, events);
+        LogInService logIn = new LogInService(users, hasher, throttle, events, new LoadSecondFactorsService(List.of()));
 
         StepVerifier.create(logIn.logIn(new LoginAttempt(
                         new Credentials.Password("alice", PASSWORD), new Origin("198.51.100.1", ""), Optional.empty())))

@@ -10,10 +10,13 @@ import dev.vestibule.adapters.web.session.PasswordGiven;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.text.Texts;
 import dev.vestibule.adapters.web.throttling.TooManyAttempts;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.port.in.RegisterUser;
 import dev.vestibule.domain.port.in.RegistrationOutcome;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,9 +70,12 @@ class RegistrationController {
                         .register(form.toCommand(Texts.of(exchange).languageTag()), Origins.of(exchange))
                         .flatMap(outcome -> {
                             if (outcome instanceof RegistrationOutcome.Registered registered) {
+                                Instant now = clock.instant();
                                 return contexts.save(
-                                                exchange, SessionUserContextRepository.contextFor(registered.user()))
-                                        .then(PasswordGiven.at(exchange, clock.instant()))
+                                                exchange,
+                                                SessionUserContextRepository.contextFor(
+                                                        registered.user(), SignInFactors.of(Factor.PASSWORD, now)))
+                                        .then(PasswordGiven.at(exchange, now))
                                         .then(FlashMessages.add(exchange, FlashCategory.SUCCESS, "flash.registered"))
                                         .thenReturn(Rendering.redirectTo(next.isEmpty() ? "/" : next)
                                                 .build());

@@ -5,9 +5,12 @@ import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.session.Origins;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
 import dev.vestibule.domain.port.in.RememberedBrowserRecognition;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,11 +34,14 @@ public final class RememberMeWebFilter implements WebFilter {
     private final RecognizeRememberedBrowser recognizeRememberedBrowser;
     private final SessionUserContextRepository contexts;
     private final RememberMeCookie cookie;
+    private final Clock clock;
 
     public RememberMeWebFilter(
             RecognizeRememberedBrowser recognizeRememberedBrowser,
             SessionUserContextRepository contexts,
-            RememberMeCookie cookie) {
+            RememberMeCookie cookie,
+            Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.recognizeRememberedBrowser =
                 Objects.requireNonNull(recognizeRememberedBrowser, "recognizeRememberedBrowser");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -63,7 +69,8 @@ public final class RememberMeWebFilter implements WebFilter {
                 .recognize(token.get(), Origins.of(exchange))
                 .flatMap(recognition -> {
                     if (recognition instanceof RememberedBrowserRecognition.Recognized recognized) {
-                        SecurityContext context = SessionUserContextRepository.contextFor(recognized.user());
+                        SecurityContext context = SessionUserContextRepository.contextFor(
+                                recognized.user(), SignInFactors.of(Factor.REMEMBERED_BROWSER, clock.instant()));
                         recognized.nextToken().ifPresent(next -> cookie.write(exchange, next));
                         return contexts.save(exchange, context)
                                 .then(SessionUserContextRepository.rememberedBrowser(exchange, token.get()))

@@ -6,9 +6,12 @@ import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.login.Credentials;
+import dev.vestibule.domain.model.login.Factor;
 import dev.vestibule.domain.model.login.LoginOutcome;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.LoginAttempt;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -31,10 +35,12 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
 
     private final LogIn logIn;
     private final KnownBrowserCookie knownBrowserCookie;
+    private final Clock clock;
 
-    PasswordAuthenticationManager(LogIn logIn, KnownBrowserCookie knownBrowserCookie) {
+    PasswordAuthenticationManager(LogIn logIn, KnownBrowserCookie knownBrowserCookie, Clock clock) {
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.knownBrowserCookie = Objects.requireNonNull(knownBrowserCookie, "knownBrowserCookie");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -51,9 +57,15 @@ final class PasswordAuthenticationManager implements ReactiveAuthenticationManag
                             new LoginAttempt(new Credentials.Password(login, password), origin, knownBrowser));
                 })
                 .flatMap(outcome -> {
+                    SignInFactors passwordGiven = SignInFactors.of(Factor.PASSWORD, clock.instant());
                     if (outcome instanceof LoginOutcome.Succeeded succeeded) {
-                        return Mono.just(SessionUserContextRepository.contextFor(succeeded.user())
+                        return Mono.just(SessionUserContextRepository.contextFor(succeeded.user(), passwordGiven)
                                 .getAuthentication());
+                    }
+                    if (outcome instanceof LoginOutcome.SecondStepRequired second) {
+                        // Authenticated as far as Spring's form login goes, but not signed in: see AwaitingSecondStep.
+                        return Mono.just(UsernamePasswordAuthenticationToken.authenticated(
+                                new AwaitingSecondStep(second.user(), passwordGiven), null, List.of()));
                     }
                     if (outcome instanceof LoginOutcome.Throttled throttled) {
                         return RequestLogging.log(() -> log.info("Login throttled"))

@@ -5,6 +5,7 @@ import dev.vestibule.adapters.web.error.MalformedFormFilter;
 import dev.vestibule.adapters.web.rememberme.RememberMeCookie;
 import dev.vestibule.adapters.web.rememberme.RememberMeWebFilter;
 import dev.vestibule.adapters.web.session.CookieSigner;
+import dev.vestibule.adapters.web.session.PendingSignIns;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
@@ -64,6 +65,28 @@ class SecurityConfiguration {
     }
 
     @Bean
+    PendingSignIns pendingSignIns(Clock clock) {
+        return new PendingSignIns(clock);
+    }
+
+    @Bean
+    SignInCompletion signInCompletion(
+            SessionUserContextRepository contexts,
+            RememberBrowser rememberBrowser,
+            ForgetRememberedBrowser forgetRememberedBrowser,
+            RememberMeCookie rememberMeCookie,
+            MarkBrowserKnown markBrowserKnown,
+            KnownBrowserCookie knownBrowserCookie) {
+        return new SignInCompletion(
+                contexts,
+                rememberBrowser,
+                forgetRememberedBrowser,
+                rememberMeCookie,
+                markBrowserKnown,
+                knownBrowserCookie);
+    }
+
+    @Bean
     KnownBrowserCookie knownBrowserCookie(SessionPolicy sessionPolicy) {
         return new KnownBrowserCookie(sessionPolicy.knownBrowserLifetime());
     }
@@ -73,11 +96,11 @@ class SecurityConfiguration {
             ServerHttpSecurity http,
             SessionUserContextRepository contexts,
             LogIn logIn,
-            RememberBrowser rememberBrowser,
+            SignInCompletion signInCompletion,
+            PendingSignIns pendingSignIns,
             RecognizeRememberedBrowser recognizeRememberedBrowser,
             ForgetRememberedBrowser forgetRememberedBrowser,
             RememberMeCookie rememberMeCookie,
-            MarkBrowserKnown markBrowserKnown,
             KnownBrowserCookie knownBrowserCookie,
             RecordSecurityEvent recordSecurityEvent,
             Clock clock,
@@ -97,6 +120,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/login", "/register", "/error")
                         .permitAll()
+                        // second factors: the second step of a sign-in (its state is not a signed-in session) and
+                        // signing in with a passkey; and the self-hosted scripts of the passkey ceremonies
+                        .pathMatchers("/login/two-factor", "/login/two-factor/*", "/login/passkey", "/login/passkey/*")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/js/**")
+                        .permitAll()
                         // Password reset: the request form and the pages its mailed links open.
                         .pathMatchers("/password-reset", "/password-reset/*")
                         .permitAll()
@@ -113,15 +142,9 @@ class SecurityConfiguration {
                         .anyExchange()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .authenticationManager(new PasswordAuthenticationManager(logIn, knownBrowserCookie))
+                        .authenticationManager(new PasswordAuthenticationManager(logIn, knownBrowserCookie, clock))
                         .securityContextRepository(contexts)
-                        .authenticationSuccessHandler(new LoginSuccessHandler(
-                                rememberBrowser,
-                                forgetRememberedBrowser,
-                                rememberMeCookie,
-                                markBrowserKnown,
-                                knownBrowserCookie,
-                                clock))
+                        .authenticationSuccessHandler(new LoginSuccessHandler(signInCompletion, pendingSignIns, clock))
                         .authenticationFailureHandler(new LoginFailureHandler(cookieSigner))
                         .authenticationEntryPoint(loginRequired))
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -140,7 +163,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new MalformedFormFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterBefore(new FormGuard(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(
-                        new RememberMeWebFilter(recognizeRememberedBrowser, contexts, rememberMeCookie),
+                        new RememberMeWebFilter(recognizeRememberedBrowser, contexts, rememberMeCookie, clock),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }

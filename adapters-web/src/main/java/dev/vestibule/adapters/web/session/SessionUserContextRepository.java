@@ -2,6 +2,8 @@ package dev.vestibule.adapters.web.session;
 
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.model.session.SessionAttributes;
@@ -14,12 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
@@ -54,8 +54,6 @@ public final class SessionUserContextRepository implements ServerSecurityContext
     public static final String PASSWORD_GIVEN_AT_ATTRIBUTE = "vestibule.passwordGivenAt";
 
     private static final String LOADED_CONTEXT = SessionUserContextRepository.class.getName() + ".loaded";
-    private static final List<SimpleGrantedAuthority> USER_AUTHORITIES =
-            List.of(new SimpleGrantedAuthority("ROLE_USER"));
 
     private final LoadCurrentUser loadCurrentUser;
     private final ServerCsrfTokenRepository csrfTokens;
@@ -80,10 +78,13 @@ public final class SessionUserContextRepository implements ServerSecurityContext
         this.recordSecurityEvent = Objects.requireNonNull(recordSecurityEvent, "recordSecurityEvent");
     }
 
-    /** The security context of a freshly signed-in user. */
-    public static SecurityContext contextFor(User user) {
-        Authentication authentication =
-                UsernamePasswordAuthenticationToken.authenticated(SignedInUser.of(user), null, USER_AUTHORITIES);
+    /**
+     * The security context of a signed-in user, carrying the factors the sign-in rests on as Spring Security's factor
+     * authorities ({@link SignInFactorAuthorities}).
+     */
+    public static SecurityContext contextFor(User user, SignInFactors factors) {
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(
+                SignedInUser.of(user), null, SignInFactorAuthorities.of(factors));
         return new SecurityContextImpl(authentication);
     }
 
@@ -106,9 +107,18 @@ public final class SessionUserContextRepository implements ServerSecurityContext
             }
             boolean seenBefore = session.isStarted();
             Origin origin = Origins.of(exchange);
+            Instant now = clock.instant();
             forgetSignIn(session);
+            // A finished sign-in ends any that waited for its second step.
+            PendingSignIns.forget(session);
             session.getAttributes().put(USER_ID_ATTRIBUTE, user.id().toString());
-            session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, clock.instant().toString());
+            session.getAttributes().put(SIGNED_IN_AT_ATTRIBUTE, now.toString());
+            session.getAttributes()
+                    .put(
+                            SessionAttributes.SIGN_IN_FACTORS,
+                            SignInFactorAuthorities.of(context.getAuthentication())
+                                    .orElse(SignInFactors.of(Factor.PASSWORD, now))
+                                    .serialized());
             session.getAttributes()
                     .put(SECURITY_STAMP_ATTRIBUTE, user.securityStamp().value());
             session.getAttributes().put(SessionAttributes.USER_AGENT, origin.userAgent());
@@ -167,6 +177,7 @@ public final class SessionUserContextRepository implements ServerSecurityContext
         session.getAttributes().remove(SessionAttributes.USER_AGENT);
         session.getAttributes().remove(SessionAttributes.CLIENT_ADDRESS);
         session.getAttributes().remove(SessionAttributes.REMEMBERED_BROWSER);
+        session.getAttributes().remove(SessionAttributes.SIGN_IN_FACTORS);
     }
 
     /** Loads at most once per request, however many filters and pages ask. */
@@ -203,7 +214,7 @@ public final class SessionUserContextRepository implements ServerSecurityContext
                 .load(id)
                 .flatMap(user -> {
                     if (user.securityStamp().matches(session.getAttribute(SECURITY_STAMP_ATTRIBUTE))) {
-                        return Mono.just(contextFor(user));
+                        return Mono.just(contextFor(user, factorsOf(session)));
                     }
                     forgetSignIn(session);
                     return recordSecurityEvent
@@ -211,6 +222,20 @@ public final class SessionUserContextRepository implements ServerSecurityContext
                             .then(Mono.<SecurityContext>empty());
                 })
                 .switchIfEmpty(Mono.fromRunnable(() -> forgetSignIn(session)));
+    }
+
+    /**
+     * The factors this session signed in with. A session signed in before they were recorded counts as a password
+     * sign-in at its sign-in time: the one way to sign in there was then.
+     */
+    private static SignInFactors factorsOf(WebSession session) {
+        Optional<SignInFactors> stored = session.getAttribute(SessionAttributes.SIGN_IN_FACTORS) instanceof String value
+                ? SignInFactors.parse(value)
+                : Optional.empty();
+        return stored.orElseGet(() -> {
+            Instant signedInAt = Instant.parse(session.getAttribute(SIGNED_IN_AT_ATTRIBUTE));
+            return SignInFactors.of(Factor.PASSWORD, signedInAt);
+        });
     }
 
     /** A session signed in before the lifetime was recorded counts from now, rather than ending at once. */

@@ -1,5 +1,6 @@
 package dev.vestibule.domain.model.login;
 
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.User;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,6 +11,17 @@ public sealed interface LoginOutcome {
     record Succeeded(User user) implements LoginOutcome {
         public Succeeded {
             Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /**
+     * The password was right, and the user has a second factor: the sign-in waits for the second step, and the
+     * visitor is not signed in until it passes.
+     */
+    record SecondStepRequired(User user, SecondFactors secondFactors) implements LoginOutcome {
+        public SecondStepRequired {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(secondFactors, "secondFactors");
         }
     }
 

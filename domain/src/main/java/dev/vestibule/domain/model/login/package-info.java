@@ -1,2 +1,2 @@
-/** Login decisions: credentials, outcomes, and what a password check decides. */
+/** Login decisions: credentials, outcomes, what a password check decides, and the factors a sign-in rests on. */
 package dev.vestibule.domain.model.login;

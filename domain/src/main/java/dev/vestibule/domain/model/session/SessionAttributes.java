@@ -19,6 +19,11 @@ public final class SessionAttributes {
     public static final String CLIENT_ADDRESS = "vestibule.clientAddress";
     /** The {@link Handle} of the remember-me series that opened or was issued to this session, if any. */
     public static final String REMEMBERED_BROWSER = "vestibule.rememberedBrowser";
+    /**
+     * The factors the sign-in rests on and when each was given, as {@code SignInFactors.serialized()}: what the
+     * sessions page shows as "password + app" or "passkey".
+     */
+    public static final String SIGN_IN_FACTORS = "vestibule.signInFactors";
 
     private SessionAttributes() {}
 }
