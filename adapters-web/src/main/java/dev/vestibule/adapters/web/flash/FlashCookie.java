@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -55,7 +54,7 @@ final class FlashCookie {
             queued.add(key);
         }
         exchange.getAttributes().put(QUEUED_ATTRIBUTE, List.copyOf(queued));
-        set(exchange, String.join(SEPARATOR, queued), MAX_AGE);
+        CookieNames.write(exchange, NAME, String.join(SEPARATOR, queued), MAX_AGE);
     }
 
     /** The queued messages in the request's language; the cookie is removed with the response, if there was one. */
@@ -65,7 +64,7 @@ final class FlashCookie {
             return List.of();
         }
         exchange.getAttributes().remove(QUEUED_ATTRIBUTE);
-        set(exchange, "", Duration.ZERO);
+        CookieNames.write(exchange, NAME, "", Duration.ZERO);
         Texts texts = Texts.of(exchange);
         List<FlashMessage> messages = new ArrayList<>();
         for (String key : keys) {
@@ -88,12 +87,5 @@ final class FlashCookie {
                         .limit(MAX_QUEUED)
                         .toList())
                 .orElse(List.of());
-    }
-
-    private static void set(ServerWebExchange exchange, String value, Duration maxAge) {
-        ResponseCookie cookie = CookieNames.cookie(NAME, value, exchange.getRequest())
-                .maxAge(maxAge)
-                .build();
-        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 }
