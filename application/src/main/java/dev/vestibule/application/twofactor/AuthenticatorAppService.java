@@ -92,6 +92,20 @@ public final class AuthenticatorAppService
     }
 
     @Override
+    public Mono<AuthenticatorAppOffer> offered(UserId userId, String sealedSecret) {
+        return users.findById(userId)
+                .filter(User::isActive)
+                .flatMap(user -> Mono.justOrEmpty(cipher.open(sealedSecret, context(user.id())))
+                        .map(bytes -> {
+                            TotpSecret secret = TotpSecret.of(bytes);
+                            return new AuthenticatorAppOffer(
+                                    sealedSecret,
+                                    secret.base32(),
+                                    secret.otpauthUri(user.username().value()));
+                        }));
+    }
+
+    @Override
     public Mono<TwoFactorChangeOutcome> enable(AuthenticatorAppEnrolment enrolment) {
         UserId userId = enrolment.reauthentication().userId();
         return confirmed(userId, enrolment.reauthentication(), (user, checkedAt) -> {

@@ -48,6 +48,19 @@ class AuthenticatorAppServiceTests {
     }
 
     @Test
+    void anOfferIsShownAgainFromItsSealedSecretForItsUserOnly() {
+        User alice = fixture.stored("alice");
+        User bob = fixture.stored("bob");
+        AuthenticatorAppOffer offer = fixture.appService.offer(alice.id()).block();
+
+        StepVerifier.create(fixture.appService.offered(alice.id(), offer.sealedSecret()))
+                .expectNext(offer)
+                .verifyComplete();
+        StepVerifier.create(fixture.appService.offered(bob.id(), offer.sealedSecret()))
+                .verifyComplete();
+    }
+
+    @Test
     void enableWithACurrentCodeStoresTheAppGivesTenCodesRecordsAndMails() {
         User alice = fixture.stored("alice");
         AuthenticatorAppOffer offer = fixture.appService.offer(alice.id()).block();

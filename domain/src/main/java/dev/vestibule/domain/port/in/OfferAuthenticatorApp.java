@@ -7,4 +7,10 @@ import reactor.core.publisher.Mono;
 public interface OfferAuthenticatorApp {
 
     Mono<AuthenticatorAppOffer> offer(UserId userId);
+
+    /**
+     * The offer made earlier, shown again from its sealed secret (a page reloaded, a wrong code typed); empty when it
+     * does not open for this user.
+     */
+    Mono<AuthenticatorAppOffer> offered(UserId userId, String sealedSecret);
 }
