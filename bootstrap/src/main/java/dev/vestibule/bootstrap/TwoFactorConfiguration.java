@@ -59,7 +59,9 @@ class TwoFactorConfiguration {
     SecurityEvents twoFactorSecurityEvents(
             SecurityEventLog log, MeterRegistry meterRegistry, VestibuleProperties properties, Clock clock) {
         return new SecurityEvents(
-                new MeteredSecurityEventLog(log, meterRegistry), clock, properties.throttling().throttledBurstPeriod());
+                new MeteredSecurityEventLog(log, meterRegistry),
+                clock,
+                properties.throttling().throttledBurstPeriod());
     }
 
     @Bean

@@ -100,14 +100,16 @@ class SecondStepController {
                         : pendingSignIns
                                 .current(exchange)
                                 .flatMap(then::render)
-                                .switchIfEmpty(Mono.fromSupplier(
-                                        () -> Rendering.redirectTo("/login").build())));
+                                .switchIfEmpty(Mono.fromSupplier(() -> Rendering.redirectTo("/login")
+                                        .status(HttpStatus.FOUND)
+                                        .build())));
     }
 
     private static Mono<Rendering> lapsed(ServerWebExchange exchange) {
         return PendingSignIns.forget(exchange)
                 .then(FlashMessages.add(exchange, FlashCategory.WARNING, "flash.two-factor-lapsed"))
-                .thenReturn(Rendering.redirectTo("/login").build());
+                .thenReturn(
+                        Rendering.redirectTo("/login").status(HttpStatus.FOUND).build());
     }
 
     private Mono<Rendering> page(PendingSignIn pending, String error, HttpStatus status) {
