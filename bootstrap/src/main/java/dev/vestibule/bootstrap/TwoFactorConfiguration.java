@@ -6,6 +6,8 @@ import dev.vestibule.application.twofactor.AuthenticatorAppEnrolments;
 import dev.vestibule.application.twofactor.AuthenticatorAppService;
 import dev.vestibule.application.twofactor.PassSecondStepService;
 import dev.vestibule.bootstrap.metrics.MeteredSecurityEventLog;
+import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.AuthenticatorAppOffer;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.DisableAuthenticatorApp;
 import dev.vestibule.domain.port.in.EnableAuthenticatorApp;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import reactor.core.publisher.Mono;
 
 /**
  * Issue 14: the authenticator app, recovery codes and the second step of a sign-in. The cipher's key follows the
@@ -64,8 +67,14 @@ class TwoFactorConfiguration {
                 properties.throttling().throttledBurstPeriod());
     }
 
+    /**
+     * The one service behind the four in-ports of the app's lifecycle, held by a type that is none of them: each
+     * in-port bean below is then the only bean of its type (the service itself implements all four).
+     */
+    record AuthenticatorAppUseCases(AuthenticatorAppService service) {}
+
     @Bean
-    AuthenticatorAppService authenticatorAppService(
+    AuthenticatorAppUseCases authenticatorAppUseCases(
             UserRepository users,
             AuthenticatorAppRepository apps,
             RecoveryCodeRepository recoveryCodes,
@@ -76,7 +85,7 @@ class TwoFactorConfiguration {
             SecurityEvents twoFactorSecurityEvents,
             Clock clock,
             SecureRandom random) {
-        return new AuthenticatorAppService(
+        return new AuthenticatorAppUseCases(new AuthenticatorAppService(
                 users,
                 apps,
                 recoveryCodes,
@@ -86,27 +95,38 @@ class TwoFactorConfiguration {
                 outbox,
                 twoFactorSecurityEvents,
                 clock,
-                random);
+                random));
     }
 
     @Bean
-    OfferAuthenticatorApp offerAuthenticatorApp(AuthenticatorAppService service) {
-        return service;
+    OfferAuthenticatorApp offerAuthenticatorApp(AuthenticatorAppUseCases useCases) {
+        AuthenticatorAppService service = useCases.service();
+        return new OfferAuthenticatorApp() {
+            @Override
+            public Mono<AuthenticatorAppOffer> offer(UserId userId) {
+                return service.offer(userId);
+            }
+
+            @Override
+            public Mono<AuthenticatorAppOffer> offered(UserId userId, String sealedSecret) {
+                return service.offered(userId, sealedSecret);
+            }
+        };
     }
 
     @Bean
-    EnableAuthenticatorApp enableAuthenticatorApp(AuthenticatorAppService service) {
-        return service;
+    EnableAuthenticatorApp enableAuthenticatorApp(AuthenticatorAppUseCases useCases) {
+        return useCases.service()::enable;
     }
 
     @Bean
-    DisableAuthenticatorApp disableAuthenticatorApp(AuthenticatorAppService service) {
-        return service;
+    DisableAuthenticatorApp disableAuthenticatorApp(AuthenticatorAppUseCases useCases) {
+        return useCases.service()::disable;
     }
 
     @Bean
-    RegenerateRecoveryCodes regenerateRecoveryCodes(AuthenticatorAppService service) {
-        return service;
+    RegenerateRecoveryCodes regenerateRecoveryCodes(AuthenticatorAppUseCases useCases) {
+        return useCases.service()::regenerate;
     }
 
     @Bean
