@@ -33,7 +33,9 @@ final class FlashCookie {
             "flash.logged-out", FlashCategory.INFO,
             "flash.remember-me-theft", FlashCategory.WARNING,
             "passwordreset.flash.reset", FlashCategory.SUCCESS,
-            "account.delete.done", FlashCategory.SUCCESS);
+            "account.delete.done", FlashCategory.SUCCESS,
+            // issue 14: twofactor (the pending sign-in holds no user, so this visitor's flash travels in the cookie)
+            "flash.two-factor-lapsed", FlashCategory.WARNING);
 
     private static final String SEPARATOR = "|";
     private static final int MAX_QUEUED = MESSAGES.size();

@@ -79,6 +79,15 @@ public final class ThrottleKeys {
         }
     }
 
+    // issue 14: twofactor
+    /**
+     * The bucket of an account's second steps ({@code second-step:}): one per account, whatever login was typed and
+     * however many pending logins are open, so that guessing a 6-digit code gets no fresh allowance per login.
+     */
+    public static String secondStep(UserId user) {
+        return "second-step:" + Objects.requireNonNull(user, "user");
+    }
+
     /** Accepts the prefix lengths a configuration may set: 1 to 128 bits. */
     public static int checkPrefixLength(int ipv6PrefixLength) {
         if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
