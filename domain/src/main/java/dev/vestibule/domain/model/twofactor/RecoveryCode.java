@@ -1,11 +1,8 @@
 package dev.vestibule.domain.model.twofactor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.vestibule.domain.model.digest.Sha256;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,13 +89,8 @@ public final class RecoveryCode {
 
     /** What the store keeps: the SHA-256 of the canonical form, in hex. */
     public String hash() {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException everyJdkHasIt) {
-            throw new IllegalStateException(everyJdkHasIt);
-        }
+        // The canonical form is Crockford base32, so its UTF-8 bytes are its ASCII bytes.
+        return Sha256.hex(canonical);
     }
 
     @Override
