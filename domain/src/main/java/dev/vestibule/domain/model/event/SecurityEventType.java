@@ -53,5 +53,19 @@ public enum SecurityEventType {
      * A remembered browser signed in with the secret its own parallel request had just replaced (tabs restored
      * at once), within the rotation grace.
      */
-    REMEMBER_ME_GRACE_USED
+    REMEMBER_ME_GRACE_USED,
+    // issue 14: passkey
+    /** The user added a passkey (after re-authenticating); a notice went by mail. */
+    PASSKEY_ADDED,
+    /** The user renamed one of their passkeys. */
+    PASSKEY_RENAMED,
+    /** The user removed one of their passkeys; a notice went by mail. */
+    PASSKEY_REMOVED,
+    /**
+     * A passkey sign-in (or second step) with a known credential was refused: a used or expired challenge (a replay),
+     * a signature that did not verify, a credential of another account than the pending one.
+     */
+    PASSKEY_SIGN_IN_REFUSED,
+    /** A passkey's signature counter did not increase: the authenticator may have been cloned; the sign-in was refused. */
+    PASSKEY_CLONE_SUSPECTED
 }
