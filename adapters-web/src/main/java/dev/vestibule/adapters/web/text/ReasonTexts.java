@@ -141,6 +141,12 @@ public final class ReasonTexts {
             case EMAIL_CONFIRMED -> Text.of("emailconfirmation.event");
             // issue 13 finding 1: the remember-me grace window
             case REMEMBER_ME_GRACE_USED -> Text.of("activity.event.remember-me-grace-used");
+            // issue 14: passkey
+            case PASSKEY_ADDED -> Text.of("activity.event.passkey-added");
+            case PASSKEY_RENAMED -> Text.of("activity.event.passkey-renamed");
+            case PASSKEY_REMOVED -> Text.of("activity.event.passkey-removed");
+            case PASSKEY_SIGN_IN_REFUSED -> Text.of("activity.event.passkey-sign-in-refused");
+            case PASSKEY_CLONE_SUSPECTED -> Text.of("activity.event.passkey-clone-suspected");
         };
     }
 }
