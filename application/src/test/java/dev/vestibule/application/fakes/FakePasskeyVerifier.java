@@ -35,15 +35,24 @@ public final class FakePasskeyVerifier implements PasskeyVerifier {
                 valid ? "ok" : "bad");
     }
 
+    /** What the web tests send: the same text inside a JSON object, {@code {"fake":"reg|..."}}, as a browser's is. */
+    private static String unwrap(String response) {
+        String prefix = "{\"fake\":\"";
+        if (response.startsWith(prefix) && response.endsWith("\"}")) {
+            return response.substring(prefix.length(), response.length() - 2);
+        }
+        return response;
+    }
+
     @Override
     public Mono<String> registrationChallenge(String responseJson) {
-        String[] parts = responseJson.split("\\|");
+        String[] parts = unwrap(responseJson).split("\\|");
         return parts.length == 4 && parts[0].equals("reg") ? Mono.just(parts[1]) : Mono.empty();
     }
 
     @Override
     public Mono<RegistrationVerdict> verifyRegistration(String responseJson, String challenge) {
-        String[] parts = responseJson.split("\\|");
+        String[] parts = unwrap(responseJson).split("\\|");
         if (!parts[1].equals(challenge) || !parts[3].equals("ok")) {
             return Mono.just(new RegistrationVerdict.Rejected());
         }
@@ -53,7 +62,7 @@ public final class FakePasskeyVerifier implements PasskeyVerifier {
 
     @Override
     public Mono<AssertionClaim> readAssertion(String responseJson) {
-        String[] parts = responseJson.split("\\|");
+        String[] parts = unwrap(responseJson).split("\\|");
         if (parts.length != 6 || !parts[0].equals("get")) {
             return Mono.empty();
         }
@@ -63,7 +72,7 @@ public final class FakePasskeyVerifier implements PasskeyVerifier {
 
     @Override
     public Mono<AssertionVerdict> verifyAssertion(String responseJson, String challenge, Passkey passkey) {
-        String[] parts = responseJson.split("\\|");
+        String[] parts = unwrap(responseJson).split("\\|");
         if (!parts[1].equals(challenge) || !parts[5].equals("ok")) {
             return Mono.just(new AssertionVerdict.Rejected());
         }
