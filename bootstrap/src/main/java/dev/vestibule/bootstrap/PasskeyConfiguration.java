@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Import;
 /**
  * issue 14: passkey. The passkey use cases over the database's stores and the WebAuthn adapter, for the relying
  * party of {@code vestibule.public-url}; the passkeys' part of a user's second factors; and the purge of the
- * challenges that abandoned ceremonies leave. The services hold no state, so each in-port gets its own instance.
+ * challenges that abandoned ceremonies leave. The services hold no state and implement several in-ports each, so every in-port bean is one method of its own
+ * instance (a bean of the whole service would match each of its in-ports, and injection by in-port would be ambiguous).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WebAuthnConfiguration.class)
@@ -132,7 +133,7 @@ class PasskeyConfiguration {
             PasskeySettings settings,
             Clock clock,
             SecureRandom random) {
-        return registration(passkeyStores, confirmCurrentPassword, settings, clock, random);
+        return registration(passkeyStores, confirmCurrentPassword, settings, clock, random)::begin;
     }
 
     @Bean
@@ -142,7 +143,7 @@ class PasskeyConfiguration {
             PasskeySettings settings,
             Clock clock,
             SecureRandom random) {
-        return registration(passkeyStores, confirmCurrentPassword, settings, clock, random);
+        return registration(passkeyStores, confirmCurrentPassword, settings, clock, random)::finish;
     }
 
     private static PasskeyManagementService management(Stores stores, Clock clock) {
@@ -152,17 +153,17 @@ class PasskeyConfiguration {
 
     @Bean
     ViewPasskeys viewPasskeys(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock);
+        return management(passkeyStores, clock)::of;
     }
 
     @Bean
     RenamePasskey renamePasskey(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock);
+        return management(passkeyStores, clock)::rename;
     }
 
     @Bean
     RemovePasskey removePasskey(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock);
+        return management(passkeyStores, clock)::remove;
     }
 
     private static PasskeySignInService signIn(
@@ -187,7 +188,7 @@ class PasskeyConfiguration {
             VestibuleProperties properties,
             Clock clock,
             SecureRandom random) {
-        return signIn(passkeyStores, settings, properties, clock, random);
+        return signIn(passkeyStores, settings, properties, clock, random)::begin;
     }
 
     @Bean
@@ -197,7 +198,7 @@ class PasskeyConfiguration {
             VestibuleProperties properties,
             Clock clock,
             SecureRandom random) {
-        return signIn(passkeyStores, settings, properties, clock, random);
+        return signIn(passkeyStores, settings, properties, clock, random)::finish;
     }
 
     /** Every instance deletes the expired challenges as often as the retention purge runs. */
