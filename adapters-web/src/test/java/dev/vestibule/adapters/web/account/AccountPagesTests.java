@@ -61,6 +61,8 @@ class AccountPagesTests {
                 .containsExactly(
                         "/account/password",
                         "/account/email",
+                        // issue 14: passkey
+                        "/account/passkeys",
                         "/account/sessions",
                         "/account/activity",
                         "/account/delete");

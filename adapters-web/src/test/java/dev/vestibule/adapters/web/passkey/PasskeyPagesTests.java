@@ -243,6 +243,15 @@ class PasskeyPagesTests {
     }
 
     @Test
+    void theScriptIsServedToAnyoneAsJavaScript() {
+        Page script = new Browser(client).get("/js/passkeys.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().getContentType().toString()).contains("javascript");
+        assertThat(script.body()).contains("isConditionalMediationAvailable").contains("X-CSRF-TOKEN");
+    }
+
+    @Test
     void loginPageOffersThePasskeyButtonAndAutofill() {
         Page login = new Browser(client).get("/login");
 
