@@ -11,6 +11,7 @@ import static dev.vestibule.architecture.Packages.PERSISTENCE;
 import static dev.vestibule.architecture.Packages.REDIS;
 import static dev.vestibule.architecture.Packages.ROOT;
 import static dev.vestibule.architecture.Packages.WEB;
+import static dev.vestibule.architecture.Packages.WEBAUTHN;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -150,4 +151,25 @@ class AdapterTechnologyArchitectureTests {
             .resideInAPackage("com.samskivert..")
             .because(
                     "templates are the web adapter's pages and the mail adapter's mails; the core says what, never how");
+
+    // issue 14: passkey
+    @ArchTest
+    static final ArchRule webAuthnTechnologyOnlyInTheWebAuthnAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage(WEBAUTHN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.webauthn4j..")
+            .because("WebAuthn verification (webauthn4j) is a detail of the WebAuthn adapter behind the "
+                    + "PasskeyVerifier port; the pages pass the browser's JSON through as it came");
+
+    /** Keeps the rule above from passing vacuously: the adapter does use webauthn4j. */
+    @ArchTest
+    static final ArchRule theWebAuthnAdapterUsesWebauthn4j =
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                    .that()
+                    .haveSimpleName("Webauthn4jPasskeyVerifier")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("com.webauthn4j..");
 }

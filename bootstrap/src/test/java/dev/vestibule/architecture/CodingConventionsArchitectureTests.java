@@ -156,6 +156,20 @@ class CodingConventionsArchitectureTests {
             .because(
                     "bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
 
+    // issue 14: passkey
+    @ArchTest
+    static final ArchRule theWebAuthnAdapterExposesOnlyWebAuthnConfiguration = classes()
+            .that()
+            .resideInAPackage(Packages.WEBAUTHN)
+            .and()
+            .areMetaAnnotatedWith(Configuration.class)
+            .and()
+            .arePublic()
+            .should()
+            .haveFullyQualifiedName(dev.vestibule.adapters.webauthn.WebAuthnConfiguration.class.getName())
+            .because(
+                    "bootstrap imports one public configuration per adapter; the rest of the adapter stays package-private");
+
     /** Bootstrap chooses and wires; the adapters it chooses from hold the code. */
     @ArchTest
     static final ArchRule bootstrapImplementsNoDrivenPort = noClasses()

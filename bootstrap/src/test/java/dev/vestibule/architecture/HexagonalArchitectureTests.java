@@ -20,6 +20,7 @@ import static dev.vestibule.architecture.Packages.PORTS_OUT;
 import static dev.vestibule.architecture.Packages.REDIS;
 import static dev.vestibule.architecture.Packages.ROOT;
 import static dev.vestibule.architecture.Packages.WEB;
+import static dev.vestibule.architecture.Packages.WEBAUTHN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -74,6 +75,9 @@ class HexagonalArchitectureTests {
             .definedBy(CRYPTO)
             .layer("Mail")
             .definedBy(MAIL)
+            // issue 14: passkey
+            .layer("WebAuthn")
+            .definedBy(WEBAUTHN)
             .layer("Bootstrap")
             .definedBy(BOOTSTRAP)
             .whereLayer("Model")
@@ -87,12 +91,14 @@ class HexagonalArchitectureTests {
                     "Memory",
                     "Crypto",
                     "Mail",
+                    "WebAuthn",
                     "Bootstrap")
             // The pages drive the use cases; they never reach past them into storage or hashing.
             .whereLayer("Driving ports")
             .mayOnlyBeAccessedByLayers("Application", "Web", "Bootstrap")
             .whereLayer("Driven ports")
-            .mayOnlyBeAccessedByLayers("Application", "Persistence", "Redis", "Memory", "Crypto", "Mail", "Bootstrap")
+            .mayOnlyBeAccessedByLayers(
+                    "Application", "Persistence", "Redis", "Memory", "Crypto", "Mail", "WebAuthn", "Bootstrap")
             .whereLayer("Application")
             .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Web")
@@ -106,6 +112,8 @@ class HexagonalArchitectureTests {
             .whereLayer("Crypto")
             .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Mail")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("WebAuthn")
             .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Bootstrap")
             .mayNotBeAccessedByAnyLayer()
@@ -207,6 +215,12 @@ class HexagonalArchitectureTests {
                 MEMORY,
                 CRYPTO,
                 MAIL,
+                // issue 14: passkey
+                WEBAUTHN,
+                "dev.vestibule.domain.model.passkey",
+                "dev.vestibule.application.passkey",
+                "dev.vestibule.adapters.persistence.passkey",
+                "dev.vestibule.adapters.web.passkey",
                 BOOTSTRAP);
         for (String packageName : packages) {
             assertThat(classes.that(resideInAPackage(packageName)))

@@ -18,10 +18,12 @@ final class Packages {
     static final String MEMORY = "dev.vestibule.adapters.memory..";
     static final String CRYPTO = "dev.vestibule.adapters.crypto..";
     static final String MAIL = "dev.vestibule.adapters.mail..";
+    // issue 14: passkey
+    static final String WEBAUTHN = "dev.vestibule.adapters.webauthn..";
     static final String BOOTSTRAP = "dev.vestibule.bootstrap..";
 
     /** Every adapter module's root package, for the rules that hold in each of them. */
-    static final String[] ADAPTER_MODULES = {WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, MAIL};
+    static final String[] ADAPTER_MODULES = {WEB, PERSISTENCE, REDIS, MEMORY, CRYPTO, MAIL, WEBAUTHN};
 
     static final String JDK = "java..";
 

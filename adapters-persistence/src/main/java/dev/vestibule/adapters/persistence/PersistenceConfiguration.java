@@ -3,6 +3,8 @@ package dev.vestibule.adapters.persistence;
 import dev.vestibule.adapters.persistence.event.R2dbcSecurityEventLog;
 import dev.vestibule.adapters.persistence.linktoken.R2dbcLinkTokens;
 import dev.vestibule.adapters.persistence.mail.R2dbcMailOutbox;
+import dev.vestibule.adapters.persistence.passkey.R2dbcPasskeyChallenges;
+import dev.vestibule.adapters.persistence.passkey.R2dbcPasskeyRepository;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
 import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.transaction.R2dbcTransactions;
@@ -15,6 +17,8 @@ import dev.vestibule.domain.port.out.AuthenticatorAppRepository;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
+import dev.vestibule.domain.port.out.PasskeyChallenges;
+import dev.vestibule.domain.port.out.PasskeyRepository;
 import dev.vestibule.domain.port.out.RecoveryCodeRepository;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
@@ -89,6 +93,17 @@ public class PersistenceConfiguration {
     RecoveryCodeRepository recoveryCodeRepository(DatabaseClient databaseClient) {
         return DatabaseOutages.translated(
                 RecoveryCodeRepository.class, new R2dbcRecoveryCodeRepository(databaseClient));
+    }
+
+    // issue 14: passkey
+    @Bean
+    PasskeyRepository passkeyRepository(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(PasskeyRepository.class, new R2dbcPasskeyRepository(databaseClient));
+    }
+
+    @Bean
+    PasskeyChallenges passkeyChallenges(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(PasskeyChallenges.class, new R2dbcPasskeyChallenges(databaseClient));
     }
 
     /** Atomic over every port above: they all write through the one DatabaseClient, which joins the transaction. */

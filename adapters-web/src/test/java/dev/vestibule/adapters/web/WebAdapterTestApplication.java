@@ -416,4 +416,93 @@ public class WebAdapterTestApplication {
             dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository recoveryCodes) {
         return new dev.vestibule.application.twofactor.AuthenticatorAppEnrolments(apps, recoveryCodes);
     }
+
+    // issue 14: passkey
+    @Bean
+    dev.vestibule.application.fakes.InMemoryPasskeyRepository passkeyRepository() {
+        return new dev.vestibule.application.fakes.InMemoryPasskeyRepository();
+    }
+
+    @Bean
+    dev.vestibule.application.fakes.InMemoryPasskeyChallenges passkeyChallenges() {
+        return new dev.vestibule.application.fakes.InMemoryPasskeyChallenges();
+    }
+
+    @Bean
+    dev.vestibule.application.passkey.PasskeySettings passkeySettings() {
+        return new dev.vestibule.application.passkey.PasskeySettings(
+                dev.vestibule.domain.model.passkey.RelyingParty.forPublicUrl(PUBLIC_URL, "Vestibule"));
+    }
+
+    @Bean
+    SecondFactorEnrolments passkeyEnrolments(dev.vestibule.application.fakes.InMemoryPasskeyRepository passkeys) {
+        return new dev.vestibule.application.passkey.PasskeyEnrolments(passkeys);
+    }
+
+    @Bean
+    dev.vestibule.application.passkey.PasskeyRegistrationService passkeyRegistration(
+            dev.vestibule.domain.port.in.ConfirmCurrentPassword confirmCurrentPassword,
+            InMemoryUserRepository users,
+            dev.vestibule.application.fakes.InMemoryPasskeyRepository passkeys,
+            dev.vestibule.application.fakes.InMemoryPasskeyChallenges challenges,
+            InMemoryMailOutbox outbox,
+            InMemoryTransactions transactions,
+            InMemorySecurityEventLog log,
+            dev.vestibule.application.passkey.PasskeySettings settings,
+            MutableClock clock,
+            SecureRandom random) {
+        return new dev.vestibule.application.passkey.PasskeyRegistrationService(
+                confirmCurrentPassword,
+                users,
+                passkeys,
+                challenges,
+                new dev.vestibule.application.fakes.FakePasskeyVerifier(),
+                outbox,
+                transactions,
+                new dev.vestibule.application.event.SecurityEvents(log, clock),
+                settings,
+                clock,
+                random);
+    }
+
+    @Bean
+    dev.vestibule.application.passkey.PasskeyManagementService passkeyManagement(
+            InMemoryUserRepository users,
+            dev.vestibule.application.fakes.InMemoryPasskeyRepository passkeys,
+            InMemoryMailOutbox outbox,
+            InMemoryTransactions transactions,
+            InMemorySecurityEventLog log,
+            MutableClock clock) {
+        return new dev.vestibule.application.passkey.PasskeyManagementService(
+                passkeys,
+                users,
+                outbox,
+                transactions,
+                new dev.vestibule.application.event.SecurityEvents(log, clock),
+                clock);
+    }
+
+    @Bean
+    dev.vestibule.application.passkey.PasskeySignInService passkeySignIn(
+            InMemoryUserRepository users,
+            dev.vestibule.application.fakes.InMemoryPasskeyRepository passkeys,
+            dev.vestibule.application.fakes.InMemoryPasskeyChallenges challenges,
+            InMemoryAttemptLimiter limiter,
+            ThrottlePolicy throttlePolicy,
+            InMemorySecurityEventLog log,
+            dev.vestibule.application.passkey.PasskeySettings settings,
+            MutableClock clock,
+            SecureRandom random) {
+        return new dev.vestibule.application.passkey.PasskeySignInService(
+                passkeys,
+                challenges,
+                new dev.vestibule.application.fakes.FakePasskeyVerifier(),
+                users,
+                limiter,
+                throttlePolicy,
+                new dev.vestibule.application.event.SecurityEvents(log, clock),
+                settings,
+                clock,
+                random);
+    }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
+import dev.vestibule.bootstrap.support.Passkeys;
 import dev.vestibule.bootstrap.support.RunningVestibule;
 import dev.vestibule.bootstrap.support.TwoFactor;
 import dev.vestibule.domain.model.event.SecurityEventType;
@@ -244,6 +245,59 @@ class SecurityEventsIT {
                         .isEqualTo(429);
                 assertThat(TwoFactor.secondStep(browser, app.code(1)).status()).isEqualTo(429);
             }
+            // issue 14: passkey (a software authenticator for the relying party of the default public URL)
+            case PASSKEY_ADDED -> {
+                browser.logIn(username, PASSWORD, false);
+                assertThat(Passkeys.add(browser, passkey()).status()).isEqualTo(200);
+            }
+            case PASSKEY_RENAMED -> {
+                browser.logIn(username, PASSWORD, false);
+                Passkeys.add(browser, passkey());
+                String action = passkeyForm(browser, "form.passkey-rename");
+                assertThat(browser.submit("/account/passkeys", action, Map.of("name", "Renamed"))
+                                .status())
+                        .isEqualTo(303);
+            }
+            case PASSKEY_REMOVED -> {
+                browser.logIn(username, PASSWORD, false);
+                Passkeys.add(browser, passkey());
+                String action = passkeyForm(browser, "form.passkey-remove");
+                assertThat(browser.submit("/account/passkeys", action, Map.of()).status())
+                        .isEqualTo(303);
+            }
+            case PASSKEY_SIGN_IN_REFUSED -> {
+                browser.logIn(username, PASSWORD, false);
+                var authenticator = passkey();
+                Passkeys.add(browser, authenticator);
+                browser.logOut();
+                var started = Passkeys.beginSignIn(browser);
+                String assertion = authenticator.get(started.options());
+                assertThat(Passkeys.finishSignIn(browser, started, assertion).status())
+                        .isEqualTo(200);
+                browser.logOut();
+                // The same assertion again: its challenge is spent.
+                var replay = Passkeys.beginSignIn(browser);
+                assertThat(Passkeys.finishSignIn(browser, replay, assertion).status())
+                        .isEqualTo(401);
+            }
+            case PASSKEY_CLONE_SUSPECTED -> {
+                browser.logIn(username, PASSWORD, false);
+                var authenticator = passkey();
+                Passkeys.add(browser, authenticator);
+                browser.logOut();
+                var first = Passkeys.beginSignIn(browser);
+                assertThat(Passkeys.finishSignIn(
+                                        browser, first, authenticator.getFor(first.challenge(), PASSKEY_ORIGIN, 5))
+                                .status())
+                        .isEqualTo(200);
+                browser.logOut();
+                // A copy of the key that has not seen the first use sends a counter that did not move on.
+                var copy = Passkeys.beginSignIn(browser);
+                assertThat(Passkeys.finishSignIn(
+                                        browser, copy, authenticator.getFor(copy.challenge(), PASSKEY_ORIGIN, 5))
+                                .status())
+                        .isEqualTo(401);
+            }
             case ACCOUNT_DELETED -> {
                 browser.logIn(username, PASSWORD, false);
                 String id = RunningVestibule.queryForString("SELECT id::text FROM users WHERE username = ?", username);
@@ -269,6 +323,18 @@ class SecurityEventsIT {
                 WHERE u.username = ? AND e.type = ? AND e.client_address = '127.0.0.1' AND e.user_agent LIKE 'Java-http-client%'""", username, type.name()))
                 .as(type + " has its origin")
                 .isEqualTo(count(type, username));
+    }
+
+    // issue 14: passkey
+    private static final String PASSKEY_ORIGIN = "http://localhost:8080";
+
+    private static dev.vestibule.adapters.webauthn.testing.SoftwareAuthenticator passkey() {
+        return Passkeys.authenticatorFor(PASSKEY_ORIGIN);
+    }
+
+    /** The action of the passkeys page's first form of this kind (rename or remove of the one passkey). */
+    private static String passkeyForm(Browser browser, String selector) {
+        return browser.open("/account/passkeys").html().select(selector).attr("action");
     }
 
     @Test

@@ -229,6 +229,11 @@ class PageQualityIT {
                     new Browser(base).logIn(username, PASSWORD, true);
                     chromium.open(base + "/account/sessions");
                 }),
+                // issue 14: passkey (on 127.0.0.1 WebAuthn is off, so the page shows what a browser without it sees)
+                new PageState("account-passkeys", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/passkeys");
+                }),
                 // --- account deletion, email change ---
                 new PageState("account-delete", 200, base -> {
                     signUp(base);

@@ -113,6 +113,15 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
     }
 
+    // issue 14: passkey
+    /** Posts JSON as the passkey script does, with the page's CSRF token in the X-CSRF-TOKEN header. */
+    public Page postJson(String path, String csrfToken, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Posts a body as it is, for malformed requests. */
     public Page postRaw(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path))

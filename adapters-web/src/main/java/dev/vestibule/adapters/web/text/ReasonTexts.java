@@ -148,6 +148,12 @@ public final class ReasonTexts {
             case RECOVERY_CODE_USED -> Text.of("activity.event.recovery-code-used");
             case SECOND_STEP_FAILED -> Text.of("activity.event.second-step-failed");
             case SECOND_STEP_THROTTLED -> Text.of("activity.event.second-step-throttled");
+            // issue 14: passkey
+            case PASSKEY_ADDED -> Text.of("activity.event.passkey-added");
+            case PASSKEY_RENAMED -> Text.of("activity.event.passkey-renamed");
+            case PASSKEY_REMOVED -> Text.of("activity.event.passkey-removed");
+            case PASSKEY_SIGN_IN_REFUSED -> Text.of("activity.event.passkey-sign-in-refused");
+            case PASSKEY_CLONE_SUSPECTED -> Text.of("activity.event.passkey-clone-suspected");
         };
     }
 }

@@ -63,6 +63,8 @@ class AccountPagesTests {
                         "/account/email",
                         // issue 14: twofactor
                         "/account/two-factor",
+                        // issue 14: passkey
+                        "/account/passkeys",
                         "/account/sessions",
                         "/account/activity",
                         "/account/delete");

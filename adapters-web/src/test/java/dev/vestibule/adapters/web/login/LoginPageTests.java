@@ -46,7 +46,8 @@ class LoginPageTests {
 
         Element username = form.selectFirst("input[name=username]");
         assertThat(username.attr("type")).isEqualTo("text");
-        assertThat(username.attr("autocomplete")).isEqualTo("username");
+        // issue 14: passkey autofill (conditional mediation) offers passkeys in this field's suggestions too.
+        assertThat(username.attr("autocomplete")).isEqualTo("username webauthn");
         assertThat(form.select("label[for=" + username.id() + "]").text()).isEqualTo("Username or email");
 
         Element password = form.selectFirst("input[name=password]");

@@ -66,5 +66,19 @@ public enum SecurityEventType {
     /** A wrong code was given at a sign-in's second step. */
     SECOND_STEP_FAILED,
     /** A second step refused unchecked: too many wrong codes for the account. */
-    SECOND_STEP_THROTTLED
+    SECOND_STEP_THROTTLED,
+    // issue 14: passkey
+    /** The user added a passkey (after re-authenticating); a notice went by mail. */
+    PASSKEY_ADDED,
+    /** The user renamed one of their passkeys. */
+    PASSKEY_RENAMED,
+    /** The user removed one of their passkeys; a notice went by mail. */
+    PASSKEY_REMOVED,
+    /**
+     * A passkey sign-in (or second step) with a known credential was refused: a used or expired challenge (a replay),
+     * a signature that did not verify, a credential of another account than the pending one.
+     */
+    PASSKEY_SIGN_IN_REFUSED,
+    /** A passkey's signature counter did not increase: the authenticator may have been cloned; the sign-in was refused. */
+    PASSKEY_CLONE_SUSPECTED
 }

@@ -1,0 +1,10 @@
+package dev.vestibule.domain.port.in;
+
+/** What renaming or removing a passkey did. */
+public enum PasskeyChange {
+    DONE,
+    /** The user has no passkey with that id (another user's id changes nothing). */
+    NOT_FOUND,
+    /** The new name is blank, too long or holds control characters. */
+    INVALID_NAME
+}
