@@ -368,4 +368,14 @@ public class WebAdapterTestApplication {
     TestSecondFactors testSecondFactors() {
         return new TestSecondFactors();
     }
+
+    /** The step-up window the slice tests expect; the one listed page is a test page of its own (StepUpPageTests). */
+    public static final Duration STEP_UP_WINDOW = Duration.ofMinutes(15);
+
+    public static final String STEP_UP_PAGE = "/test/stepped-up";
+
+    @Bean
+    dev.vestibule.adapters.web.security.StepUp stepUp() {
+        return new dev.vestibule.adapters.web.security.StepUp(STEP_UP_WINDOW, List.of(STEP_UP_PAGE + "/**"));
+    }
 }
