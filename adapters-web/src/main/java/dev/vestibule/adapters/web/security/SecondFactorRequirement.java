@@ -2,7 +2,7 @@ package dev.vestibule.adapters.web.security;
 
 import dev.vestibule.adapters.web.session.SignInFactorAuthorities;
 import dev.vestibule.adapters.web.session.SignedInUser;
-import dev.vestibule.domain.model.twofactor.StepUpRequirement;
+import dev.vestibule.domain.model.login.StepUpRequirement;
 import dev.vestibule.domain.port.in.LoadSecondFactors;
 import java.time.Clock;
 import java.util.Objects;
@@ -55,8 +55,8 @@ final class SecondFactorRequirement implements ReactiveAuthorizationManager<Auth
                 .filter(signedIn -> signedIn.getPrincipal() instanceof SignedInUser)
                 .flatMap(signedIn -> secondFactors
                         .of(((SignedInUser) signedIn.getPrincipal()).id())
-                        .map(enrolled ->
-                                requirement.judge(SignInFactorAuthorities.of(signedIn), enrolled, clock.instant())))
+                        .map(enrolled -> requirement.judge(
+                                SignInFactorAuthorities.of(signedIn), enrolled.any(), clock.instant())))
                 .map(verdict -> {
                     if (!verdict.isGranted()) {
                         markStepUpNeeded(context.getExchange());

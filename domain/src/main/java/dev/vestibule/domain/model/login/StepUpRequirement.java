@@ -1,6 +1,5 @@
-package dev.vestibule.domain.model.twofactor;
+package dev.vestibule.domain.model.login;
 
-import dev.vestibule.domain.model.login.SignInFactors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,16 +37,17 @@ public record StepUpRequirement(Duration window) {
     }
 
     /**
-     * @param factors  what the session signed in with (empty: none known, as for a session from before they were kept)
-     * @param enrolled what the account has set up now
+     * @param factors                what the session signed in with (empty: none known, as for a session from before
+     *                               they were kept)
+     * @param accountHasSecondFactor whether the account has one set up now ({@code SecondFactors.any()}: an
+     *                               authenticator app or a passkey)
      */
-    public Verdict judge(Optional<SignInFactors> factors, SecondFactors enrolled, Instant now) {
+    public Verdict judge(Optional<SignInFactors> factors, boolean accountHasSecondFactor, Instant now) {
         Objects.requireNonNull(factors, "factors");
-        Objects.requireNonNull(enrolled, "enrolled");
         Objects.requireNonNull(now, "now");
         if (factors.filter(given -> given.secondFactorWithin(window, now)).isPresent()) {
             return Verdict.RECENT_SECOND_FACTOR;
         }
-        return enrolled.any() ? Verdict.STEP_UP_NEEDED : Verdict.NO_SECOND_FACTOR_SET_UP;
+        return accountHasSecondFactor ? Verdict.STEP_UP_NEEDED : Verdict.NO_SECOND_FACTOR_SET_UP;
     }
 }

@@ -1,11 +1,10 @@
-package dev.vestibule.domain.model.twofactor;
+package dev.vestibule.domain.model.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.vestibule.domain.model.login.Factor;
-import dev.vestibule.domain.model.login.SignInFactors;
-import dev.vestibule.domain.model.twofactor.StepUpRequirement.Verdict;
+import dev.vestibule.domain.model.login.StepUpRequirement.Verdict;
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,14 +29,15 @@ class StepUpRequirementTests {
         SignInFactors factors =
                 SignInFactors.of(Factor.PASSWORD, NOW.minusSeconds(900)).plus(second, NOW.minusSeconds(899));
 
-        assertThat(FIFTEEN_MINUTES.judge(Optional.of(factors), APP, NOW)).isEqualTo(Verdict.RECENT_SECOND_FACTOR);
+        assertThat(FIFTEEN_MINUTES.judge(Optional.of(factors), APP.any(), NOW)).isEqualTo(Verdict.RECENT_SECOND_FACTOR);
     }
 
     @Test
     void judgeWhenSignedInWithAPasskeyAloneJustNowThenGranted() {
         SignInFactors passkey = SignInFactors.of(Factor.PASSKEY, NOW.minusSeconds(60));
 
-        assertThat(FIFTEEN_MINUTES.judge(Optional.of(passkey), PASSKEY, NOW)).isEqualTo(Verdict.RECENT_SECOND_FACTOR);
+        assertThat(FIFTEEN_MINUTES.judge(Optional.of(passkey), PASSKEY.any(), NOW))
+                .isEqualTo(Verdict.RECENT_SECOND_FACTOR);
     }
 
     @Test
@@ -45,7 +45,7 @@ class StepUpRequirementTests {
         SignInFactors stale = SignInFactors.of(Factor.PASSWORD, NOW.minusSeconds(3600))
                 .plus(Factor.AUTHENTICATOR_APP, NOW.minus(Duration.ofMinutes(15)));
 
-        Verdict verdict = FIFTEEN_MINUTES.judge(Optional.of(stale), APP, NOW);
+        Verdict verdict = FIFTEEN_MINUTES.judge(Optional.of(stale), APP.any(), NOW);
 
         assertThat(verdict).isEqualTo(Verdict.STEP_UP_NEEDED);
         assertThat(verdict.isGranted()).isFalse();
@@ -56,30 +56,31 @@ class StepUpRequirementTests {
         // A password is no second factor, however recent (a session from before the second factor was set up).
         SignInFactors password = SignInFactors.of(Factor.PASSWORD, NOW);
 
-        assertThat(FIFTEEN_MINUTES.judge(Optional.of(password), APP, NOW)).isEqualTo(Verdict.STEP_UP_NEEDED);
+        assertThat(FIFTEEN_MINUTES.judge(Optional.of(password), APP.any(), NOW)).isEqualTo(Verdict.STEP_UP_NEEDED);
     }
 
     @Test
     void judgeWhenARememberedBrowserOpenedTheSessionAndTheAccountHasASecondFactorThenStepUpNeeded() {
         SignInFactors cookie = SignInFactors.of(Factor.REMEMBERED_BROWSER, NOW);
 
-        assertThat(FIFTEEN_MINUTES.judge(Optional.of(cookie), PASSKEY, NOW)).isEqualTo(Verdict.STEP_UP_NEEDED);
+        assertThat(FIFTEEN_MINUTES.judge(Optional.of(cookie), PASSKEY.any(), NOW))
+                .isEqualTo(Verdict.STEP_UP_NEEDED);
     }
 
     @Test
     void judgeWhenNoFactorsAreKnownAndTheAccountHasASecondFactorThenStepUpNeeded() {
-        assertThat(FIFTEEN_MINUTES.judge(Optional.empty(), APP, NOW)).isEqualTo(Verdict.STEP_UP_NEEDED);
+        assertThat(FIFTEEN_MINUTES.judge(Optional.empty(), APP.any(), NOW)).isEqualTo(Verdict.STEP_UP_NEEDED);
     }
 
     @Test
     void judgeWhenTheAccountHasNoSecondFactorThenGrantedWhateverTheSessionGave() {
         assertThat(FIFTEEN_MINUTES.judge(
                         Optional.of(SignInFactors.of(Factor.PASSWORD, NOW.minusSeconds(7200))),
-                        SecondFactors.NONE,
+                        SecondFactors.NONE.any(),
                         NOW))
                 .isEqualTo(Verdict.NO_SECOND_FACTOR_SET_UP);
         assertThat(FIFTEEN_MINUTES
-                        .judge(Optional.empty(), SecondFactors.NONE, NOW)
+                        .judge(Optional.empty(), SecondFactors.NONE.any(), NOW)
                         .isGranted())
                 .isTrue();
     }
@@ -88,7 +89,7 @@ class StepUpRequirementTests {
     void judgeWhenOnlyRecoveryCodesAreLeftThenThereIsNothingToStepUpWith() {
         // Recovery codes stand in for an app; without the app a password sign-in has no second step either.
         assertThat(FIFTEEN_MINUTES.judge(
-                        Optional.of(SignInFactors.of(Factor.PASSWORD, NOW)), new SecondFactors(false, 4, 0), NOW))
+                        Optional.of(SignInFactors.of(Factor.PASSWORD, NOW)), new SecondFactors(false, 4, 0).any(), NOW))
                 .isEqualTo(Verdict.NO_SECOND_FACTOR_SET_UP);
     }
 
