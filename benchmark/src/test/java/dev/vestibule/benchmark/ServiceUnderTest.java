@@ -96,6 +96,8 @@ final class ServiceUnderTest implements AutoCloseable {
         environment.put("SPRING_PROFILES_ACTIVE", "postgres,redis");
         // Required with the Redis store (docs/operations.md, "Cookie signing key"); one throwaway key per run.
         environment.put("VESTIBULE_COOKIE_SIGNING_KEY", throwawaySigningKey());
+        // issue 14: required with PostgreSQL (docs/operations.md, "Two-factor encryption key").
+        environment.put("VESTIBULE_TWO_FACTOR_ENCRYPTION_KEY", throwawaySigningKey());
         environment.put("PORT", String.valueOf(port));
         environment.put("VESTIBULE_DB_HOST", Stores.POSTGRES_HOST);
         environment.put("VESTIBULE_DB_PORT", String.valueOf(Stores.POSTGRES_PORT));

@@ -35,6 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connections how long a client may take to send a request (slowloris); Netty's idle timeout is
  *                   {@code server.netty.idle-timeout}
  * @param cookieSigning the server key that signs the CSRF token and other cookies we must believe later
+ * @param twoFactor  (issue 14) the key the authenticator-app secrets are encrypted with, and the second step's allowance
  */
 @ConfigurationProperties("vestibule")
 public record VestibuleProperties(
@@ -56,7 +57,31 @@ public record VestibuleProperties(
         // issue 13 finding 6: slow clients
         @DefaultValue Connections connections,
         // issue 13 finding 6: the server key that signs the CSRF token and a failed login's name
-        @DefaultValue CookieSigning cookieSigning) {
+        @DefaultValue CookieSigning cookieSigning,
+        // issue 14: twofactor
+        @DefaultValue TwoFactor twoFactor) {
+
+    // issue 14: twofactor
+    /**
+     * The authenticator app's secrets are stored encrypted (AES-256-GCM) with {@code encryptionKey}: required
+     * wherever the database outlives the process (PostgreSQL); the embedded in-memory H2 default draws one at start.
+     *
+     * @param encryptionKey      seals and opens; at least 32 characters ({@code openssl rand -base64 48})
+     * @param previousKeys       open only: the old key while rotating (each secret is re-sealed with the new key at
+     *                           its user's next sign-in with a code)
+     * @param secondStepFailures wrong second steps an account may make at once (counted across its pending logins)
+     * @param secondStepRefill   after those, one more attempt per this period
+     */
+    public record TwoFactor(
+            @DefaultValue("") String encryptionKey,
+            @DefaultValue List<String> previousKeys,
+            @DefaultValue("10") int secondStepFailures,
+            @DefaultValue("1h") Duration secondStepRefill) {
+
+        public AttemptLimit secondStepLimit() {
+            return new AttemptLimit("second-step", secondStepFailures, secondStepRefill);
+        }
+    }
 
     /**
      * (issue 13 finding 6) The server key our cookies are signed with (HMAC-SHA256). Every instance must

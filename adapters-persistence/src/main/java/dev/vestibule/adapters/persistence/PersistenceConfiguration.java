@@ -6,12 +6,16 @@ import dev.vestibule.adapters.persistence.mail.R2dbcMailOutbox;
 import dev.vestibule.adapters.persistence.rememberme.R2dbcRememberedBrowserRepository;
 import dev.vestibule.adapters.persistence.throttling.R2dbcKnownBrowserRepository;
 import dev.vestibule.adapters.persistence.transaction.R2dbcTransactions;
+import dev.vestibule.adapters.persistence.twofactor.R2dbcAuthenticatorAppRepository;
+import dev.vestibule.adapters.persistence.twofactor.R2dbcRecoveryCodeRepository;
 import dev.vestibule.adapters.persistence.user.CachingUserRepository;
 import dev.vestibule.adapters.persistence.user.R2dbcUserRepository;
 import dev.vestibule.adapters.persistence.user.UserCache;
+import dev.vestibule.domain.port.out.AuthenticatorAppRepository;
 import dev.vestibule.domain.port.out.KnownBrowserRepository;
 import dev.vestibule.domain.port.out.LinkTokens;
 import dev.vestibule.domain.port.out.MailOutbox;
+import dev.vestibule.domain.port.out.RecoveryCodeRepository;
 import dev.vestibule.domain.port.out.RememberedBrowserRepository;
 import dev.vestibule.domain.port.out.SecurityEventLog;
 import dev.vestibule.domain.port.out.Transactions;
@@ -72,6 +76,19 @@ public class PersistenceConfiguration {
     @Bean
     LinkTokens linkTokens(DatabaseClient databaseClient) {
         return DatabaseOutages.translated(LinkTokens.class, new R2dbcLinkTokens(databaseClient));
+    }
+
+    // issue 14: twofactor
+    @Bean
+    AuthenticatorAppRepository authenticatorAppRepository(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(
+                AuthenticatorAppRepository.class, new R2dbcAuthenticatorAppRepository(databaseClient));
+    }
+
+    @Bean
+    RecoveryCodeRepository recoveryCodeRepository(DatabaseClient databaseClient) {
+        return DatabaseOutages.translated(
+                RecoveryCodeRepository.class, new R2dbcRecoveryCodeRepository(databaseClient));
     }
 
     /** Atomic over every port above: they all write through the one DatabaseClient, which joins the transaction. */

@@ -350,6 +350,71 @@ public class WebAdapterTestApplication {
         return dev.vestibule.adapters.web.session.CookieSigner.withKeys(COOKIE_SIGNING_KEY, List.of());
     }
 
+    // issue 14: twofactor. The real use cases over the application's fakes; the passkey count stays 0 here.
+    @Bean
+    dev.vestibule.application.fakes.InMemoryAuthenticatorAppRepository authenticatorAppRepository() {
+        return new dev.vestibule.application.fakes.InMemoryAuthenticatorAppRepository();
+    }
+
+    @Bean
+    dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository recoveryCodeRepository() {
+        return new dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository();
+    }
+
+    @Bean
+    dev.vestibule.application.twofactor.AuthenticatorAppService authenticatorAppService(
+            InMemoryUserRepository users,
+            dev.vestibule.application.fakes.InMemoryAuthenticatorAppRepository apps,
+            dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository recoveryCodes,
+            ConfirmCurrentPassword confirmCurrentPassword,
+            InMemoryTransactions transactions,
+            InMemoryMailOutbox outbox,
+            InMemorySecurityEventLog log,
+            MutableClock clock,
+            SecureRandom random) {
+        return new dev.vestibule.application.twofactor.AuthenticatorAppService(
+                users,
+                apps,
+                recoveryCodes,
+                new dev.vestibule.application.fakes.FakeSecretCipher(),
+                confirmCurrentPassword,
+                transactions,
+                outbox,
+                new dev.vestibule.application.event.SecurityEvents(log, clock),
+                clock,
+                random);
+    }
+
+    @Bean
+    dev.vestibule.domain.port.in.PassSecondStep passSecondStep(
+            InMemoryUserRepository users,
+            dev.vestibule.application.fakes.InMemoryAuthenticatorAppRepository apps,
+            dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository recoveryCodes,
+            InMemoryAttemptLimiter limiter,
+            InMemoryTransactions transactions,
+            InMemoryMailOutbox outbox,
+            InMemorySecurityEventLog log,
+            MutableClock clock) {
+        return new dev.vestibule.application.twofactor.PassSecondStepService(
+                users,
+                apps,
+                recoveryCodes,
+                new dev.vestibule.application.fakes.FakeSecretCipher(),
+                limiter,
+                dev.vestibule.domain.model.twofactor.SecondStepThrottle.DEFAULT,
+                transactions,
+                outbox,
+                new dev.vestibule.application.event.SecurityEvents(log, clock),
+                clock);
+    }
+
+    @Bean
+    SecondFactorEnrolments authenticatorAppEnrolments(
+            dev.vestibule.application.fakes.InMemoryAuthenticatorAppRepository apps,
+            dev.vestibule.application.fakes.InMemoryRecoveryCodeRepository recoveryCodes) {
+        return new dev.vestibule.application.twofactor.AuthenticatorAppEnrolments(apps, recoveryCodes);
+    }
+
     // issue 14: password policy (NIST SP 800-63B rev. 4 defaults: 15 on its own, 8 with a second factor), a store of
     // second factors the tests fill in, the step-up window and the pages listed under it
     /** The production defaults, as bootstrap builds them; the pages name its minimums. */

@@ -1,16 +1,13 @@
 package dev.vestibule.application.event;
 
+import dev.vestibule.domain.model.digest.Sha256;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEvent;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.user.UserId;
 import dev.vestibule.domain.port.out.SecurityEventLog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -49,18 +46,9 @@ public final class SecurityEvents {
         return Mono.defer(() -> {
             var now = clock.instant();
             long period = now.toEpochMilli() / burstPeriod.toMillis();
-            String burstKey = sha256(type.name() + "|" + bucketKey + "|" + period);
+            String burstKey = Sha256.hex(type.name() + "|" + bucketKey + "|" + period);
             return log.recordBurst(new SecurityEvent(type, now, userId, origin), burstKey);
         });
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJdkHasIt) {
-            throw new IllegalStateException(everyJdkHasIt);
-        }
     }
 
     public Mono<Void> record(SecurityEventType type, Optional<UserId> userId, Origin origin) {

@@ -101,7 +101,7 @@ public final class LogInService implements LogIn {
     private Mono<LoginOutcome> withSecondStepIfSetUp(User user, Origin origin) {
         return secondFactors.of(user.id()).flatMap(factors -> {
             if (factors.any()) {
-                return Mono.just(new LoginOutcome.SecondStepRequired(user, factors));
+                return Mono.just(new LoginOutcome.SecondStepRequired(user));
             }
             return events.record(SecurityEventType.LOGIN_SUCCEEDED, user.id(), origin)
                     .thenReturn(new LoginOutcome.Succeeded(user));

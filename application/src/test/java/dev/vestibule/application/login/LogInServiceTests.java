@@ -94,7 +94,7 @@ class LogInServiceTests {
                 new LoadSecondFactorsService(List.of(userId -> Mono.just(app))));
 
         StepVerifier.create(withApp.logIn(attemptOf(new Credentials.Password("alice", PASSWORD))))
-                .expectNext(new LoginOutcome.SecondStepRequired(alice, app))
+                .expectNext(new LoginOutcome.SecondStepRequired(alice))
                 .verifyComplete();
         assertThat(events.types())
                 .as("the sign-in is recorded once the second step passes")

@@ -9,6 +9,7 @@ import dev.vestibule.bootstrap.support.Browser;
 import dev.vestibule.bootstrap.support.LoggedMails;
 import dev.vestibule.bootstrap.support.Page;
 import dev.vestibule.bootstrap.support.RunningVestibule;
+import dev.vestibule.bootstrap.support.TwoFactor;
 import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.linktoken.IssuedLink;
 import dev.vestibule.domain.model.linktoken.LinkPurpose;
@@ -193,6 +194,55 @@ class SecurityEventsIT {
                     deleteAccount(browser, WRONG);
                 }
                 assertThat(deleteAccount(browser, WRONG).status()).isEqualTo(429);
+            }
+            // issue 14: twofactor
+            case AUTHENTICATOR_APP_ENABLED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.enrol(browser);
+            }
+            case AUTHENTICATOR_APP_DISABLED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.enrol(browser);
+                assertThat(browser.submit("/account/two-factor", "/account/two-factor/disable", Map.of())
+                                .status())
+                        .isEqualTo(303);
+            }
+            case RECOVERY_CODES_REGENERATED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.enrol(browser);
+                assertThat(browser.submit("/account/two-factor", "/account/two-factor/recovery-codes", Map.of())
+                                .html()
+                                .select(".recovery-code"))
+                        .hasSize(10);
+            }
+            case RECOVERY_CODE_USED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.Enrolment app = TwoFactor.enrol(browser);
+                browser.logOut();
+                browser.logIn(username, PASSWORD, false);
+                assertThat(TwoFactor.secondStep(browser, app.recoveryCodes().get(0))
+                                .location())
+                        .hasValue("/");
+            }
+            case SECOND_STEP_FAILED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.Enrolment app = TwoFactor.enrol(browser);
+                browser.logOut();
+                browser.logIn(username, PASSWORD, false);
+                assertThat(TwoFactor.secondStep(browser, app.wrongCode()).status())
+                        .isEqualTo(422);
+            }
+            case SECOND_STEP_THROTTLED -> {
+                browser.logIn(username, PASSWORD, false);
+                TwoFactor.Enrolment app = TwoFactor.enrol(browser);
+                browser.logOut();
+                browser.logIn(username, PASSWORD, false);
+                for (int attempt = 0; attempt < 10; attempt++) {
+                    TwoFactor.secondStep(browser, app.wrongCode());
+                }
+                assertThat(TwoFactor.secondStep(browser, app.wrongCode()).status())
+                        .isEqualTo(429);
+                assertThat(TwoFactor.secondStep(browser, app.code(1)).status()).isEqualTo(429);
             }
             case ACCOUNT_DELETED -> {
                 browser.logIn(username, PASSWORD, false);

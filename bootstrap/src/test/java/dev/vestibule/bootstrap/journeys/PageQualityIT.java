@@ -317,6 +317,46 @@ class PageQualityIT {
                         "email-confirmation-invalid",
                         410,
                         base -> chromium.open(base + "/email-confirmation/" + "A".repeat(43))),
+                // issue 14: twofactor
+                new PageState("two-factor-overview", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/two-factor");
+                }),
+                new PageState("two-factor-setup", 200, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/two-factor/totp");
+                }),
+                new PageState("two-factor-setup-wrong-code", 422, base -> {
+                    signUp(base);
+                    chromium.open(base + "/account/two-factor/totp");
+                    chromium.fill("code", "000000".equals(currentCode()) ? "111111" : "000000");
+                    chromium.submit("form[action='/account/two-factor/totp']");
+                }),
+                new PageState("two-factor-recovery-codes", 200, base -> {
+                    signUp(base);
+                    enrolApp(base);
+                }),
+                new PageState("two-factor-overview-enabled", 200, base -> {
+                    signUp(base);
+                    enrolApp(base);
+                    chromium.open(base + "/account/two-factor");
+                }),
+                new PageState("two-factor-second-step", 200, base -> {
+                    String username = signUp(base);
+                    enrolApp(base);
+                    chromium.submit("form.logout");
+                    chromium.open(base + "/login");
+                    logIn(username, PASSWORD);
+                }),
+                new PageState("two-factor-second-step-wrong", 422, base -> {
+                    String username = signUp(base);
+                    enrolApp(base);
+                    chromium.submit("form.logout");
+                    chromium.open(base + "/login");
+                    logIn(username, PASSWORD);
+                    chromium.fill("code", "not a code");
+                    chromium.submit("form[action='/login/two-factor']");
+                }),
                 // Anonymous, an unknown address leads to the login page (deny by default): the 404 page needs a user.
                 new PageState("404", 404, base -> {
                     signUp(base);
@@ -470,6 +510,24 @@ class PageQualityIT {
                         java.time.Duration.ofHours(1)))
                 .block(java.time.Duration.ofSeconds(10));
         return "/email-confirmation/" + token.value();
+    }
+
+    // issue 14: twofactor
+    /** Sets up the authenticator app from the setup page's secret, as the user's app would; ends on the codes page. */
+    private static void enrolApp(String base) {
+        chromium.open(base + "/account/two-factor/totp");
+        chromium.fill("code", currentCode());
+        chromium.submit("form[action='/account/two-factor/totp']");
+    }
+
+    /** The current code of the secret on the setup page now open. */
+    private static String currentCode() {
+        String base32 = ((String) chromium.script("return document.querySelector('code.totp-secret').textContent"))
+                .replace(" ", "");
+        return dev.vestibule.domain.model.twofactor.Totp.code(
+                dev.vestibule.domain.model.twofactor.TotpSecret.of(
+                        dev.vestibule.domain.model.twofactor.Base32.decode(base32)),
+                dev.vestibule.domain.model.twofactor.Totp.stepAt(java.time.Instant.now()));
     }
 
     private static String signUp(String base) {

@@ -67,6 +67,9 @@ public final class RunningVestibule implements AutoCloseable {
     /** The key the instances started here sign the CSRF token with (vestibule.cookie-signing.key). */
     public static final String COOKIE_SIGNING_KEY = "integration-tests-cookie-signing-key-0123456789";
 
+    /** The key the instances started here encrypt authenticator-app secrets with (issue 14). */
+    public static final String TWO_FACTOR_ENCRYPTION_KEY = "integration-tests-two-factor-encryption-key-0123456789";
+
     private static Map<String, String> settings() {
         PostgresTestDatabase database = PostgresTestDatabase.shared();
         RedisTestServer redis = RedisTestServer.shared();
@@ -102,6 +105,8 @@ public final class RunningVestibule implements AutoCloseable {
         settings.put("vestibule.throttling.failures-everywhere.refill-every", "1ms");
         // issue 13 finding 6: required with Redis; every instance of a test JVM signs with the same key.
         settings.put("vestibule.cookie-signing.key", COOKIE_SIGNING_KEY);
+        // issue 14: twofactor. Required with PostgreSQL; the same for every instance of a test JVM.
+        settings.put("vestibule.two-factor.encryption-key", TWO_FACTOR_ENCRYPTION_KEY);
         return settings;
     }
 

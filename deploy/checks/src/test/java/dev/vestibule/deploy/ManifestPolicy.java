@@ -571,7 +571,9 @@ enum ManifestPolicy {
             "vestibule-db", Set.of("host", "port", "database", "username", "password"),
             "vestibule-redis", Set.of("host", "port", "password"),
             // issue 13 finding 6: the key every pod signs the CSRF token with
-            "vestibule-cookie-signing", Set.of("key"));
+            "vestibule-cookie-signing", Set.of("key"),
+            // issue 14: twofactor. The key every pod encrypts the authenticator-app secrets with
+            "vestibule-two-factor", Set.of("encryption-key"));
 
     abstract List<String> violations(RenderedManifests manifests);
 

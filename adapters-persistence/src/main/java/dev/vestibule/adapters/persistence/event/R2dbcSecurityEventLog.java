@@ -46,24 +46,7 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
      */
     @Override
     public Mono<Void> record(SecurityEvent event) {
-        return databaseClient
-                .sql("""
-                        INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent)
-                        SELECT :type, :occurredAt, :userId, :clientAddress, :userAgent
-                        WHERE CAST(:userId AS UUID) IS NULL
-                            OR EXISTS (SELECT 1 FROM users WHERE id = :userId)""")
-                .bind("type", event.type().name())
-                .bind("occurredAt", Timestamps.of(event.occurredAt()))
-                .bind(
-                        "userId",
-                        event.userId().isPresent()
-                                ? Parameters.in(event.userId().get().value())
-                                : Parameters.in(UUID.class))
-                .bind("clientAddress", event.origin().clientAddress())
-                .bind("userAgent", event.origin().userAgent())
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return insert(event, null).then();
     }
 
     // issue 13 finding 3: throttled bursts
@@ -102,6 +85,13 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
     }
 
     private Mono<Long> insertBurst(SecurityEvent event, String burstKey) {
+        return insert(event, burstKey)
+                // A burst of a deleted user's account keeps no row: nothing was inserted, and nothing is to count.
+                .map(inserted -> Math.max(inserted, 1L));
+    }
+
+    /** One row, or none for a user who no longer exists; {@code burstKey} is null for an ordinary event. */
+    private Mono<Long> insert(SecurityEvent event, String burstKey) {
         return databaseClient
                 .sql("""
                         INSERT INTO security_events (type, occurred_at, user_id, client_address, user_agent,
@@ -119,11 +109,9 @@ public final class R2dbcSecurityEventLog implements SecurityEventLog {
                 .bind("clientAddress", event.origin().clientAddress())
                 .bind("userAgent", event.origin().userAgent())
                 .bind("occurrences", event.occurrences())
-                .bind("burstKey", burstKey)
+                .bind("burstKey", burstKey == null ? Parameters.in(String.class) : Parameters.in(burstKey))
                 .fetch()
-                .rowsUpdated()
-                // A burst of a deleted user's account keeps no row: nothing was inserted, and nothing is to count.
-                .map(inserted -> Math.max(inserted, 1L));
+                .rowsUpdated();
     }
 
     // account deletion

@@ -8,14 +8,14 @@ import java.util.List;
  * The current-password field of a page that needs re-authentication, as its template sees it: whether it is
  * asked for (no open window) and what was wrong with the last try. The password itself never goes back.
  */
-record CurrentPasswordField(boolean asked, List<String> errors) {
+public record CurrentPasswordField(boolean asked, List<String> errors) {
 
-    static CurrentPasswordField forWindow(boolean windowOpen) {
+    public static CurrentPasswordField forWindow(boolean windowOpen) {
         return new CurrentPasswordField(!windowOpen, List.of());
     }
 
     /** After a refusal the field is always asked for: the window is closed, or a wrong password was typed. */
-    static CurrentPasswordField refused(ReauthenticationOutcome refusal, Texts texts) {
+    public static CurrentPasswordField refused(ReauthenticationOutcome refusal, Texts texts) {
         if (refusal instanceof ReauthenticationOutcome.WrongPassword) {
             return new CurrentPasswordField(true, List.of(texts.get("account.reauthentication.wrong")));
         }

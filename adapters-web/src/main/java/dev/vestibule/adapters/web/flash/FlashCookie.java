@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -34,7 +33,9 @@ final class FlashCookie {
             "flash.logged-out", FlashCategory.INFO,
             "flash.remember-me-theft", FlashCategory.WARNING,
             "passwordreset.flash.reset", FlashCategory.SUCCESS,
-            "account.delete.done", FlashCategory.SUCCESS);
+            "account.delete.done", FlashCategory.SUCCESS,
+            // issue 14: twofactor (the pending sign-in holds no user, so this visitor's flash travels in the cookie)
+            "flash.two-factor-lapsed", FlashCategory.WARNING);
 
     private static final String SEPARATOR = "|";
     private static final int MAX_QUEUED = MESSAGES.size();
@@ -55,7 +56,7 @@ final class FlashCookie {
             queued.add(key);
         }
         exchange.getAttributes().put(QUEUED_ATTRIBUTE, List.copyOf(queued));
-        set(exchange, String.join(SEPARATOR, queued), MAX_AGE);
+        CookieNames.write(exchange, NAME, String.join(SEPARATOR, queued), MAX_AGE);
     }
 
     /** The queued messages in the request's language; the cookie is removed with the response, if there was one. */
@@ -65,7 +66,7 @@ final class FlashCookie {
             return List.of();
         }
         exchange.getAttributes().remove(QUEUED_ATTRIBUTE);
-        set(exchange, "", Duration.ZERO);
+        CookieNames.write(exchange, NAME, "", Duration.ZERO);
         Texts texts = Texts.of(exchange);
         List<FlashMessage> messages = new ArrayList<>();
         for (String key : keys) {
@@ -88,12 +89,5 @@ final class FlashCookie {
                         .limit(MAX_QUEUED)
                         .toList())
                 .orElse(List.of());
-    }
-
-    private static void set(ServerWebExchange exchange, String value, Duration maxAge) {
-        ResponseCookie cookie = CookieNames.cookie(NAME, value, exchange.getRequest())
-                .maxAge(maxAge)
-                .build();
-        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 }

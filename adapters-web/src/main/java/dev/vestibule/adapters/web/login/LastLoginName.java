@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -33,7 +32,7 @@ public final class LastLoginName {
         String encoded = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString((keepable ? login.strip() : "").getBytes(StandardCharsets.UTF_8));
-        set(exchange, signer.sign(SIGNATURE_PURPOSE, "n" + encoded), MAX_AGE);
+        CookieNames.write(exchange, COOKIE_NAME, signer.sign(SIGNATURE_PURPOSE, "n" + encoded), MAX_AGE);
     }
 
     /** The name of the attempt that just failed; empty when the login page follows no failed attempt. */
@@ -44,7 +43,7 @@ public final class LastLoginName {
         if (signed.isEmpty()) {
             return Optional.empty();
         }
-        set(exchange, "", Duration.ZERO);
+        CookieNames.write(exchange, COOKIE_NAME, "", Duration.ZERO);
         return signed.flatMap(value -> signer.verify(SIGNATURE_PURPOSE, value)).flatMap(LastLoginName::decode);
     }
 
@@ -54,12 +53,5 @@ public final class LastLoginName {
         } catch (IllegalArgumentException corrupted) {
             return Optional.empty();
         }
-    }
-
-    private static void set(ServerWebExchange exchange, String value, Duration maxAge) {
-        ResponseCookie cookie = CookieNames.cookie(COOKIE_NAME, value, exchange.getRequest())
-                .maxAge(maxAge)
-                .build();
-        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 }

@@ -1,9 +1,11 @@
 package dev.vestibule.adapters.web.session;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Cookie names per transport: over HTTPS every cookie of ours carries the {@code __Host-} prefix, which
@@ -33,6 +35,13 @@ public final class CookieNames {
                 .httpOnly(true)
                 .sameSite("Lax")
                 .secure(secure(request));
+    }
+
+    /** Sets one of our cookies on the response ({@link #cookie}), for {@code maxAge}; zero deletes it. */
+    public static void write(ServerWebExchange exchange, String baseName, String value, Duration maxAge) {
+        ResponseCookie cookie =
+                cookie(baseName, value, exchange.getRequest()).maxAge(maxAge).build();
+        exchange.getResponse().getCookies().set(cookie.getName(), cookie);
     }
 
     /** The cookie this request carries under the name its transport calls for, or none. */

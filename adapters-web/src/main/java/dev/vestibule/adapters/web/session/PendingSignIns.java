@@ -80,6 +80,22 @@ public final class PendingSignIns {
         });
     }
 
+    // issue 14: twofactor
+    /**
+     * Whether this browser holds a sign-in that waited too long for its second step (it is forgotten then): the page
+     * says the step timed out, rather than only sending the visitor to the login page.
+     */
+    public Mono<Boolean> lapsed(ServerWebExchange exchange) {
+        return exchange.getSession().map(session -> {
+            PendingSignIn pending = read(session);
+            if (pending != null && !pending.login().isOpenAt(clock.instant())) {
+                forget(session);
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** Forgets the waiting sign-in (finished, abandoned, or replaced by a new login). */
     public static Mono<Void> forget(ServerWebExchange exchange) {
         return exchange.getSession().doOnNext(PendingSignIns::forget).then();

@@ -141,6 +141,13 @@ public final class ReasonTexts {
             case EMAIL_CONFIRMED -> Text.of("emailconfirmation.event");
             // issue 13 finding 1: the remember-me grace window
             case REMEMBER_ME_GRACE_USED -> Text.of("activity.event.remember-me-grace-used");
+            // issue 14: twofactor
+            case AUTHENTICATOR_APP_ENABLED -> Text.of("activity.event.authenticator-app-enabled");
+            case AUTHENTICATOR_APP_DISABLED -> Text.of("activity.event.authenticator-app-disabled");
+            case RECOVERY_CODES_REGENERATED -> Text.of("activity.event.recovery-codes-regenerated");
+            case RECOVERY_CODE_USED -> Text.of("activity.event.recovery-code-used");
+            case SECOND_STEP_FAILED -> Text.of("activity.event.second-step-failed");
+            case SECOND_STEP_THROTTLED -> Text.of("activity.event.second-step-throttled");
         };
     }
 }

@@ -67,6 +67,8 @@ class AccountPagesTests {
                 .containsExactly(
                         "/account/password",
                         "/account/email",
+                        // issue 14: twofactor
+                        "/account/two-factor",
                         "/account/sessions",
                         "/account/activity",
                         "/account/delete");

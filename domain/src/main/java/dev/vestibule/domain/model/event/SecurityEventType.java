@@ -53,5 +53,18 @@ public enum SecurityEventType {
      * A remembered browser signed in with the secret its own parallel request had just replaced (tabs restored
      * at once), within the rotation grace.
      */
-    REMEMBER_ME_GRACE_USED
+    REMEMBER_ME_GRACE_USED,
+    // issue 14: twofactor
+    /** The user enabled an authenticator app (and got a new set of recovery codes). */
+    AUTHENTICATOR_APP_ENABLED,
+    /** The user turned the authenticator app off; its recovery codes went with it. */
+    AUTHENTICATOR_APP_DISABLED,
+    /** The user replaced their recovery codes with a new set. */
+    RECOVERY_CODES_REGENERATED,
+    /** A sign-in's second step was passed with a recovery code (which is now spent). */
+    RECOVERY_CODE_USED,
+    /** A wrong code was given at a sign-in's second step. */
+    SECOND_STEP_FAILED,
+    /** A second step refused unchecked: too many wrong codes for the account. */
+    SECOND_STEP_THROTTLED
 }

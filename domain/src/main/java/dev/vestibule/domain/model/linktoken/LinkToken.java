@@ -1,8 +1,8 @@
 package dev.vestibule.domain.model.linktoken;
 
+import dev.vestibule.domain.model.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
@@ -49,12 +49,8 @@ public final class LinkToken {
 
     /** SHA-256 of the token, base64url: the token is random and long, so a slow hash would add cost and no safety. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return ENCODER.encodeToString(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK ships SHA-256", impossible);
-        }
+        // The token is base64url, so its UTF-8 bytes are its ASCII bytes.
+        return Sha256.base64Url(value);
     }
 
     private static boolean isBase64Url(String text) {

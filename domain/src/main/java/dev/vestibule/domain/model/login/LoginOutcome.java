@@ -1,6 +1,5 @@
 package dev.vestibule.domain.model.login;
 
-import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.User;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,10 +17,9 @@ public sealed interface LoginOutcome {
      * The password was right, and the user has a second factor: the sign-in waits for the second step, and the
      * visitor is not signed in until it passes.
      */
-    record SecondStepRequired(User user, SecondFactors secondFactors) implements LoginOutcome {
+    record SecondStepRequired(User user) implements LoginOutcome {
         public SecondStepRequired {
             Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(secondFactors, "secondFactors");
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.vestibule.domain.model.rememberme;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.vestibule.domain.model.digest.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
@@ -61,12 +59,7 @@ public record RememberMeToken(String series, String secret) {
 
     /** SHA-256 of the secret: the secret is random and long, so a slow hash would add cost and no safety. */
     public String secretHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK ships SHA-256", impossible);
-        }
+        return Sha256.base64Url(secret);
     }
 
     private static String randomValue(SecureRandom random) {

@@ -1,15 +1,14 @@
 package dev.vestibule.domain.model.rememberme;
 
+import dev.vestibule.domain.model.digest.Sha256;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -36,8 +35,6 @@ public record RememberedBrowser(
         Origin origin,
         String graceBrowser,
         int graceUses) {
-
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     public RememberedBrowser {
         Objects.requireNonNull(series, "series");
@@ -190,12 +187,7 @@ public record RememberedBrowser(
      */
     public String browserHash(Origin from) {
         String material = series + '\n' + from.clientAddress() + '\n' + from.userAgent();
-        try {
-            return ENCODER.encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK ships SHA-256", impossible);
-        }
+        return Sha256.base64Url(material);
     }
 
     private static boolean constantTimeEquals(String a, String b) {

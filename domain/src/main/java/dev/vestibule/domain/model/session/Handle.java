@@ -1,9 +1,6 @@
 package dev.vestibule.domain.model.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import dev.vestibule.domain.model.digest.Sha256;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,12 +23,7 @@ public record Handle(String value) {
     /** The handle of a session id or a remember-me series. */
     public static Handle of(String secret) {
         Objects.requireNonNull(secret, "secret");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return new Handle(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+        return new Handle(Sha256.base64Url(secret));
     }
 
     /** A handle as sent back by a form; anything else is no handle. */

@@ -1,13 +1,10 @@
 package dev.vestibule.domain.model.throttling;
 
+import dev.vestibule.domain.model.digest.Sha256;
 import dev.vestibule.domain.model.user.UserId;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -41,7 +38,7 @@ public final class ThrottleKeys {
      * out of Redis whatever a visitor typed (sometimes a password, in the wrong field).
      */
     public static String unknownLogin(String login) {
-        return "login:" + sha256(normalised(login));
+        return "login:" + Sha256.hex(normalised(login));
     }
 
     /** The bucket of a browser that signed in to the account before. */
@@ -82,6 +79,15 @@ public final class ThrottleKeys {
         }
     }
 
+    // issue 14: twofactor
+    /**
+     * The bucket of an account's second steps ({@code second-step:}): one per account, whatever login was typed and
+     * however many pending logins are open, so that guessing a 6-digit code gets no fresh allowance per login.
+     */
+    public static String secondStep(UserId user) {
+        return "second-step:" + Objects.requireNonNull(user, "user");
+    }
+
     /** Accepts the prefix lengths a configuration may set: 1 to 128 bits. */
     public static int checkPrefixLength(int ipv6PrefixLength) {
         if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
@@ -92,15 +98,6 @@ public final class ThrottleKeys {
 
     private static String normalised(String login) {
         return Objects.requireNonNull(login, "login").strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJdkHasIt) {
-            throw new IllegalStateException(everyJdkHasIt);
-        }
     }
 
     /** How an account was named at login: a username never holds an '@', an email address always does. */
