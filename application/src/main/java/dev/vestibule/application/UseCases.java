@@ -194,7 +194,9 @@ public final class UseCases {
                 containment,
                 events,
                 clock,
-                breachCheck);
+                breachCheck,
+                // issue 14: password policy (the shorter minimum for an account with a second factor)
+                loadSecondFactors);
         this.viewSignIns =
                 new ViewSignInsService(ports.users(), ports.signedInSessions(), ports.rememberedBrowsers(), clock);
         this.revokeSignIn =

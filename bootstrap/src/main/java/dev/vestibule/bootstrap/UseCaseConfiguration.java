@@ -121,10 +121,36 @@ class UseCaseConfiguration {
                 passwordHasher, passwordHashingScheduler, properties.hashing().maxQueueWait());
     }
 
+    // issue 14: password policy (vestibule.password.minimum-length, .minimum-length-with-second-factor)
     @Bean
     PasswordPolicy passwordPolicy(VestibuleProperties properties) {
-        return new PasswordPolicy(
-                properties.password().minLength(), properties.password().maxLength(), CommonPasswordList.load());
+        VestibuleProperties.Password password = properties.password();
+        if (password.minimumLength() == null && password.minLength() != null) {
+            log.warn(
+                    "vestibule.password.min-length is now vestibule.password.minimum-length; using {} until renamed",
+                    password.minLength());
+        }
+        PasswordPolicy policy;
+        try {
+            policy = new PasswordPolicy(
+                    password.effectiveMinimumLength(),
+                    password.minimumLengthWithSecondFactor(),
+                    password.maxLength(),
+                    CommonPasswordList.load());
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalStateException(
+                    "vestibule.password.minimum-length, .minimum-length-with-second-factor, .max-length: "
+                            + refused.getMessage(),
+                    refused);
+        }
+        if (policy.minimumLength() < PasswordPolicy.DEFAULT_MINIMUM_LENGTH) {
+            log.warn(
+                    "New passwords on their own may be {} characters: NIST SP 800-63B rev. 4 requires {} for a password"
+                            + " that signs in without a second factor (vestibule.password.minimum-length)",
+                    policy.minimumLength(),
+                    PasswordPolicy.DEFAULT_MINIMUM_LENGTH);
+        }
+        return policy;
     }
 
     @Bean

@@ -100,15 +100,38 @@ public record VestibuleProperties(
     /** @param linkLifetime how long a mailed confirmation link works */
     public record EmailConfirmation(@DefaultValue("24h") Duration linkLifetime) {}
 
+    /**
+     * @param maxLength   the longest accepted password (at least 64); only bounds the work of hashing
+     * @param breachCheck the k-anonymity range API new passwords are asked of
+     * @param minimumLength (issue 14) the shortest new password on its own (sign-up, reset, a change while the account
+     *                    has no second factor): 15 by default, NIST SP 800-63B rev. 4's single-factor minimum
+     * @param minimumLengthWithSecondFactor (issue 14) the shortest new password chosen while the account has a second
+     *                    factor (authenticator app or passkey): 8 by default; never below 8 nor above the other
+     * @param minLength   the name {@code minimum-length} had before issue 14 (deprecated); still honoured when the new
+     *                    one is unset
+     */
     public record Password(
-            @DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH)
-            int minLength,
-
             @DefaultValue("" + PasswordPolicy.DEFAULT_MAXIMUM_LENGTH)
             int maxLength,
 
             // issue 13 finding 8: breached passwords
-            @DefaultValue BreachCheck breachCheck) {}
+            @DefaultValue BreachCheck breachCheck,
+            // issue 14: password policy (NIST SP 800-63B rev. 4: 15 on its own, 8 with a second factor)
+            Integer minimumLength,
+
+            @DefaultValue("" + PasswordPolicy.DEFAULT_MINIMUM_LENGTH_WITH_SECOND_FACTOR)
+            int minimumLengthWithSecondFactor,
+
+            Integer minLength) {
+
+        /** {@code minimum-length}, else the old {@code min-length}, else NIST's 15. */
+        public int effectiveMinimumLength() {
+            if (minimumLength != null) {
+                return minimumLength;
+            }
+            return minLength != null ? minLength : PasswordPolicy.DEFAULT_MINIMUM_LENGTH;
+        }
+    }
 
     /**
      * New passwords asked of a k-anonymity range API (issue 13 finding 8: breached passwords); off by default, since

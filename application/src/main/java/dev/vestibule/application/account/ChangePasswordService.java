@@ -10,10 +10,13 @@ import dev.vestibule.domain.model.mail.Mail;
 import dev.vestibule.domain.model.mail.SecurityNotice;
 import dev.vestibule.domain.model.password.PasswordPolicy;
 import dev.vestibule.domain.model.password.PasswordRejection;
+import dev.vestibule.domain.model.password.PasswordUse;
 import dev.vestibule.domain.model.throttling.Permit;
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.SecurityStamp;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.port.in.ChangePassword;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.PasswordChangeCommand;
 import dev.vestibule.domain.port.in.PasswordChangeOutcome;
 import dev.vestibule.domain.port.in.PasswordChangeProblem;
@@ -31,7 +34,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Changes a signed-in user's password. The new password is checked against the policy first (nothing is
- * hashed for a refused one); then the current password, throttled like a login (a wrong one counts as a
+ * hashed for a refused one), with the shorter minimum only if the account has a second factor at this moment (its
+ * every password sign-in then needs that factor too: NIST SP 800-63B rev. 4, section 3.1.1.2); then the current password, throttled like a login (a wrong one counts as a
  * failed login attempt on the account, so this form is no way around the login throttle). On success, in
  * one transaction: the new hash and a new security stamp, this browser's remembered series kept under it,
  * the user's other remembered browsers forgotten, and the notice queued; then every other session ends.
@@ -49,6 +53,8 @@ public final class ChangePasswordService implements ChangePassword {
     private final Clock clock;
     // issue 13 finding 8: breached passwords
     private final BreachCheck breachCheck;
+    // issue 14: password policy (the shorter minimum for an account with a second factor)
+    private final LoadSecondFactors secondFactors;
 
     public ChangePasswordService(
             UserRepository users,
@@ -85,6 +91,37 @@ public final class ChangePasswordService implements ChangePassword {
             SecurityEvents events,
             Clock clock,
             BreachCheck breachCheck) {
+        this(
+                users,
+                hasher,
+                passwordPolicy,
+                throttle,
+                transactions,
+                outbox,
+                containment,
+                events,
+                clock,
+                breachCheck,
+                user -> Mono.just(SecondFactors.NONE));
+    }
+
+    /**
+     * As above, asking {@code secondFactors} whether the account has a second factor, which lets the new password be
+     * as short as the policy's minimum with a second factor (issue 14).
+     */
+    public ChangePasswordService(
+            UserRepository users,
+            OffloadedPasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            LoginThrottle throttle,
+            Transactions transactions,
+            MailOutbox outbox,
+            Containment containment,
+            SecurityEvents events,
+            Clock clock,
+            BreachCheck breachCheck,
+            LoadSecondFactors secondFactors) {
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.breachCheck = Objects.requireNonNull(breachCheck, "breachCheck");
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -99,28 +136,41 @@ public final class ChangePasswordService implements ChangePassword {
 
     @Override
     public Mono<PasswordChangeOutcome> change(PasswordChangeCommand command) {
-        return users.findById(command.user()).filter(User::isActive).flatMap(user -> {
-            List<PasswordChangeProblem> problems = newPasswordProblems(command, user);
-            if (!problems.isEmpty()) {
-                return Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(problems));
-            }
-            // Asked before the current password is checked: a refused new password spends no throttle token.
-            return breachCheck
-                    .screen(command.newPassword())
-                    .flatMap(breached -> breached.isPresent()
-                            ? Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(
-                                    List.of(new PasswordChangeProblem.WeakPassword(breached.get()))))
-                            : checkCurrentThenChange(command, user));
-        });
+        return users.findById(command.user())
+                .filter(User::isActive)
+                .flatMap(user -> passwordUse(user).flatMap(use -> changeFor(command, user, use)));
     }
 
-    private List<PasswordChangeProblem> newPasswordProblems(PasswordChangeCommand command, User user) {
+    /** Whether the new password will be the account's only factor: asked at this moment, as the change is made. */
+    private Mono<PasswordUse> passwordUse(User user) {
+        return secondFactors
+                .of(user.id())
+                .map(factors -> PasswordUse.forAccountWithSecondFactor(factors.any()))
+                .defaultIfEmpty(PasswordUse.ONLY_FACTOR);
+    }
+
+    private Mono<PasswordChangeOutcome> changeFor(PasswordChangeCommand command, User user, PasswordUse use) {
+        List<PasswordChangeProblem> problems = newPasswordProblems(command, user, use);
+        if (!problems.isEmpty()) {
+            return Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(problems));
+        }
+        // Asked before the current password is checked: a refused new password spends no throttle token.
+        return breachCheck
+                .screen(command.newPassword())
+                .flatMap(breached -> breached.isPresent()
+                        ? Mono.just((PasswordChangeOutcome) new PasswordChangeOutcome.Refused(
+                                List.of(new PasswordChangeProblem.WeakPassword(breached.get()))))
+                        : checkCurrentThenChange(command, user));
+    }
+
+    private List<PasswordChangeProblem> newPasswordProblems(PasswordChangeCommand command, User user, PasswordUse use) {
         List<PasswordChangeProblem> problems = new ArrayList<>();
         if (command.newPassword().isEmpty()) {
             problems.add(new PasswordChangeProblem.PasswordMissing());
             return problems;
         }
-        for (PasswordRejection rejection : passwordPolicy.check(command.newPassword(), user.username(), user.email())) {
+        for (PasswordRejection rejection :
+                passwordPolicy.check(command.newPassword(), user.username(), user.email(), use)) {
             problems.add(new PasswordChangeProblem.WeakPassword(rejection));
         }
         if (!command.newPassword().equals(command.newPasswordRepeated())) {

@@ -1,5 +1,7 @@
 package dev.vestibule.application.session;
 
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.model.session.SignedInSession;
@@ -75,7 +77,9 @@ public final class ViewSignInsService implements ViewSignIns {
                 session.origin(),
                 session.signedInAt(),
                 session.lastSeen(),
-                session.handle().equals(thisBrowser.session()));
+                session.handle().equals(thisBrowser.session()),
+                // issue 14: how each session signed in
+                session.factors());
     }
 
     private static SignIn rememberedBrowser(RememberedBrowser device, ThisBrowser thisBrowser) {
@@ -86,6 +90,8 @@ public final class ViewSignInsService implements ViewSignIns {
                 device.origin(),
                 device.rememberedAt(),
                 device.rotatedAt(),
-                thisBrowser.rememberedBrowser().filter(handle::equals).isPresent());
+                thisBrowser.rememberedBrowser().filter(handle::equals).isPresent(),
+                // issue 14: a remembered browser signs in with its cookie
+                SignInFactors.of(Factor.REMEMBERED_BROWSER, device.rememberedAt()));
     }
 }

@@ -2,6 +2,7 @@ package dev.vestibule.application.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.application.breachcheck.BreachCheck;
 import dev.vestibule.application.event.SecurityEvents;
 import dev.vestibule.application.fakes.FakePasswordHasher;
 import dev.vestibule.application.fakes.FakeSignedInSessions;
@@ -26,6 +27,7 @@ import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.model.throttling.ThrottlePolicy;
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.EmailAddress;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.model.user.Username;
@@ -39,7 +41,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 class ChangePasswordServiceTests {
@@ -56,10 +60,14 @@ class ChangePasswordServiceTests {
     private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     private final InMemorySecurityEventLog log = new InMemorySecurityEventLog();
     private final FakePasswordHasher fakeHasher = new FakePasswordHasher();
+    /** What the account has set up as second factors, as LoadSecondFactors answers at the moment of the change. */
+    private final AtomicReference<SecondFactors> secondFactors = new AtomicReference<>(SecondFactors.NONE);
+
     private final ChangePasswordService service = new ChangePasswordService(
             users,
             new OffloadedPasswordHasher(fakeHasher, Schedulers.immediate()),
-            new PasswordPolicy(8, 64, CommonPasswords.of(List.of("password1"))),
+            // NIST SP 800-63B rev. 4: 15 for a password on its own, 8 for one always followed by a second factor
+            new PasswordPolicy(15, 8, 64, CommonPasswords.of(List.of("password1", "password12345678"))),
             new LoginThrottle(
                     new InMemoryAttemptLimiter(clock),
                     new InMemoryKnownBrowserRepository(),
@@ -69,7 +77,9 @@ class ChangePasswordServiceTests {
             outbox,
             new Containment(remembered, sessions),
             new SecurityEvents(log, clock),
-            clock);
+            clock,
+            BreachCheck.off(),
+            user -> Mono.fromSupplier(secondFactors::get));
 
     private final User alice = stored();
     private final String thisSession = sessions.signIn(alice.id(), Map.of());
@@ -123,11 +133,11 @@ class ChangePasswordServiceTests {
     void changeWithAWeakOrMismatchedNewPasswordThenRefusedBeforeTheCurrentIsEvenChecked() {
         assertThat(change("not my password", "short", "other"))
                 .isEqualTo(new PasswordChangeOutcome.Refused(List.of(
-                        new PasswordChangeProblem.WeakPassword(new PasswordRejection.TooShort(8)),
+                        new PasswordChangeProblem.WeakPassword(new PasswordRejection.TooShort(15)),
                         new PasswordChangeProblem.PasswordsDiffer())));
         assertThat(change(CURRENT, "", ""))
                 .isEqualTo(new PasswordChangeOutcome.Refused(List.of(new PasswordChangeProblem.PasswordMissing())));
-        assertThat(change(CURRENT, "password1", "password1"))
+        assertThat(change(CURRENT, "password12345678", "password12345678"))
                 .isEqualTo(new PasswordChangeOutcome.Refused(
                         List.of(new PasswordChangeProblem.WeakPassword(new PasswordRejection.Common()))));
         assertThat(fakeHasher.verifications()).as("no hash checked").isZero();
@@ -141,6 +151,47 @@ class ChangePasswordServiceTests {
         }
 
         assertThat(change(CURRENT, NEW, NEW)).isInstanceOf(PasswordChangeOutcome.Throttled.class);
+        assertNothingChanged();
+    }
+
+    // issue 14: password policy (NIST SP 800-63B rev. 4: a password on its own at least 15, with a second factor 8)
+
+    @Test
+    void changeWhenTheAccountHasNoSecondFactorThenFifteenCharactersAreRequired() {
+        assertThat(change(CURRENT, "kq7vz3mw-abcde", "kq7vz3mw-abcde"))
+                .isEqualTo(new PasswordChangeOutcome.Refused(
+                        List.of(new PasswordChangeProblem.WeakPassword(new PasswordRejection.TooShort(15)))));
+        assertNothingChanged();
+
+        assertThat(change(CURRENT, "kq7vz3mw-abcdef", "kq7vz3mw-abcdef"))
+                .isInstanceOf(PasswordChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void changeWhenTheAccountHasAnAuthenticatorAppThenEightCharactersAreEnough() {
+        secondFactors.set(new SecondFactors(true, 10, 0));
+
+        assertThat(change(CURRENT, "kq7vz3m", "kq7vz3m"))
+                .isEqualTo(new PasswordChangeOutcome.Refused(
+                        List.of(new PasswordChangeProblem.WeakPassword(new PasswordRejection.TooShort(8)))));
+        assertThat(change(CURRENT, "kq7vz3mw", "kq7vz3mw")).isInstanceOf(PasswordChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void changeWhenTheAccountHasAPasskeyThenEightCharactersAreEnough() {
+        secondFactors.set(new SecondFactors(false, 0, 1));
+
+        assertThat(change(CURRENT, "kq7vz3mw", "kq7vz3mw")).isInstanceOf(PasswordChangeOutcome.Changed.class);
+    }
+
+    @Test
+    void changeWhenOnlyRecoveryCodesAreLeftThenThePasswordStandsAloneAndNeedsFifteen() {
+        // Recovery codes stand in for an app that is no longer enabled: a password sign-in needs no second step.
+        secondFactors.set(new SecondFactors(false, 3, 0));
+
+        assertThat(change(CURRENT, "kq7vz3mw", "kq7vz3mw"))
+                .isEqualTo(new PasswordChangeOutcome.Refused(
+                        List.of(new PasswordChangeProblem.WeakPassword(new PasswordRejection.TooShort(15)))));
         assertNothingChanged();
     }
 

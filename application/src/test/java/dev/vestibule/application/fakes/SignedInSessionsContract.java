@@ -2,6 +2,8 @@ package dev.vestibule.application.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.model.session.SessionAttributes;
 import dev.vestibule.domain.model.session.SignedInSession;
@@ -126,6 +128,35 @@ public abstract class SignedInSessionsContract {
         StepVerifier.create(registry().of(alice).map(SignedInSession::rememberedBrowser))
                 .expectNextMatches(series -> series.equals(Optional.of(Handle.of("series-other"))) || series.isEmpty())
                 .expectNextCount(1)
+                .verifyComplete();
+    }
+
+    // issue 14: how each session signed in
+
+    @Test
+    void ofReadsHowEachSessionSignedInAndAnOlderSessionWithoutItSignedInWithItsPassword() {
+        UserId alice = UserId.random();
+        Instant codeGiven = SIGNED_IN_AT.plusSeconds(20);
+        SignInFactors withApp =
+                SignInFactors.of(Factor.PASSWORD, SIGNED_IN_AT).plus(Factor.AUTHENTICATOR_APP, codeGiven);
+        var paired = attributes("198.51.100.7", "Firefox", null);
+        paired.put(SessionAttributes.SIGN_IN_FACTORS, withApp.serialized());
+        String twoFactor = signIn(alice, paired);
+        String older = signIn(alice, attributes("198.51.100.8", "Safari", null));
+
+        StepVerifier.create(registry().of(alice).collectList())
+                .assertNext(sessions -> {
+                    assertThat(sessions).hasSize(2);
+                    assertThat(sessions)
+                            .filteredOn(session -> session.handle().equals(Handle.of(twoFactor)))
+                            .singleElement()
+                            .satisfies(session -> assertThat(session.factors()).isEqualTo(withApp));
+                    assertThat(sessions)
+                            .filteredOn(session -> session.handle().equals(Handle.of(older)))
+                            .singleElement()
+                            .satisfies(session -> assertThat(session.factors())
+                                    .isEqualTo(SignInFactors.of(Factor.PASSWORD, SIGNED_IN_AT)));
+                })
                 .verifyComplete();
     }
 

@@ -72,10 +72,12 @@ final class PasswordResetFixture {
             outbox,
             transactions,
             new OffloadedPasswordHasher(passwordHasher, Schedulers.immediate()),
+            // issue 14: the defaults (15 on its own, 8 with a second factor); a reset always asks 15
             new PasswordPolicy(
                     PasswordPolicy.DEFAULT_MINIMUM_LENGTH,
+                    PasswordPolicy.DEFAULT_MINIMUM_LENGTH_WITH_SECOND_FACTOR,
                     PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
-                    CommonPasswords.of(List.of("password123"))),
+                    CommonPasswords.of(List.of("password123", "password12345678"))),
             events,
             clock,
             // issue 13 finding 8: the passwords in this set are the breach corpus's

@@ -132,10 +132,10 @@ class ResetPasswordServiceTests {
         StepVerifier.create(resetWith(token, "short", "short"))
                 .assertNext(outcome -> assertThat(outcome)
                         .isEqualTo(new PasswordResetOutcome.Rejected(
-                                List.of(new PasswordResetOutcome.WeakPassword(new PasswordRejection.TooShort(8))),
+                                List.of(new PasswordResetOutcome.WeakPassword(new PasswordRejection.TooShort(15))),
                                 List.of())))
                 .verifyComplete();
-        StepVerifier.create(resetWith(token, "password123", "password123"))
+        StepVerifier.create(resetWith(token, "password12345678", "password12345678"))
                 .assertNext(outcome -> assertThat(((PasswordResetOutcome.Rejected) outcome).password())
                         .containsExactly(new PasswordResetOutcome.WeakPassword(new PasswordRejection.Common())))
                 .verifyComplete();

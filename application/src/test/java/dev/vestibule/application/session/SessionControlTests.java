@@ -11,6 +11,8 @@ import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.application.fakes.MutableClock;
 import dev.vestibule.domain.model.event.Origin;
 import dev.vestibule.domain.model.event.SecurityEventType;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.rememberme.RememberMeToken;
 import dev.vestibule.domain.model.rememberme.RememberedBrowser;
 import dev.vestibule.domain.model.session.Handle;
@@ -69,6 +71,34 @@ class SessionControlTests {
                 .extracting(SignIn::handle)
                 .containsExactlyInAnyOrder(Handle.of(here), Handle.of(there), Handle.of(laptop.series()));
         assertThat(signIns).filteredOn(SignIn::thisBrowser).hasSize(1);
+    }
+
+    // issue 14: how each session signed in
+
+    @Test
+    void viewSaysHowEachSessionSignedInAndThatARememberedBrowserSignsInWithItsCookie() {
+        SignInFactors passkey = SignInFactors.of(Factor.PASSKEY, NOW.minusSeconds(60));
+        var attributes = new HashMap<String, String>();
+        attributes.put(SessionAttributes.SECURITY_STAMP, alice.securityStamp().value());
+        attributes.put(SessionAttributes.SIGN_IN_FACTORS, passkey.serialized());
+        String here = sessions.signIn(alice.id(), Map.copyOf(attributes));
+        String older = signIn(alice, alice.securityStamp(), null);
+        RememberedBrowser laptop = remember(alice);
+
+        List<SignIn> signIns = view.view(alice.id(), thisBrowser(here, null)).block();
+
+        assertThat(signIns)
+                .filteredOn(signIn -> signIn.handle().equals(Handle.of(here)))
+                .singleElement()
+                .satisfies(signIn -> assertThat(signIn.factors()).isEqualTo(passkey));
+        assertThat(signIns)
+                .filteredOn(signIn -> signIn.handle().equals(Handle.of(older)))
+                .singleElement()
+                .satisfies(signIn -> assertThat(signIn.factors().factors()).containsExactly(Factor.PASSWORD));
+        assertThat(signIns)
+                .filteredOn(signIn -> signIn.handle().equals(Handle.of(laptop.series())))
+                .singleElement()
+                .satisfies(signIn -> assertThat(signIn.factors().factors()).containsExactly(Factor.REMEMBERED_BROWSER));
     }
 
     @Test

@@ -132,7 +132,7 @@ class PasswordResetIT {
 
         Page refused = follower.submit(path, path, Map.of("password", "short", "password2", "short"));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.fieldErrors("password")).containsExactly("Password must be at least 8 characters long.");
+        assertThat(refused.fieldErrors("password")).containsExactly("Password must be at least 15 characters long.");
 
         Page done = follower.submit(path, path, Map.of("password", NEW_PASSWORD, "password2", NEW_PASSWORD));
         assertThat(done.status()).isEqualTo(303);

@@ -6,6 +6,8 @@ import dev.vestibule.adapters.web.session.Origins;
 import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.session.SignedInUser;
 import dev.vestibule.adapters.web.text.Texts;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.session.Handle;
 import dev.vestibule.domain.port.in.LogOutEverywhereElse;
 import dev.vestibule.domain.port.in.RevokeSignIn;
@@ -14,6 +16,7 @@ import dev.vestibule.domain.port.in.ViewSignIns;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * The sessions page: where the user is signed in (sessions and remembered browsers, this one marked),
  * with a form to end each, and "log out everywhere else". A handle is opaque: a hash, never a session id
- * or token, and one of another user changes nothing.
+ * or token, and one of another user changes nothing. Each row says how it signed in (issue 14): "password",
+ * "password + authenticator app", "passkey", "remembered browser"...
  */
 @Controller
 class SignInsController {
@@ -120,7 +124,26 @@ class SignInsController {
                 WHEN.format(signIn.signedInAt()),
                 WHEN.format(signIn.lastSeen()),
                 signIn.handle().value(),
-                signIn.thisBrowser());
+                signIn.thisBrowser(),
+                // issue 14: how it signed in
+                signedInWith(signIn.factors(), texts));
+    }
+
+    /** The factors in the order given, each in the reader's words, joined by " + ": "password + authenticator app". */
+    static String signedInWith(SignInFactors factors, Texts texts) {
+        return factors.factors().stream()
+                .map(factor -> texts.get(factorKey(factor)))
+                .collect(Collectors.joining(" + "));
+    }
+
+    private static String factorKey(Factor factor) {
+        return switch (factor) {
+            case PASSWORD -> "account.sessions.factor.password";
+            case AUTHENTICATOR_APP -> "account.sessions.factor.authenticator-app";
+            case RECOVERY_CODE -> "account.sessions.factor.recovery-code";
+            case PASSKEY -> "account.sessions.factor.passkey";
+            case REMEMBERED_BROWSER -> "account.sessions.factor.remembered-browser";
+        };
     }
 
     /** One row of the sessions page. */
@@ -131,5 +154,6 @@ class SignInsController {
             String signedInAt,
             String lastSeen,
             String handle,
-            boolean thisBrowser) {}
+            boolean thisBrowser,
+            String signedInWith) {}
 }

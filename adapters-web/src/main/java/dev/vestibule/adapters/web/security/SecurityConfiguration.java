@@ -10,6 +10,7 @@ import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.adapters.web.throttling.KnownBrowserCookie;
 import dev.vestibule.domain.port.in.ForgetRememberedBrowser;
 import dev.vestibule.domain.port.in.LoadCurrentUser;
+import dev.vestibule.domain.port.in.LoadSecondFactors;
 import dev.vestibule.domain.port.in.LogIn;
 import dev.vestibule.domain.port.in.MarkBrowserKnown;
 import dev.vestibule.domain.port.in.RecognizeRememberedBrowser;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -30,6 +32,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.reactive.result.view.ViewResolver;
 
 /**
  * Who may see what, and how logging in and out works. Deny by default: only the listed public pages
@@ -105,9 +108,21 @@ class SecurityConfiguration {
             RecordSecurityEvent recordSecurityEvent,
             Clock clock,
             ObjectProvider<RequestMappingInfoHandlerMapping> annotatedMappings,
-            ObjectProvider<RouterFunctionMapping> functionalMappings) {
+            ObjectProvider<RouterFunctionMapping> functionalMappings,
+            // issue 14: step-up (vestibule.two-factor.step-up-*), and what its 403 page is rendered with
+            ObjectProvider<StepUp> stepUp,
+            LoadSecondFactors loadSecondFactors,
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ViewResolver> viewResolvers) {
         var loginRequired = new LoginRequiredEntryPoint();
-        var errorPage = new ErrorPageAccessDeniedHandler();
+        // issue 14: step-up
+        var secondFactorRequirement =
+                new SecondFactorRequirement(stepUp.getIfAvailable(StepUp::none), loadSecondFactors, clock);
+        var errorPage = new StepUpDeniedHandler(
+                new ErrorPageAccessDeniedHandler(),
+                secondFactorRequirement.windowMinutes(),
+                codecs.getWriters(),
+                viewResolvers.orderedStream().toList());
         var clearContext = new SecurityContextServerLogoutHandler();
         clearContext.setSecurityContextRepository(contexts);
         return http.securityContextRepository(contexts)
@@ -139,6 +154,9 @@ class SecurityConfiguration {
                         // abuse resistance: a path no handler serves is the 404 page for everyone, not a login
                         .matchers(new UnroutedPaths(annotatedMappings, functionalMappings))
                         .permitAll()
+                        // issue 14: step-up, the pages that need a recent second factor (none unless configured)
+                        .matchers(secondFactorRequirement.pages())
+                        .access(secondFactorRequirement)
                         .anyExchange()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")

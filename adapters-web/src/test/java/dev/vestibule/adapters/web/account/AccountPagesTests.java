@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vestibule.adapters.web.Browser;
 import dev.vestibule.adapters.web.Page;
+import dev.vestibule.adapters.web.TestSecondFactors;
 import dev.vestibule.adapters.web.TestUsers;
 import dev.vestibule.adapters.web.TestUsers.TestUser;
 import dev.vestibule.adapters.web.WebAdapterTest;
@@ -11,6 +12,7 @@ import dev.vestibule.adapters.web.session.SessionUserContextRepository;
 import dev.vestibule.application.fakes.InMemoryMailOutbox;
 import dev.vestibule.application.fakes.InMemoryUserRepository;
 import dev.vestibule.domain.model.mail.SecurityNotice;
+import dev.vestibule.domain.model.twofactor.SecondFactors;
 import dev.vestibule.domain.model.user.User;
 import dev.vestibule.domain.port.in.RegisterUser;
 import java.time.Duration;
@@ -44,6 +46,10 @@ class AccountPagesTests {
 
     @Autowired
     WebSessionManager sessions;
+
+    // issue 14: what each test user has set up as second factors
+    @Autowired
+    TestSecondFactors secondFactors;
 
     @Test
     void accountPageShowsWhoIsSignedInTheEmailUnconfirmedAndTheAccountsPages() {
@@ -147,7 +153,7 @@ class AccountPagesTests {
         Document page = refused.document();
         assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#password", "#password2");
         assertThat(page.select("#password-errors .field-error").eachText())
-                .containsExactly("Das Passwort muss mindestens 8 Zeichen lang sein.");
+                .containsExactly("Das Passwort muss mindestens 15 Zeichen lang sein.");
         assertThat(page.select("#password2-errors .field-error").eachText())
                 .containsExactly("Die beiden Passwörter stimmen nicht überein.");
         assertThat(page.select("label[for=current-password]").text()).isEqualTo("Aktuelles Passwort");
@@ -307,6 +313,51 @@ class AccountPagesTests {
         assertThat(here.post("/account/sessions/revoke-others", Map.of()).statusCode())
                 .isEqualTo(403);
         assertThat(elsewhere.get("/top-secret").statusCode()).isEqualTo(200);
+    }
+
+    // issue 14: password policy (NIST SP 800-63B rev. 4: 15 on its own, 8 while every sign-in also needs a second
+    // factor)
+
+    @Test
+    void passwordPageWhenTheAccountHasNoSecondFactorThenAsksFifteenAndRefusesFourteen() {
+        TestUser user = TestUsers.registered(registerUser, "Alone");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(user);
+
+        assertThat(browser.get("/account/password")
+                        .document()
+                        .select("#password-help")
+                        .text())
+                .isEqualTo("At least 15 characters. Long passphrases are welcome; no special characters required.");
+        Page refused = changePassword(browser, user.password(), "kq7vz3mw-abcde", "kq7vz3mw-abcde");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.document().select("#password-errors .field-error").eachText())
+                .containsExactly("Password must be at least 15 characters long.");
+    }
+
+    @Test
+    void passwordPageWhenTheAccountHasASecondFactorThenAsksEightSaysWhyAndAcceptsEight() {
+        TestUser user = TestUsers.registered(registerUser, "Paired");
+        Browser browser = Browser.speaking(client, "de");
+        browser.logInAndLand(user);
+        // Set up after signing in: the password alone no longer signs in from now on.
+        secondFactors.set(users.findByLogin(user.username()).block().id(), new SecondFactors(true, 10, 0));
+
+        assertThat(browser.get("/account/password")
+                        .document()
+                        .select("#password-help")
+                        .text())
+                .isEqualTo(
+                        "Mindestens 8 Zeichen, da jede Anmeldung mit Ihrem Passwort auch Ihren zweiten Faktor"
+                                + " verlangt. Ohne zweiten Faktor braucht ein Passwort 15; wählen Sie also 15 oder mehr, falls"
+                                + " Sie ihn entfernen könnten. Lange Passphrasen sind willkommen; Sonderzeichen sind nicht nötig.");
+        Page tooShort = changePassword(browser, user.password(), "kq7vz3m", "kq7vz3m");
+        assertThat(tooShort.document().select("#password-errors .field-error").eachText())
+                .containsExactly("Das Passwort muss mindestens 8 Zeichen lang sein.");
+        assertThat(tooShort.document().select("#password-help").text()).startsWith("Mindestens 8 Zeichen, da");
+        assertThat(changePassword(browser, user.password(), "kq7vz3mw", "kq7vz3mw")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     private static Page changePassword(Browser browser, String current, String password, String repeated) {

@@ -166,7 +166,7 @@ class PasswordResetPageTests {
         assertThat(page.title()).startsWith("Error: ");
         assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#password", "#password2");
         assertThat(page.select("#password-errors .field-error").text())
-                .isEqualTo("Password must be at least 8 characters long.");
+                .isEqualTo("Password must be at least 15 characters long.");
         assertThat(page.select("#password2-errors .field-error").text()).isEqualTo("The two passwords do not match.");
         assertThat(page.select("input#password").attr("value")).isEmpty();
         assertThat(browser.get(path).statusCode()).isEqualTo(200);

@@ -63,7 +63,7 @@ class RegistrationPageTests {
                 .containsExactly("Username may contain only letters, digits, '.', '_' and '-'.");
         assertThat(errorsOf(document, "email"))
                 .containsExactly("Please enter a valid email address, like name@example.com.");
-        assertThat(errorsOf(document, "password")).containsExactly("Password must be at least 8 characters long.");
+        assertThat(errorsOf(document, "password")).containsExactly("Password must be at least 15 characters long.");
         assertThat(errorsOf(document, "password2")).containsExactly("The two passwords do not match.");
         assertThat(document.select("input[aria-invalid=true]").eachAttr("name"))
                 .containsExactly("username", "email", "password", "password2");
@@ -80,7 +80,8 @@ class RegistrationPageTests {
         Browser browser = new Browser(client);
         String username = TestUsers.uniqueName("Common");
 
-        Page page = register(browser, username, username + "@example.com", "Password1", "Password1", null);
+        Page page =
+                register(browser, username, username + "@example.com", "Password123456789", "Password123456789", null);
 
         assertThat(page.statusCode()).isEqualTo(422);
         Document document = page.document();
@@ -90,7 +91,7 @@ class RegistrationPageTests {
         assertThat(document.select("input[aria-invalid=true]").eachAttr("name")).containsExactly("password");
         assertThat(document.selectFirst("input[name=username]").val()).isEqualTo(username);
         assertThat(document.selectFirst("input[name=email]").val()).isEqualTo(username + "@example.com");
-        assertPasswordsNotEchoed(page, "Password1");
+        assertPasswordsNotEchoed(page, "Password123456789");
     }
 
     @Test

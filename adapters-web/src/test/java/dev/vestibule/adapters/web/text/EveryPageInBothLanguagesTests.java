@@ -138,8 +138,8 @@ class EveryPageInBothLanguagesTests {
                                 "Please enter a valid email address, like name@example.com.",
                                 "Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com."),
                         in.say(
-                                "Password must be at least 8 characters long.",
-                                "Das Passwort muss mindestens 8 Zeichen lang sein."),
+                                "Password must be at least 15 characters long.",
+                                "Das Passwort muss mindestens 15 Zeichen lang sein."),
                         in.say("The two passwords do not match.", "Die beiden Passwörter stimmen nicht überein."));
         for (String field : List.of("username", "email", "password", "password2")) {
             assertThat(page.getElementById(field)).as(field).isNotNull();
@@ -155,8 +155,8 @@ class EveryPageInBothLanguagesTests {
         }
         assertThat(page.select("#password-help").text())
                 .isEqualTo(in.say(
-                        "At least 8 characters. Long passphrases are welcome; no special characters required.",
-                        "Mindestens 8 Zeichen. Lange Passphrasen sind willkommen; Sonderzeichen sind nicht nötig."));
+                        "At least 15 characters. Long passphrases are welcome; no special characters required.",
+                        "Mindestens 15 Zeichen. Lange Passphrasen sind willkommen; Sonderzeichen sind nicht nötig."));
     }
 
     @ParameterizedTest

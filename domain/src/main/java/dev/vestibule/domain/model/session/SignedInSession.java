@@ -1,6 +1,8 @@
 package dev.vestibule.domain.model.session;
 
 import dev.vestibule.domain.model.event.Origin;
+import dev.vestibule.domain.model.login.Factor;
+import dev.vestibule.domain.model.login.SignInFactors;
 import dev.vestibule.domain.model.user.UserId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,8 @@ import java.util.function.Function;
  * @param securityStamp      the stamp it was signed in under (empty for a session signed in before stamps)
  * @param rememberedBrowser  the handle of the remember-me series that opened it, if one did
  * @param lastSeen           the last request, as precise as the store keeps it (Redis: within a minute)
+ * @param factors            (issue 14) how it signed in; a session signed in before they were kept signed in with
+ *                           its password (the only way then)
  */
 public record SignedInSession(
         Handle handle,
@@ -22,7 +26,8 @@ public record SignedInSession(
         Instant signedInAt,
         Instant lastSeen,
         Optional<String> securityStamp,
-        Optional<Handle> rememberedBrowser) {
+        Optional<Handle> rememberedBrowser,
+        SignInFactors factors) {
 
     public SignedInSession {
         Objects.requireNonNull(handle, "handle");
@@ -32,6 +37,27 @@ public record SignedInSession(
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(securityStamp, "securityStamp");
         Objects.requireNonNull(rememberedBrowser, "rememberedBrowser");
+        Objects.requireNonNull(factors, "factors");
+    }
+
+    /** A session whose factors nobody kept: signed in with its password, when it signed in. */
+    public SignedInSession(
+            Handle handle,
+            UserId userId,
+            Origin origin,
+            Instant signedInAt,
+            Instant lastSeen,
+            Optional<String> securityStamp,
+            Optional<Handle> rememberedBrowser) {
+        this(
+                handle,
+                userId,
+                origin,
+                signedInAt,
+                lastSeen,
+                securityStamp,
+                rememberedBrowser,
+                SignInFactors.of(Factor.PASSWORD, signedInAt));
     }
 
     /**
@@ -57,7 +83,10 @@ public record SignedInSession(
                 lastAccessedAt,
                 Optional.ofNullable(text(attribute, SessionAttributes.SECURITY_STAMP)),
                 Optional.ofNullable(text(attribute, SessionAttributes.REMEMBERED_BROWSER))
-                        .flatMap(Handle::parse));
+                        .flatMap(Handle::parse),
+                // issue 14: sessions signed in before the factors were kept (or with unreadable ones) used a password
+                SignInFactors.parse(text(attribute, SessionAttributes.SIGN_IN_FACTORS))
+                        .orElseGet(() -> SignInFactors.of(Factor.PASSWORD, signedInAt)));
     }
 
     private static String text(Function<String, Object> attribute, String name) {

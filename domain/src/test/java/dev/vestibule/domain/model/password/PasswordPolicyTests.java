@@ -25,22 +25,100 @@ class PasswordPolicyTests {
 
     private static final EmailAddress EMAIL = new EmailAddress("q.x9@example.com");
 
-    private static PasswordPolicy defaultPolicy(String... commonPasswords) {
+    /**
+     * The rules other than length are the same for every minimum: most tests use NIST's floor of 8 (the minimum with a
+     * second factor), so that short examples stay readable.
+     */
+    private static PasswordPolicy policyOfEight(String... commonPasswords) {
+        return new PasswordPolicy(
+                8, PasswordPolicy.DEFAULT_MAXIMUM_LENGTH, CommonPasswords.of(List.of(commonPasswords)));
+    }
+
+    private static PasswordPolicy nistDefaults() {
         return new PasswordPolicy(
                 PasswordPolicy.DEFAULT_MINIMUM_LENGTH,
+                PasswordPolicy.DEFAULT_MINIMUM_LENGTH_WITH_SECOND_FACTOR,
                 PasswordPolicy.DEFAULT_MAXIMUM_LENGTH,
-                CommonPasswords.of(List.of(commonPasswords)));
+                CommonPasswords.none());
     }
 
     @Test
-    void defaultMinimumIsEightAsNistRequires() {
-        assertThat(PasswordPolicy.DEFAULT_MINIMUM_LENGTH).isEqualTo(8);
-        assertThat(defaultPolicy().minimumLength()).isEqualTo(8);
+    void defaultMinimumIsFifteenOnItsOwnAndEightWithASecondFactorAsNistRevisionFourRequires() {
+        assertThat(PasswordPolicy.DEFAULT_MINIMUM_LENGTH).isEqualTo(15);
+        assertThat(PasswordPolicy.DEFAULT_MINIMUM_LENGTH_WITH_SECOND_FACTOR).isEqualTo(8);
+        assertThat(nistDefaults().minimumLength()).isEqualTo(15);
+        assertThat(nistDefaults().minimumLength(PasswordUse.ONLY_FACTOR)).isEqualTo(15);
+        assertThat(nistDefaults().minimumLengthWithSecondFactor()).isEqualTo(8);
+        assertThat(nistDefaults().minimumLength(PasswordUse.WITH_SECOND_FACTOR)).isEqualTo(8);
+    }
+
+    @Test
+    void checkWhenFourteenCharactersOnTheirOwnThenTooShortForFifteen() {
+        assertThat(nistDefaults().check("kq7vz3mw-abcde", USERNAME, EMAIL))
+                .containsExactly(new PasswordRejection.TooShort(15));
+        assertThat(nistDefaults().check("kq7vz3mw-abcde", USERNAME, EMAIL, PasswordUse.ONLY_FACTOR))
+                .containsExactly(new PasswordRejection.TooShort(15));
+        assertThat(nistDefaults().check("kq7vz3mw-abcdef", USERNAME, EMAIL)).isEmpty();
+    }
+
+    @Test
+    void checkWhenEightCharactersWithASecondFactorThenAcceptedAndSevenTooShortForEight() {
+        assertThat(nistDefaults().check("kq7vz3mw", USERNAME, EMAIL, PasswordUse.WITH_SECOND_FACTOR))
+                .isEmpty();
+        assertThat(nistDefaults().check("kq7vz3m", USERNAME, EMAIL, PasswordUse.WITH_SECOND_FACTOR))
+                .containsExactly(new PasswordRejection.TooShort(8));
+    }
+
+    @Test
+    void checkWithASecondFactorStillAppliesEveryOtherRule() {
+        PasswordPolicy policy = new PasswordPolicy(15, 8, 64, CommonPasswords.of(List.of("iloveyou")));
+
+        assertThat(policy.check("iloveyou", USERNAME, EMAIL, PasswordUse.WITH_SECOND_FACTOR))
+                .containsExactly(new PasswordRejection.Common());
+        assertThat(policy.check("user_7-rocks", USERNAME, EMAIL, PasswordUse.WITH_SECOND_FACTOR))
+                .containsExactly(new PasswordRejection.ContainsUsername());
+        assertThat(policy.check("k".repeat(65), USERNAME, EMAIL, PasswordUse.WITH_SECOND_FACTOR))
+                .containsExactly(new PasswordRejection.TooLong(64));
+    }
+
+    @Test
+    void useForAnAccountFollowsWhetherItHasASecondFactor() {
+        assertThat(PasswordUse.forAccountWithSecondFactor(true)).isEqualTo(PasswordUse.WITH_SECOND_FACTOR);
+        assertThat(PasswordUse.forAccountWithSecondFactor(false)).isEqualTo(PasswordUse.ONLY_FACTOR);
+    }
+
+    @Test
+    void constructorWithOneMinimumAppliesItToBothUses() {
+        PasswordPolicy policy = new PasswordPolicy(12, 256, CommonPasswords.none());
+
+        assertThat(policy.minimumLength()).isEqualTo(12);
+        assertThat(policy.minimumLengthWithSecondFactor()).isEqualTo(12);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"15, 7", "8, 0", "7, 7", "20, -1"})
+    void constructorWhenMinimumWithSecondFactorBelowEightThenRefused(int minimumLength, int withSecondFactor) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordPolicy(minimumLength, withSecondFactor, 256, CommonPasswords.none()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"8, 9", "14, 15", "15, 16"})
+    void constructorWhenMinimumOnItsOwnBelowTheOneWithASecondFactorThenRefused(
+            int minimumLength, int withSecondFactor) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PasswordPolicy(minimumLength, withSecondFactor, 256, CommonPasswords.none()));
+    }
+
+    @Test
+    void constructorWhenBothMinimumsEqualThenAllowed() {
+        assertThat(new PasswordPolicy(8, 8, 64, CommonPasswords.none()).minimumLength())
+                .isEqualTo(8);
     }
 
     @Test
     void checkWhenSevenCharactersThenTooShortWithTheMinimum() {
-        List<PasswordRejection> rejections = defaultPolicy().check("kq7vz3m", USERNAME, EMAIL);
+        List<PasswordRejection> rejections = policyOfEight().check("kq7vz3m", USERNAME, EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.TooShort(8));
         assertThat(((PasswordRejection.TooShort) rejections.get(0)).minimumLength())
@@ -49,7 +127,7 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenEightCharactersThenAccepted() {
-        assertThat(defaultPolicy().check("kq7vz3mw", USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check("kq7vz3mw", USERNAME, EMAIL)).isEmpty();
     }
 
     @Test
@@ -87,7 +165,7 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenSixtyFourCharactersThenAccepted() {
-        assertThat(defaultPolicy().check("k".repeat(64), USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check("k".repeat(64), USERNAME, EMAIL)).isEmpty();
     }
 
     @Test
@@ -97,12 +175,12 @@ class PasswordPolicyTests {
         String hundred = passphrase + "!".repeat(100 - passphrase.length());
 
         assertThat(hundred).hasSize(100);
-        assertThat(defaultPolicy().check(hundred, USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check(hundred, USERNAME, EMAIL)).isEmpty();
     }
 
     @Test
     void checkWhenAtConfiguredMaximumThenAcceptedAndOneMoreTooLong() {
-        PasswordPolicy policy = defaultPolicy();
+        PasswordPolicy policy = policyOfEight();
 
         assertThat(policy.check("k".repeat(256), USERNAME, EMAIL)).isEmpty();
         List<PasswordRejection> rejections = policy.check("k".repeat(257), USERNAME, EMAIL);
@@ -117,7 +195,7 @@ class PasswordPolicyTests {
         String shared = "a-long-and-rather-popular-passphrase-that-lists-have-seen-before-in-breach-dumps-";
         String listed = shared + "1";
         String unlisted = shared + "2";
-        PasswordPolicy policy = defaultPolicy(listed);
+        PasswordPolicy policy = policyOfEight(listed);
 
         assertThat(listed.length()).isGreaterThan(72);
         assertThat(policy.check(listed, USERNAME, EMAIL)).containsExactly(new PasswordRejection.Common());
@@ -128,14 +206,14 @@ class PasswordPolicyTests {
     void checkWhenUsernameOnlyAtTheEndOfALongPasswordThenStillFound() {
         String password = "z".repeat(120) + "alice";
 
-        assertThat(defaultPolicy().check(password, new Username("alice"), EMAIL))
+        assertThat(policyOfEight().check(password, new Username("alice"), EMAIL))
                 .containsExactly(new PasswordRejection.ContainsUsername());
     }
 
     @ParameterizedTest
     @MethodSource("generatedLengths")
     void checkJudgesLengthAgainstBothBounds(int length) {
-        List<PasswordRejection> rejections = defaultPolicy().check("k".repeat(length), USERNAME, EMAIL);
+        List<PasswordRejection> rejections = policyOfEight().check("k".repeat(length), USERNAME, EMAIL);
 
         assertThat(rejections.contains(new PasswordRejection.TooShort(8))).isEqualTo(length < 8);
         assertThat(rejections.contains(new PasswordRejection.TooLong(256))).isEqualTo(length > 256);
@@ -147,7 +225,7 @@ class PasswordPolicyTests {
         String eightEmoji = "😀🐈🎉🔑🌍🚲🍕🎸";
 
         assertThat(eightEmoji).hasSize(16);
-        assertThat(defaultPolicy().check(eightEmoji, USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check(eightEmoji, USERNAME, EMAIL)).isEmpty();
     }
 
     @Test
@@ -155,7 +233,7 @@ class PasswordPolicyTests {
         String fourEmoji = "😀🐈🎉🔑";
 
         assertThat(fourEmoji).hasSize(8);
-        assertThat(defaultPolicy().check(fourEmoji, USERNAME, EMAIL))
+        assertThat(policyOfEight().check(fourEmoji, USERNAME, EMAIL))
                 .containsExactly(new PasswordRejection.TooShort(8));
     }
 
@@ -165,13 +243,13 @@ class PasswordPolicyTests {
         String decomposed = "e\u0301".repeat(4);
 
         assertThat(decomposed.codePointCount(0, decomposed.length())).isEqualTo(8);
-        assertThat(defaultPolicy().check(decomposed, USERNAME, EMAIL))
+        assertThat(policyOfEight().check(decomposed, USERNAME, EMAIL))
                 .containsExactly(new PasswordRejection.TooShort(8));
     }
 
     @Test
     void checkWhenCommonPasswordTypedInFullWidthThenStillCommon() {
-        assertThat(defaultPolicy("password").check("ｐａｓｓｗｏｒｄ", USERNAME, EMAIL))
+        assertThat(policyOfEight("password").check("ｐａｓｓｗｏｒｄ", USERNAME, EMAIL))
                 .containsExactly(new PasswordRejection.Common());
     }
 
@@ -185,20 +263,20 @@ class PasswordPolicyTests {
     @ValueSource(
             strings = {"correct horse battery staple", "alllowercaseletters", "40596182", "ZZZZYYYYXXXX", "        x"})
     void checkWhenNoMixOfCharacterClassesThenStillAccepted(String password) {
-        assertThat(defaultPolicy().check(password, USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check(password, USERNAME, EMAIL)).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("generatedLowercasePassphrases")
     void checkWhenGeneratedLowercasePassphraseThenAcceptedWithoutCompositionRules(String passphrase) {
-        assertThat(defaultPolicy().check(passphrase, USERNAME, EMAIL)).isEmpty();
+        assertThat(policyOfEight().check(passphrase, USERNAME, EMAIL)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"password", "PASSWORD", "PassWord", "iloveyou", "ILoveYou"})
     void checkWhenOnCommonListInAnyCaseThenRejectedAsCommon(String password) {
         List<PasswordRejection> rejections =
-                defaultPolicy("Password", "iloveyou").check(password, USERNAME, EMAIL);
+                policyOfEight("Password", "iloveyou").check(password, USERNAME, EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.Common());
         assertThat(rejections.get(0)).isInstanceOf(PasswordRejection.Common.class);
@@ -206,14 +284,14 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenCommonPasswordIsOnlyPartOfItThenNotCommon() {
-        assertThat(defaultPolicy("password").check("password-of-my-own-77", USERNAME, EMAIL))
+        assertThat(policyOfEight("password").check("password-of-my-own-77", USERNAME, EMAIL))
                 .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice-in-wonderland", "my ALICE password", "xxAlIcExx99", "ａｌｉｃｅ-in-chains"})
     void checkWhenContainsUsernameInAnyCaseThenRejected(String password) {
-        List<PasswordRejection> rejections = defaultPolicy().check(password, new Username("Alice"), EMAIL);
+        List<PasswordRejection> rejections = policyOfEight().check(password, new Username("Alice"), EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.ContainsUsername());
         assertThat(rejections.get(0)).isInstanceOf(PasswordRejection.ContainsUsername.class);
@@ -223,7 +301,7 @@ class PasswordPolicyTests {
     @ValueSource(strings = {"my-wonder.land-secret", "MY-WONDER.LAND-SECRET"})
     void checkWhenContainsEmailLocalPartInAnyCaseThenRejected(String password) {
         List<PasswordRejection> rejections =
-                defaultPolicy().check(password, USERNAME, new EmailAddress("wonder.land@example.com"));
+                policyOfEight().check(password, USERNAME, new EmailAddress("wonder.land@example.com"));
 
         assertThat(rejections).containsExactly(new PasswordRejection.ContainsEmail());
         assertThat(rejections.get(0)).isInstanceOf(PasswordRejection.ContainsEmail.class);
@@ -231,25 +309,25 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenEmailLocalPartHasThreeCharactersThenChecked() {
-        assertThat(defaultPolicy().check("joe-is-here-77", USERNAME, new EmailAddress("joe@example.com")))
+        assertThat(policyOfEight().check("joe-is-here-77", USERNAME, new EmailAddress("joe@example.com")))
                 .containsExactly(new PasswordRejection.ContainsEmail());
     }
 
     @Test
     void checkWhenEmailLocalPartHasTwoCharactersThenNotChecked() {
-        assertThat(defaultPolicy().check("jo-jo-banana-77", USERNAME, new EmailAddress("jo@example.com")))
+        assertThat(policyOfEight().check("jo-jo-banana-77", USERNAME, new EmailAddress("jo@example.com")))
                 .isEmpty();
     }
 
     @Test
     void checkWhenUsernameAndEmailUnknownThenOnlyTheOtherRulesApply() {
-        assertThat(defaultPolicy().check("alice-in-chains", null, null)).isEmpty();
-        assertThat(defaultPolicy().check("short", null, null)).containsExactly(new PasswordRejection.TooShort(8));
+        assertThat(policyOfEight().check("alice-in-chains", null, null)).isEmpty();
+        assertThat(policyOfEight().check("short", null, null)).containsExactly(new PasswordRejection.TooShort(8));
     }
 
     @Test
     void checkReportsEveryReasonAtOnceEachOnce() {
-        PasswordPolicy policy = defaultPolicy("alice");
+        PasswordPolicy policy = policyOfEight("alice");
 
         List<PasswordRejection> rejections =
                 policy.check("Alice", new Username("alice"), new EmailAddress("alice@example.com"));
@@ -265,7 +343,7 @@ class PasswordPolicyTests {
 
     @Test
     void checkWhenTooLongAndContainingUsernameThenBothReported() {
-        assertThat(defaultPolicy().check("alice" + "k".repeat(300), new Username("alice"), EMAIL))
+        assertThat(policyOfEight().check("alice" + "k".repeat(300), new Username("alice"), EMAIL))
                 .containsExactlyInAnyOrder(
                         new PasswordRejection.TooLong(256), new PasswordRejection.ContainsUsername());
     }
@@ -284,7 +362,7 @@ class PasswordPolicyTests {
                 "\u0000abcdefghij"
             })
     void checkWhenControlCharacterAnywhereThenRejectedForControlCharacters(String password) {
-        List<PasswordRejection> rejections = defaultPolicy().check(password, USERNAME, EMAIL);
+        List<PasswordRejection> rejections = policyOfEight().check(password, USERNAME, EMAIL);
 
         assertThat(rejections).containsExactly(new PasswordRejection.ControlCharacters());
         assertThat(rejections.get(0)).isInstanceOf(PasswordRejection.ControlCharacters.class);
@@ -296,7 +374,7 @@ class PasswordPolicyTests {
             String password = "abcd" + c + "efgh";
             boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
 
-            assertThat(defaultPolicy()
+            assertThat(policyOfEight()
                             .check(password, USERNAME, EMAIL)
                             .contains(new PasswordRejection.ControlCharacters()))
                     .as("U+%04X", (int) c)
@@ -317,20 +395,20 @@ class PasswordPolicyTests {
                 "zero\u200bwidth-joiner"
             })
     void checkWhenOnlyPrintingCharactersAndSpacesThenNoControlCharacterRejection(String password) {
-        assertThat(defaultPolicy().check(password, USERNAME, EMAIL))
+        assertThat(policyOfEight().check(password, USERNAME, EMAIL))
                 .doesNotContain(new PasswordRejection.ControlCharacters());
     }
 
     @Test
     void checkWhenControlCharacterAndTooShortThenBothReported() {
-        assertThat(defaultPolicy().check("a\u001bb", USERNAME, EMAIL))
+        assertThat(policyOfEight().check("a\u001bb", USERNAME, EMAIL))
                 .containsExactlyInAnyOrder(
                         new PasswordRejection.TooShort(8), new PasswordRejection.ControlCharacters());
     }
 
     @Test
     void checkWhenPasswordNullThenRefused() {
-        assertThatNullPointerException().isThrownBy(() -> defaultPolicy().check(null, USERNAME, EMAIL));
+        assertThatNullPointerException().isThrownBy(() -> policyOfEight().check(null, USERNAME, EMAIL));
     }
 
     static Stream<Integer> generatedLengths() {
