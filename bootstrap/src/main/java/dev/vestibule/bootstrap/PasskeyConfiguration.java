@@ -146,24 +146,31 @@ class PasskeyConfiguration {
         return registration(passkeyStores, confirmCurrentPassword, settings, clock, random)::finish;
     }
 
-    private static PasskeyManagementService management(Stores stores, Clock clock) {
+    private static PasskeyManagementService management(
+            Stores stores, ConfirmCurrentPassword confirmCurrentPassword, Clock clock) {
         return new PasskeyManagementService(
-                stores.passkeys(), stores.users(), stores.outbox(), stores.transactions(), stores.events(), clock);
+                stores.passkeys(),
+                confirmCurrentPassword,
+                stores.users(),
+                stores.outbox(),
+                stores.transactions(),
+                stores.events(),
+                clock);
     }
 
     @Bean
-    ViewPasskeys viewPasskeys(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock)::of;
+    ViewPasskeys viewPasskeys(Stores passkeyStores, ConfirmCurrentPassword confirmCurrentPassword, Clock clock) {
+        return management(passkeyStores, confirmCurrentPassword, clock)::of;
     }
 
     @Bean
-    RenamePasskey renamePasskey(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock)::rename;
+    RenamePasskey renamePasskey(Stores passkeyStores, ConfirmCurrentPassword confirmCurrentPassword, Clock clock) {
+        return management(passkeyStores, confirmCurrentPassword, clock)::rename;
     }
 
     @Bean
-    RemovePasskey removePasskey(Stores passkeyStores, Clock clock) {
-        return management(passkeyStores, clock)::remove;
+    RemovePasskey removePasskey(Stores passkeyStores, ConfirmCurrentPassword confirmCurrentPassword, Clock clock) {
+        return management(passkeyStores, confirmCurrentPassword, clock)::remove;
     }
 
     private static PasskeySignInService signIn(

@@ -470,9 +470,11 @@ public class WebAdapterTestApplication {
             InMemoryMailOutbox outbox,
             InMemoryTransactions transactions,
             InMemorySecurityEventLog log,
-            MutableClock clock) {
+            MutableClock clock,
+            ConfirmCurrentPassword confirmCurrentPassword) {
         return new dev.vestibule.application.passkey.PasskeyManagementService(
                 passkeys,
+                confirmCurrentPassword,
                 users,
                 outbox,
                 transactions,

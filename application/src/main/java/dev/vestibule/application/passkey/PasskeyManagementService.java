@@ -5,7 +5,9 @@ import dev.vestibule.domain.model.event.SecurityEventType;
 import dev.vestibule.domain.model.passkey.Passkey;
 import dev.vestibule.domain.model.passkey.PasskeyId;
 import dev.vestibule.domain.model.passkey.PasskeyName;
+import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
 import dev.vestibule.domain.model.user.UserId;
+import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.PasskeyChange;
 import dev.vestibule.domain.port.in.PasskeyRemovalCommand;
 import dev.vestibule.domain.port.in.PasskeyRenameCommand;
@@ -30,20 +32,24 @@ import reactor.core.publisher.Mono;
 public final class PasskeyManagementService implements ViewPasskeys, RenamePasskey, RemovePasskey {
 
     private final PasskeyRepository passkeys;
+    private final ConfirmCurrentPassword confirmCurrentPassword;
     private final UserRepository users;
     private final MailOutbox outbox;
     private final Transactions transactions;
     private final SecurityEvents events;
     private final Clock clock;
 
+    /** @param confirmCurrentPassword asked before a removal: taking a second factor away needs a fresh re-authentication */
     public PasskeyManagementService(
             PasskeyRepository passkeys,
+            ConfirmCurrentPassword confirmCurrentPassword,
             UserRepository users,
             MailOutbox outbox,
             Transactions transactions,
             SecurityEvents events,
             Clock clock) {
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.confirmCurrentPassword = Objects.requireNonNull(confirmCurrentPassword, "confirmCurrentPassword");
         this.users = Objects.requireNonNull(users, "users");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -79,10 +85,22 @@ public final class PasskeyManagementService implements ViewPasskeys, RenamePassk
         if (id.isEmpty()) {
             return Mono.just(PasskeyChange.NOT_FOUND);
         }
+        return confirmCurrentPassword.confirm(command.reauthentication()).flatMap(outcome -> {
+            if (outcome instanceof ReauthenticationOutcome.Throttled) {
+                return Mono.just(PasskeyChange.THROTTLED);
+            }
+            if (!outcome.confirmed()) {
+                return Mono.just(PasskeyChange.NOT_CONFIRMED);
+            }
+            return removeConfirmed(command, id.get());
+        });
+    }
+
+    private Mono<PasskeyChange> removeConfirmed(PasskeyRemovalCommand command, PasskeyId id) {
         return users.findById(command.userId())
                 .flatMap(user -> {
                     Instant now = clock.instant();
-                    return transactions.inTransaction(passkeys.remove(user.id(), id.get())
+                    return transactions.inTransaction(passkeys.remove(user.id(), id)
                             .flatMap(removed -> removed
                                     ? outbox.enqueue(
                                                     PasskeyNotices.secondFactorChanged(

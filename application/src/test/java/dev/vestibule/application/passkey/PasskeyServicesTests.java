@@ -87,7 +87,7 @@ class PasskeyServicesTests {
             clock,
             random);
     private final PasskeyManagementService management =
-            new PasskeyManagementService(passkeys, users, outbox, transactions, events, clock);
+            new PasskeyManagementService(passkeys, confirm, users, outbox, transactions, events, clock);
     private final PasskeySignInService signIn = new PasskeySignInService(
             passkeys,
             challenges,
@@ -105,6 +105,10 @@ class PasskeyServicesTests {
                 new Username(name), new EmailAddress(name + "@example.com"), new PasswordHash("{test}x"), NOW);
         users.add(user).block(T);
         return user;
+    }
+
+    private static ReauthenticationAttempt windowOpenFor(User user) {
+        return ReauthenticationAttempt.of(user.id(), null, Optional.of(NOW), ORIGIN);
     }
 
     private PasskeyCreationOptions begin(User user) {
@@ -372,7 +376,7 @@ class PasskeyServicesTests {
                         .block(T))
                 .isEqualTo(PasskeyChange.NOT_FOUND);
         assertThat(management
-                        .remove(new PasskeyRemovalCommand(other.id(), id, ORIGIN, "en"))
+                        .remove(new PasskeyRemovalCommand(windowOpenFor(other), id, "en"))
                         .block(T))
                 .isEqualTo(PasskeyChange.NOT_FOUND);
         assertThat(management
@@ -386,11 +390,44 @@ class PasskeyServicesTests {
         assertThat(management.of(owner.id()).map(Passkey::name).collectList().block(T))
                 .isEqualTo(List.of("Phone"));
         assertThat(management
-                        .remove(new PasskeyRemovalCommand(owner.id(), id, ORIGIN, "de"))
+                        .remove(new PasskeyRemovalCommand(windowOpenFor(owner), id, "de"))
                         .block(T))
                 .isEqualTo(PasskeyChange.DONE);
         assertThat(management.of(owner.id()).collectList().block(T)).isEmpty();
         assertThat(log.types()).contains(SecurityEventType.PASSKEY_RENAMED, SecurityEventType.PASSKEY_REMOVED);
         assertThat(outbox.entries()).hasSize(2);
+    }
+
+    @Test
+    void removingAPasskeyNeedsAFreshReauthenticationAndChangesNothingWithout() {
+        User owner = storedUser("quinn");
+        Passkey passkey = add(owner, credential("quinn"));
+        int mailsBefore = outbox.entries().size();
+        windowOpen.set(false);
+
+        assertThat(management
+                        .remove(new PasskeyRemovalCommand(
+                                windowOpenFor(owner), passkey.id().toString(), "en"))
+                        .block(T))
+                .isEqualTo(PasskeyChange.NOT_CONFIRMED);
+
+        assertThat(management.of(owner.id()).collectList().block(T)).containsExactly(passkey);
+        assertThat(log.types()).doesNotContain(SecurityEventType.PASSKEY_REMOVED);
+        assertThat(outbox.entries()).hasSize(mailsBefore);
+    }
+
+    @Test
+    void removingAPasskeyWhileThePasswordCheckIsThrottledChangesNothing() {
+        User owner = storedUser("rita");
+        Passkey passkey = add(owner, credential("rita"));
+        ConfirmCurrentPassword throttled =
+                attempt -> Mono.just(new ReauthenticationOutcome.Throttled(Duration.ofMinutes(3)));
+        var guarded = new PasskeyManagementService(passkeys, throttled, users, outbox, transactions, events, clock);
+
+        assertThat(guarded.remove(new PasskeyRemovalCommand(
+                                windowOpenFor(owner), passkey.id().toString(), "en"))
+                        .block(T))
+                .isEqualTo(PasskeyChange.THROTTLED);
+        assertThat(management.of(owner.id()).collectList().block(T)).containsExactly(passkey);
     }
 }

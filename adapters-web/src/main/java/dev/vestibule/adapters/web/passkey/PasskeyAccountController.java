@@ -1,5 +1,6 @@
 package dev.vestibule.adapters.web.passkey;
 
+import dev.vestibule.adapters.web.account.Reauthentications;
 import dev.vestibule.adapters.web.flash.FlashCategory;
 import dev.vestibule.adapters.web.flash.FlashMessages;
 import dev.vestibule.adapters.web.session.Origins;
@@ -11,7 +12,6 @@ import dev.vestibule.domain.model.reauthentication.ReauthenticationOutcome;
 import dev.vestibule.domain.port.in.BeginPasskeyRegistration;
 import dev.vestibule.domain.port.in.ConfirmCurrentPassword;
 import dev.vestibule.domain.port.in.FinishPasskeyRegistration;
-import dev.vestibule.domain.port.in.PasskeyChange;
 import dev.vestibule.domain.port.in.PasskeyRefusal;
 import dev.vestibule.domain.port.in.PasskeyRegistrationCommand;
 import dev.vestibule.domain.port.in.PasskeyRegistrationOutcome;
@@ -95,7 +95,9 @@ class PasskeyAccountController {
                             case INVALID_NAME ->
                                 FlashMessages.add(
                                         exchange, FlashCategory.DANGER, "passkey.name-invalid", PasskeyName.MAX_LENGTH);
-                            case NOT_FOUND -> FlashMessages.add(exchange, FlashCategory.DANGER, "passkey.not-found");
+                            // a rename asks no re-authentication, so it is never refused for one
+                            case NOT_FOUND, NOT_CONFIRMED, THROTTLED ->
+                                FlashMessages.add(exchange, FlashCategory.DANGER, "passkey.not-found");
                         })
                         .thenReturn(Rendering.redirectTo(PAGE).build()));
     }
@@ -104,11 +106,26 @@ class PasskeyAccountController {
     Mono<Rendering> remove(ServerWebExchange exchange, @PathVariable String id) {
         Texts texts = Texts.of(exchange);
         return SignedInUser.current()
-                .flatMap(user -> removePasskey.remove(
-                        new PasskeyRemovalCommand(user.id(), id, Origins.of(exchange), texts.languageTag())))
-                .flatMap(change -> change == PasskeyChange.DONE
-                        ? FlashMessages.add(exchange, FlashCategory.SUCCESS, "passkey.removed")
-                        : FlashMessages.add(exchange, FlashCategory.DANGER, "passkey.not-found"))
+                .flatMap(user -> exchange.getFormData().flatMap(form -> {
+                    String typed = form.getFirst(Reauthentications.FIELD);
+                    return attempt(exchange, user, typed)
+                            .flatMap(attempt ->
+                                    removePasskey.remove(new PasskeyRemovalCommand(attempt, id, texts.languageTag())))
+                            .flatMap(change -> switch (change) {
+                                case DONE -> FlashMessages.add(exchange, FlashCategory.SUCCESS, "passkey.removed");
+                                case NOT_CONFIRMED ->
+                                    FlashMessages.add(
+                                            exchange,
+                                            FlashCategory.DANGER,
+                                            typed == null || typed.isEmpty()
+                                                    ? "account.reauthentication.required"
+                                                    : "account.reauthentication.wrong");
+                                case THROTTLED ->
+                                    FlashMessages.add(exchange, FlashCategory.DANGER, "passkey.remove.throttled");
+                                case NOT_FOUND, INVALID_NAME ->
+                                    FlashMessages.add(exchange, FlashCategory.DANGER, "passkey.not-found");
+                            });
+                }))
                 .thenReturn(Rendering.redirectTo(PAGE).build());
     }
 

@@ -194,6 +194,24 @@ class PasskeyPagesTests {
     }
 
     @Test
+    void removingAPasskeyWithAWrongCurrentPasswordKeepsIt() {
+        TestUser owner = TestUsers.registered(registerUser, "PkKeep");
+        Browser browser = new Browser(client);
+        browser.logInAndLand(owner);
+        addPasskey(browser, credential("pk-keep"), "Laptop");
+        Passkey passkey = passkeys.findByUser(idOf(owner)).blockFirst(T);
+        String token = browser.get("/account/passkeys").csrfToken();
+
+        Page refused = browser.post(
+                "/account/passkeys/" + passkey.id() + "/remove",
+                Map.of("_csrf", token, "current-password", "not the password"));
+
+        assertThat(refused.location()).isEqualTo("/account/passkeys");
+        assertThat(browser.follow(refused).flashes()).contains("That is not your current password.");
+        assertThat(passkeys.findByUser(idOf(owner)).count().block(T)).isEqualTo(1);
+    }
+
+    @Test
     void registrationOptionsWhenWindowClosedThenAskForThePassword() {
         TestUser user = TestUsers.registered(registerUser, "PkReauth");
         Browser browser = new Browser(client);
